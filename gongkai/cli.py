@@ -1,0 +1,67 @@
+"""The `gongkai` command: one entry point for people who run the system.
+
+Each part of the system adds its own sub-commands through a `register(subparsers)` function in its
+`commands` module, listed in COMMAND_MODULES; the dispatcher below knows nothing about them.
+"""
+
+import argparse
+import importlib
+import os
+import sys
+
+COMMAND_MODULES = [
+    "gongkai.core_commands",
+    "gongkai.calendar.commands",
+    "gongkai.formats.commands",
+    "gongkai.audit.commands",
+]
+
+
+class ChineseHelpFormatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, prefix or "用法：")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with Chinese section titles and exit code 2 for usage errors."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", ChineseHelpFormatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}：错误：{message}\n")
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="gongkai",
+        description="gongkai（公开）——政府信息公开工作系统。\n"
+        "主动公开、依申请公开、行政复议与诉讼、年度报告。",
+    )
+    subparsers = parser.add_subparsers(title="子命令", metavar="<子命令>", parser_class=Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
+    import django
+
+    django.setup()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "func"):
+        parser.print_help()
+        return 2
+    setup_django()
+    return args.func(args) or 0

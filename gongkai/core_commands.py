@@ -1,0 +1,52 @@
+"""Sub-commands for running the site: serve, demo, migrate, createsuperuser."""
+
+import argparse
+
+from django.core.management import call_command
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("serve", help="启动网站（开发与演示用；生产环境见 README 的部署说明）")
+    p.add_argument("--addr", default="127.0.0.1:8000", help="监听地址，默认 127.0.0.1:8000")
+    p.set_defaults(func=serve)
+
+    p = subparsers.add_parser("demo", help="迁移数据库、载入演示机关与账号，并启动网站")
+    p.add_argument("--no-serve", action="store_true", help="只载入演示数据，不启动网站")
+    p.add_argument("--addr", default="127.0.0.1:8000", help="监听地址，默认 127.0.0.1:8000")
+    p.set_defaults(func=demo)
+
+    p = subparsers.add_parser("migrate", help="创建或升级数据库结构")
+    p.set_defaults(func=migrate)
+
+    p = subparsers.add_parser("createsuperuser", help="创建系统管理员账号")
+    p.add_argument("rest", nargs=argparse.REMAINDER, help="传给 Django createsuperuser 的参数")
+    p.set_defaults(func=createsuperuser)
+
+
+def serve(args) -> int:
+    # --insecure: serve static files even with DEBUG off, for demo use on one machine.
+    call_command("runserver", args.addr, "--insecure", "--noreload")
+    return 0
+
+
+def migrate(args) -> int:
+    call_command("migrate", interactive=False, verbosity=1)
+    return 0
+
+
+def createsuperuser(args) -> int:
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["gongkai", "createsuperuser", *args.rest])
+    return 0
+
+
+def demo(args) -> int:
+    from gongkai.demo import load_demo, print_welcome
+
+    call_command("migrate", interactive=False, verbosity=0)
+    summary = load_demo()
+    print_welcome(summary, args.addr)
+    if not args.no_serve:
+        return serve(args)
+    return 0

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "gongkai 系统配置"
+admin.site.site_title = "gongkai 系统配置"
+admin.site.index_title = "配置"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("gongkai.agencies.urls")),
+    path("workspace/", include("gongkai.workspace.urls")),
+    path("", include("gongkai.portal.urls")),
+]
