@@ -18,6 +18,9 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("migrate", help="创建或升级数据库结构")
     p.set_defaults(func=migrate)
 
+    p = subparsers.add_parser("worker", help="运行后台任务（提醒、报告生成等）；生产环境中常驻运行")
+    p.set_defaults(func=worker)
+
     p = subparsers.add_parser("createsuperuser", help="创建系统管理员账号")
     p.add_argument("rest", nargs=argparse.REMAINDER, help="传给 Django createsuperuser 的参数")
     p.set_defaults(func=createsuperuser)
@@ -31,6 +34,11 @@ def serve(args) -> int:
 
 def migrate(args) -> int:
     call_command("migrate", interactive=False, verbosity=1)
+    return 0
+
+
+def worker(args) -> int:
+    call_command("db_worker")
     return 0
 
 

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_tasks_db",
     "gongkai.agencies",
     "gongkai.calendar",
     "gongkai.audit",
@@ -147,7 +148,25 @@ SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Background work (reminders, rendering) is queued in the database and run by `gongkai worker`, so no
+# extra server is needed. Tests set TASKS_BACKEND to run tasks immediately.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+
+EMAIL_BACKEND = os.environ.get("# Background work (reminders, rendering) is queued in the database and run by `gongkai worker`, so no
+# extra server is needed. Tests set TASKS_BACKEND to run tasks immediately.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+
+EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 
 LOGGING = {
     "version": 1,
