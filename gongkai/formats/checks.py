@@ -1,0 +1,251 @@
+"""The arithmetic every correct report satisfies: rules A1–A8 of report-format.md.
+
+Each rule is a plain function of the cells returning findings. A blank (None) cell means "not
+reported", never 0: an equation that needs a blank cell is skipped rather than guessed.
+
+A4 (区分处理 is counted once, under （二）部分公开) holds by construction and has no function: cells
+hold one number per row, and an application maps to exactly one §三 row when the report is
+computed from records, so nothing in the table can count it twice; in a published report the
+double count is invisible in the numbers (it would surface, if at all, as an A1/A2 imbalance).
+"""
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from decimal import Decimal
+
+from gongkai.formats.cells import ReportCells, Value
+from gongkai.formats.declaration import Kind
+
+ERROR = "error"
+WARNING = "warning"
+SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str
+    cells: list[str]
+    message: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def describe(self) -> str:
+        """One line for people: rule, severity, cells, message."""
+        return f"[{self.rule}] {SEVERITY_LABELS[self.severity]}：{self.message}（单元格：{'、'.join(self.cells)}）"
+
+
+def _show(value: Value) -> str:
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def _filled(cells: ReportCells, addresses: list[str]) -> bool:
+    return all(cells[a] is not None for a in addresses)
+
+
+def check_a1(cells: ReportCells) -> list[Finding]:
+    """For every §三 column: new_received + carried_over = total + carried_forward (the header note)."""
+    s3 = cells.format.section3
+    findings = []
+    for col in s3.columns:
+        left = [f"section3.{row}.{col.key}" for row in s3.received_rows]
+        right = [f"section3.{row}.{col.key}" for row in s3.settled_rows]
+        if not _filled(cells, left + right):
+            continue
+        received = sum(cells[a] for a in left)
+        settled = sum(cells[a] for a in right)
+        if received != settled:
+            labels = [s3.row(r).label for r in s3.received_rows + s3.settled_rows]
+            findings.append(
+                Finding(
+                    "A1",
+                    ERROR,
+                    left + right,
+                    f"“{col.label}”列：{labels[0]}与{labels[1]}之和为 {_show(received)}，"
+                    f"而{labels[2]}与{labels[3]}之和为 {_show(settled)}，两者应相等",
+                )
+            )
+    return findings
+
+
+def check_a2(cells: ReportCells) -> list[Finding]:
+    """For every §三 column: the （七）总计 row = the sum of the outcome rows."""
+    s3 = cells.format.section3
+    findings = []
+    for col in s3.columns:
+        parts = [f"section3.{row.key}.{col.key}" for row in s3.outcome_rows]
+        total = f"section3.{s3.total_row}.{col.key}"
+        if not _filled(cells, parts + [total]):
+            continue
+        summed = sum(cells[a] for a in parts)
+        if summed != cells[total]:
+            findings.append(
+                Finding(
+                    "A2",
+                    ERROR,
+                    [total, *parts],
+                    f"“{col.label}”列：{s3.row(s3.total_row).label}为 {_show(cells[total])}，"
+                    f"但各项办理结果之和为 {_show(summed)}",
+                )
+            )
+    return findings
+
+
+def check_a3(cells: ReportCells) -> list[Finding]:
+    """For every §三 row: the 总计 column = the sum of the six applicant columns.
+
+    Published reports sometimes leave 总计 blank; a row is judged only when all its cells are filled.
+    """
+    s3 = cells.format.section3
+    findings = []
+    for row in s3.rows:
+        parts = [f"section3.{row.key}.{col.key}" for col in s3.applicant_columns]
+        total = f"section3.{row.key}.{s3.total_column.key}"
+        if not _filled(cells, parts + [total]):
+            continue
+        summed = sum(cells[a] for a in parts)
+        if summed != cells[total]:
+            findings.append(
+                Finding(
+                    "A3",
+                    ERROR,
+                    [total, *parts],
+                    f"“{row.label}”行：{s3.total_column.label}为 {_show(cells[total])}，"
+                    f"但六类申请人之和为 {_show(summed)}",
+                )
+            )
+    return findings
+
+
+def check_a5(cells: ReportCells) -> list[Finding]:
+    """For every §四 block: total = upheld + corrected + other + pending."""
+    s4 = cells.format.section4
+    findings = []
+    for block in s4.blocks:
+        parts = [f"section4.{block.key}.{col.key}" for col in s4.columns if col.key != s4.total_column]
+        total = f"section4.{block.key}.{s4.total_column}"
+        if not _filled(cells, parts + [total]):
+            continue
+        summed = sum(cells[a] for a in parts)
+        if summed != cells[total]:
+            name = block.group + (f"（{block.subgroup}）" if block.subgroup else "")
+            findings.append(
+                Finding(
+                    "A5",
+                    ERROR,
+                    [total, *parts],
+                    f"{name}：总计为 {_show(cells[total])}，但各项结果之和为 {_show(summed)}",
+                )
+            )
+    return findings
+
+
+def _check_previous(cells: ReportCells, previous: ReportCells) -> None:
+    if previous.agency != cells.agency or previous.year != cells.year - 1:
+        raise ValueError(
+            f"上一年度的单元格应为“{cells.agency}”{cells.year - 1} 年的报告，"
+            f"而提供的是“{previous.agency}”{previous.year} 年的报告"
+        )
+
+
+def check_a6(cells: ReportCells, previous: ReportCells | None = None) -> list[Finding]:
+    """§三 carried_over of year Y = carried_forward of year Y−1, same agency (warning)."""
+    if previous is None:
+        return []
+    _check_previous(cells, previous)
+    s3 = cells.format.section3
+    findings = []
+    for col in s3.columns:
+        this = f"section3.{s3.carried_over_row}.{col.key}"
+        before = f"section3.{previous.format.section3.carried_forward_row}.{col.key}"
+        if before not in previous.values or cells[this] is None or previous[before] is None:
+            continue
+        if cells[this] != previous[before]:
+            findings.append(
+                Finding(
+                    "A6",
+                    WARNING,
+                    [this],
+                    f"“{col.label}”列：本年{s3.row(s3.carried_over_row).label}为 {_show(cells[this])}，"
+                    f"而 {previous.year} 年报告的{s3.row(s3.carried_forward_row).label}为 {_show(previous[before])}",
+                )
+            )
+    return findings
+
+
+def check_a7(cells: ReportCells, previous: ReportCells | None = None) -> list[Finding]:
+    """§二 stock: in_force(Y) = in_force(Y−1) + made(Y) − repealed(Y) (warning; 2021 format)."""
+    rule = cells.format.stock_rule
+    if rule is None or previous is None:
+        return []
+    _check_previous(cells, previous)
+    block = cells.format.section2.block(rule.block)
+    findings = []
+    for row in block.rows:
+        base = f"section2.{rule.block}.{row.key}"
+        stock, added, removed = f"{base}.{rule.stock}", f"{base}.{rule.added}", f"{base}.{rule.removed}"
+        if (
+            stock not in previous.values
+            or not _filled(cells, [stock, added, removed])
+            or previous[stock] is None
+        ):
+            continue
+        expected = previous[stock] + cells[added] - cells[removed]
+        if cells[stock] != expected:
+            labels = {c.key: c.label for c in block.columns}
+            findings.append(
+                Finding(
+                    "A7",
+                    WARNING,
+                    [stock, added, removed],
+                    f"“{row.label}”：{labels[rule.stock]}为 {_show(cells[stock])}，但上年的 {_show(previous[stock])}"
+                    f"加{labels[rule.added]} {_show(cells[added])}减{labels[rule.removed]} {_show(cells[removed])}"
+                    f"应为 {_show(expected)}（修订、重新归类可能造成差异）",
+                )
+            )
+    return findings
+
+
+def check_a8(cells: ReportCells) -> list[Finding]:
+    """Counts are non-negative integers; signed changes are integers; amounts are non-negative."""
+    findings = []
+    for address, col in cells.format.cells():
+        value = cells[address]
+        if value is None:
+            continue
+        whole = isinstance(value, int) or value == value.to_integral_value()
+        if col.kind is Kind.COUNT and (value < 0 or not whole):
+            problem = f"“{col.label}”是件数，应为非负整数，而不是 {_show(value)}"
+        elif col.kind is Kind.SIGNED and not whole:
+            problem = f"“{col.label}”应为整数，而不是 {_show(value)}"
+        elif col.kind is Kind.AMOUNT and value < 0:
+            problem = f"“{col.label}”是金额，不能为负数（{_show(value)}）"
+        else:
+            continue
+        findings.append(Finding("A8", ERROR, [address], problem))
+    return findings
+
+
+RULES: dict[str, Callable[..., list[Finding]]] = {
+    "A1": check_a1,
+    "A2": check_a2,
+    "A3": check_a3,
+    "A5": check_a5,
+    "A6": check_a6,
+    "A7": check_a7,
+    "A8": check_a8,
+}
+NEEDS_PREVIOUS = ("A6", "A7")
+
+
+def check_cells(cells: ReportCells, previous: ReportCells | None = None) -> list[Finding]:
+    """All arithmetic rules; A6 and A7 run only when the previous year's cells are given."""
+    findings = []
+    for rule, check in RULES.items():
+        findings.extend(check(cells, previous) if rule in NEEDS_PREVIOUS else check(cells))
+    return findings
+
+
+def has_errors(findings: list[Finding]) -> bool:
+    return any(f.severity == ERROR for f in findings)

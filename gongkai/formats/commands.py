@@ -1,0 +1,119 @@
+"""The `gongkai report …` sub-commands: render a report from cells, check its arithmetic.
+
+`report_subparsers(subparsers)` creates the `report` command once and returns its sub-parsers,
+so later parts (build, parse, import) add their own sub-commands beside these.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+from gongkai.formats.cells import CellsError, load_cells
+from gongkai.formats.render import RENDERERS
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def report_subparsers(subparsers):
+    """The sub-parsers of `gongkai report`, created on first use."""
+    existing = subparsers.choices.get("report")
+    if existing is not None:
+        return existing.gongkai_subparsers
+    parser = subparsers.add_parser(
+        "report", help="年度报告：生成、检查", description="政府信息公开工作年度报告。"
+    )
+    parser.gongkai_subparsers = parser.add_subparsers(
+        title="子命令", metavar="<子命令>", parser_class=type(parser)
+    )
+    parser.set_defaults(func=lambda args: _usage(parser))
+    return parser.gongkai_subparsers
+
+
+def register(subparsers) -> None:
+    report = report_subparsers(subparsers)
+
+    p = report.add_parser("render", help="由单元格文件生成年度报告（html、docx、xlsx、pdf、json、md）")
+    p.add_argument(
+        "--cells", required=True, metavar="文件", help="单元格 JSON 文件（report-format.md 的结构）"
+    )
+    p.add_argument("--format", required=True, choices=sorted(RENDERERS), help="输出格式")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="文件", help="输出文件；“-”表示标准输出（仅文本格式）"
+    )
+    p.add_argument("--narrative", metavar="文件", help="正文 JSON 文件：以“一”至“六”为键的各部分文字")
+    p.add_argument("--contact", metavar="文件", help="联系信息 JSON 文件（office、address、phone、email 等）")
+    p.set_defaults(func=render_command)
+
+    p = report.add_parser("check", help="检查单元格的勾稽关系（规则 A1–A8）")
+    p.add_argument("--cells", required=True, metavar="文件", help="单元格 JSON 文件")
+    p.add_argument("--previous", metavar="文件", help="同一机关上一年度的单元格文件（用于规则 A6、A7）")
+    p.add_argument("--json", action="store_true", help="以 JSON 列表输出检查结果")
+    p.set_defaults(func=check_command)
+
+
+def _usage(parser) -> int:
+    parser.print_help(sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _fail(message: str) -> int:
+    print(f"gongkai report：错误：{message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _read_json_object(path: str, what: str) -> dict:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CellsError(f"找不到{what}文件：{path}") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise CellsError(f"无法读取{what}文件 {path}：{e}") from None
+    except json.JSONDecodeError as e:
+        raise CellsError(
+            f"{what}文件 {path} 不是有效的 JSON（第 {e.lineno} 行第 {e.colno} 列）：{e.msg}"
+        ) from None
+    if not isinstance(data, dict):
+        raise CellsError(f"{what}文件 {path} 的顶层必须是 JSON 对象")
+    return data
+
+
+def render_command(args) -> int:
+    from gongkai.formats.render import render
+
+    try:
+        cells = load_cells(args.cells)
+        narrative = _read_json_object(args.narrative, "正文") if args.narrative else None
+        contact = _read_json_object(args.contact, "联系信息") if args.contact else None
+        content = render(args.format, cells, narrative, contact)
+    except (CellsError, ValueError) as e:
+        return _fail(str(e))
+    if args.output == "-":
+        if args.format in ("docx", "xlsx", "pdf"):
+            return _fail(f"{args.format} 是二进制格式，请用 -o 指定输出文件")
+        sys.stdout.write(content.decode("utf-8"))
+        return EXIT_OK
+    try:
+        Path(args.output).write_bytes(content)
+    except OSError as e:
+        return _fail(f"无法写入 {args.output}：{e}")
+    print(f"已生成 {args.output}")
+    return EXIT_OK
+
+
+def check_command(args) -> int:
+    from gongkai.formats.checks import check_cells, has_errors
+
+    try:
+        cells = load_cells(args.cells)
+        previous = load_cells(args.previous) if args.previous else None
+        findings = check_cells(cells, previous)
+    except (CellsError, ValueError) as e:
+        return _fail(str(e))
+    if args.json:
+        print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
+    elif findings:
+        for finding in findings:
+            print(finding.describe())
+    else:
+        print(f"{cells.agency}{cells.year}年报告：未发现勾稽关系问题。")
+    return EXIT_FINDINGS if has_errors(findings) else EXIT_OK

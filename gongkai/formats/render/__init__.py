@@ -1,0 +1,28 @@
+"""Renderers of a report: cells (+ optional narrative and contact) → html, docx, xlsx, pdf, json, md.
+
+Each renderer module has one function `render_<name>(cells, narrative=None, contact=None)`; `render`
+picks one by name and imports it only then, so that asking for JSON does not load WeasyPrint.
+"""
+
+import importlib
+
+from gongkai.formats.cells import ReportCells
+
+# name → (module, function, file suffix)
+RENDERERS = {
+    "html": ("gongkai.formats.render.html", "render_html", ".html"),
+    "docx": ("gongkai.formats.render.word", "render_docx", ".docx"),
+    "xlsx": ("gongkai.formats.render.excel", "render_xlsx", ".xlsx"),
+    "pdf": ("gongkai.formats.render.pdf", "render_pdf", ".pdf"),
+    "json": ("gongkai.formats.render.json_document", "render_json", ".json"),
+    "md": ("gongkai.formats.render.markdown", "render_markdown", ".md"),
+}
+
+
+def render(
+    name: str, cells: ReportCells, narrative: dict[str, str] | None = None, contact: dict | None = None
+) -> bytes:
+    """The report in the named output format, as bytes ready to write to a file."""
+    module, function, _ = RENDERERS[name]
+    out = getattr(importlib.import_module(module), function)(cells, narrative, contact)
+    return out.encode("utf-8") if isinstance(out, str) else out

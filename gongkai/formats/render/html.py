@@ -1,0 +1,77 @@
+"""The report as HTML: a fragment for pages to include, and a standalone document (also for PDF)."""
+
+from html import escape
+from pathlib import Path
+
+from gongkai.formats.cells import ReportCells
+from gongkai.formats.layout import CAPTION, HEADER, LABEL, NOTE, Grid, GridCell, column_weights, is_heading
+from gongkai.formats.render.document import contact_paragraphs, report_sections, report_title
+
+REPORT_CSS = (Path(__file__).parent / "report.css").read_text(encoding="utf-8")
+
+
+def _cell(cell: GridCell) -> str:
+    attrs = []
+    if cell.rowspan > 1:
+        attrs.append(f' rowspan="{cell.rowspan}"')
+    if cell.colspan > 1:
+        attrs.append(f' colspan="{cell.colspan}"')
+    classes = {CAPTION: "gk-caption", HEADER: "gk-head", NOTE: "gk-head gk-note", LABEL: "gk-label"}.get(
+        cell.role, "gk-num"
+    )
+    if cell.address:
+        attrs.append(f' data-cell="{escape(cell.address)}"')
+    tag = "th" if is_heading(cell) else "td"
+    if cell.role == LABEL:
+        attrs.append(' scope="row"')
+    return f'<{tag} class="{classes}"{"".join(attrs)}>{escape(cell.text)}</{tag}>'
+
+
+def table_html(grid: Grid, caption: str = "") -> str:
+    rows = grid.rows()
+    lines = [f'<table class="gk-table gk-{grid.key}">']
+    if caption:
+        lines.append(f"<caption>{escape(caption)}</caption>")
+    weights = column_weights(grid)
+    lines.append(
+        "<colgroup>"
+        + "".join(f'<col style="width:{100 * w / sum(weights):.2f}%">' for w in weights)
+        + "</colgroup>"
+    )
+    if grid.header_rows:
+        lines.append("<thead>")
+        lines += ["<tr>" + "".join(_cell(c) for c in row) + "</tr>" for row in rows[: grid.header_rows]]
+        lines.append("</thead>")
+    lines.append("<tbody>")
+    lines += ["<tr>" + "".join(_cell(c) for c in row) + "</tr>" for row in rows[grid.header_rows :]]
+    lines.append("</tbody>")
+    lines.append("</table>")
+    return "\n".join(lines)
+
+
+def render_html_fragment(
+    cells: ReportCells, narrative: dict[str, str] | None = None, contact: dict | None = None
+) -> str:
+    """The report as an <article>, to be placed inside a page that links report.css (REPORT_CSS)."""
+    parts = ['<article class="gk-report">', f"<h1>{escape(report_title(cells))}</h1>"]
+    parts += [f"<p>{escape(p)}</p>" for p in contact_paragraphs(contact)]
+    for section in report_sections(cells, narrative):
+        parts.append(f'<section class="gk-part" id="gk-part-{section.number}">')
+        parts.append(f"<h2>{escape(section.heading)}</h2>")
+        parts += [f"<p>{escape(p)}</p>" for p in section.paragraphs]
+        if section.grid is not None:
+            parts.append(table_html(section.grid))
+        parts.append("</section>")
+    parts.append("</article>")
+    return "\n".join(parts)
+
+
+def render_html(
+    cells: ReportCells, narrative: dict[str, str] | None = None, contact: dict | None = None
+) -> str:
+    """A complete HTML document with its style sheet inline; WeasyPrint prints it to PDF."""
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(report_title(cells))}</title>\n<style>\n{REPORT_CSS}</style>\n</head>\n<body>\n"
+        f"{render_html_fragment(cells, narrative, contact)}\n</body>\n</html>\n"
+    )
