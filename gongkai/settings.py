@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "gongkai.agencies",
     "gongkai.calendar",
     "gongkai.audit",
+    "gongkai.disclosure",
+    "gongkai.statistics",
+    "gongkai.search",
     "gongkai.workspace",
     "gongkai.portal",
 ]
@@ -130,6 +133,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+# Project-wide assets (the stylesheet) live in gongkai/static, which is not an app's static folder.
+STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -157,16 +162,24 @@ TASKS = {
     }
 }
 
-EMAIL_BACKEND = os.environ.get("# Background work (reminders, rendering) is queued in the database and run by `gongkai worker`, so no
-# extra server is needed. Tests set TASKS_BACKEND to run tasks immediately.
-TASKS = {
+# Outgoing mail (reminders). The console backend prints mail, which suits the demo; production sets
+# EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and EMAIL_HOST etc.
+MAILERS = {
     "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-        "QUEUES": ["default"],
+        "BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"),
+        "OPTIONS": {
+            option: os.environ[variable]
+            for variable, option in [
+                ("EMAIL_HOST", "host"),
+                ("EMAIL_PORT", "port"),
+                ("EMAIL_HOST_USER", "username"),
+                ("EMAIL_HOST_PASSWORD", "password"),
+            ]
+            if variable in os.environ
+        },
     }
 }
-
-EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 
 LOGGING = {
     "version": 1,

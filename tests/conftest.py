@@ -6,3 +6,36 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
 os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
+
+
+import pytest  # noqa: E402 - after the environment defaults above, which must precede Django's settings
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # Production-strength PBKDF2 costs ~0.3 s per password; tests check behaviour, not hashing cost.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences", "django_db_serialized_rollback"}
+
+
+@pytest.fixture(autouse=True)
+def working_day_calendar(request):
+    """Every database test sees the 2019–2026 working-day table and an empty calendar cache.
+
+    The migration seeds the table, but a transactional test (the browser tests, for one) flushes every
+    table when it ends; seeding again is a cheap no-op when the years are present.
+    """
+    from gongkai.calendar import workdays
+
+    uses_db = request.node.get_closest_marker("django_db") or DB_FIXTURES.intersection(request.fixturenames)
+    if uses_db:
+        from gongkai.calendar.models import CalendarDay, CalendarYear
+        from gongkai.calendar.seed import seed
+
+        request.getfixturevalue("transactional_db" if "live_server" in request.fixturenames else "db")
+        seed(CalendarYear, CalendarDay)
+    workdays.invalidate()
+    yield
+    workdays.invalidate()

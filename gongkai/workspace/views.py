@@ -1,0 +1,40 @@
+"""工作台: the first page after log-in. Later steps add their work queues here."""
+
+from itertools import groupby
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from gongkai.agencies.access import agencies_visible_to
+from gongkai.agencies.models import Membership, Role
+
+
+@login_required
+def home(request):
+    memberships = (
+        Membership.objects.filter(user=request.user)
+        .select_related("agency", "department")
+        .order_by("agency__name", "role")
+    )
+    # One row per agency, with every role the person holds there.
+    my_agencies = []
+    for agency, rows in groupby(memberships, key=lambda m: m.agency):
+        rows = list(rows)
+        my_agencies.append(
+            {
+                "agency": agency,
+                "roles": [m.get_role_display() for m in rows],
+                "departments": sorted({m.department.name for m in rows if m.department}),
+            }
+        )
+
+    # A supervisor also sees the agencies below theirs; list those they hold no role in themselves.
+    own_ids = {row["agency"].pk for row in my_agencies}
+    is_supervisor = any(m.role == Role.SUPERVISOR for m in memberships)
+    supervised = agencies_visible_to(request.user).exclude(pk__in=own_ids) if is_supervisor else []
+
+    return render(
+        request,
+        "workspace/home.html",
+        {"my_agencies": my_agencies, "supervised": supervised, "is_supervisor": is_supervisor},
+    )

@@ -1,0 +1,124 @@
+"""Factories and personas for tests: plain functions, no fixture files. Usage:
+
+agency = make_agency("乐清市退役军人事务局", parent=government)
+person = make_person(agency, Role.REGISTRAR)
+p = make_personas()  # a small hierarchy with one person per role
+"""
+
+import itertools
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+
+from gongkai.agencies.models import Agency, AgencyKind, Department, DepartmentKind, Level, Membership, Role
+from gongkai.rules.uscc import uscc_check_character
+
+PASSWORD = "test-password-2026"
+
+_numbers = itertools.count(1)
+
+
+def valid_uscc(number: int | None = None) -> str:
+    """A 统一社会信用代码 with a correct check character, different for every call."""
+    first17 = f"11330382{number if number is not None else next(_numbers):09d}"
+    return first17 + uscc_check_character(first17)
+
+
+def make_agency(
+    name: str | None = None,
+    *,
+    parent: Agency | None = None,
+    level: str = Level.COUNTY,
+    kind: str = AgencyKind.DEPARTMENT,
+    code: str | None = None,
+    **fields,
+) -> Agency:
+    n = next(_numbers)
+    agency = Agency(
+        name=name or f"测试机关{n}",
+        parent=parent,
+        level=level,
+        kind=kind,
+        code=code or f"agency{n}",
+        uscc=fields.pop("uscc", None) or valid_uscc(n),
+        **fields,
+    )
+    agency.full_clean()
+    agency.save()
+    return agency
+
+
+def make_department(
+    agency: Agency, name: str | None = None, kind: str = DepartmentKind.SECTION
+) -> Department:
+    return Department.objects.create(agency=agency, name=name or f"科室{next(_numbers)}", kind=kind)
+
+
+def make_person(
+    agency: Agency | None = None,
+    role: str | None = None,
+    *,
+    username: str | None = None,
+    department: Department | None = None,
+    password: str = PASSWORD,
+    **user_fields,
+):
+    """A user, with a role in `agency` if both are given."""
+    user = get_user_model().objects.create_user(
+        username=username or f"user{next(_numbers)}", password=password, **user_fields
+    )
+    if agency is not None and role is not None:
+        Membership.objects.create(user=user, agency=agency, role=role, department=department)
+    return user
+
+
+@dataclass
+class Personas:
+    government: Agency  # 乐清市人民政府
+    agency: Agency  # 乐清市退役军人事务局, where the staff personas work
+    other_agency: Agency  # 乐清市民政局, a sibling department
+    township: Agency  # 乐清市柳市镇人民政府
+    office: Department
+    registrar: object
+    department_head: object
+    reviewer: object
+    leader: object
+    admin: object
+    supervisor: object  # 上级监督员 at 乐清市人民政府
+    other_clerk: object  # 登记员 at 乐清市民政局
+
+
+def make_personas() -> Personas:
+    government = make_agency("乐清市人民政府", kind=AgencyKind.GOVERNMENT, code="yqszf")
+    agency = make_agency(
+        "乐清市退役军人事务局",
+        parent=government,
+        code="yqtyjrswj",
+        telephone="0577-61882068",
+        email="1809263171@qq.com",
+        website="http://www.yueqing.gov.cn/",
+        disclosure_office="办公室",
+    )
+    other_agency = make_agency("乐清市民政局", parent=government, code="yqsmzj")
+    township = make_agency(
+        "乐清市柳市镇人民政府",
+        parent=government,
+        level=Level.TOWNSHIP,
+        kind=AgencyKind.GOVERNMENT,
+        code="yqslsz",
+    )
+    office = make_department(agency, "办公室")
+    return Personas(
+        government=government,
+        agency=agency,
+        other_agency=other_agency,
+        township=township,
+        office=office,
+        registrar=make_person(agency, Role.REGISTRAR, username="registrar", department=office),
+        department_head=make_person(agency, Role.DEPARTMENT_HEAD, username="department_head"),
+        reviewer=make_person(agency, Role.SECRECY_REVIEWER, username="reviewer", department=office),
+        leader=make_person(agency, Role.LEADER, username="leader"),
+        admin=make_person(agency, Role.ADMIN, username="agency_admin", is_staff=True),
+        supervisor=make_person(government, Role.SUPERVISOR, username="supervisor"),
+        other_clerk=make_person(other_agency, Role.REGISTRAR, username="other_clerk"),
+    )
