@@ -70,6 +70,9 @@ def add_table(document, grid: Grid) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = _column_widths(grid)
+    # LibreOffice lays tables out from the grid (w:gridCol), Word from the cells (w:tcW): set both.
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Mm(width)
     for row in table.rows:
         for i, cell in enumerate(row.cells):
             cell.width = Mm(widths[i])
