@@ -1,0 +1,174 @@
+"""The publication workflow: draft → 科室负责人审核 → 保密审查 → 领导签发 → published.
+
+Each function checks who may act, moves the item one step inside a transaction (the item row locked,
+so two reviewers cannot both approve), records the step in the item's history and the audit trail,
+and raises WorkflowError with a Chinese message when the step is not allowed. Views only call these.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from gongkai import audit
+from gongkai.agencies.access import roles_of
+from gongkai.agencies.models import Role
+from gongkai.disclosure.index_numbers import assign_index_number
+from gongkai.disclosure.models import DisclosureAttribute, Item, ItemEvent, ItemStatus
+from gongkai.disclosure.sanitize import sanitise_body
+from gongkai.rules.document_number import validate_document_number
+
+
+class WorkflowError(Exception):
+    """A step that is not allowed; str(error) is the message shown to the person."""
+
+
+@dataclass(frozen=True)
+class Review:
+    status: str
+    role: Role
+    label: str  # what the reviewer does, for messages and buttons
+
+
+REVIEWS = [
+    Review(ItemStatus.DEPARTMENT_REVIEW, Role.DEPARTMENT_HEAD, "科室负责人审核"),
+    Review(ItemStatus.SECRECY_REVIEW, Role.SECRECY_REVIEWER, "保密审查"),
+    Review(ItemStatus.LEADER_REVIEW, Role.LEADER, "领导签发"),
+]
+REVIEW_BY_STATUS = {review.status: review for review in REVIEWS}
+EDITABLE = {ItemStatus.DRAFT}
+
+
+def check_draft(item: Item) -> None:
+    """What must hold before a draft leaves the drafter's hands."""
+    problems = []
+    if not item.title.strip():
+        problems.append("标题不能为空。")
+    if item.document_number:
+        try:
+            validate_document_number(item.document_number)
+        except ValueError as exc:
+            problems.append(f"文号：{exc}")
+    if item.attribute == DisclosureAttribute.WITHHELD and not item.withheld_basis:
+        problems.append("不予公开的信息须选择法律依据（《条例》第十四条至第十六条）。")
+    if item.interprets_id and item.interprets.agency_id != item.agency_id:
+        problems.append("政策解读只能关联本机关的政策文件。")
+    if problems:
+        raise WorkflowError("".join(problems))
+
+
+def save_draft(item: Item, actor) -> Item:
+    """Create or update a draft; only the drafter's agency staff may, and only while it is a draft."""
+    # The stored status decides, not the caller's possibly stale copy.
+    stored = Item.objects.filter(pk=item.pk).values_list("status", flat=True).first() if item.pk else None
+    if stored is not None and stored not in EDITABLE:
+        raise WorkflowError("只有草稿可以修改；已提交的信息请先退回起草人。")
+    if not roles_of(actor, item.agency):
+        raise WorkflowError(f"您在{item.agency.name}没有任何角色，不能起草信息。")
+    item.body = sanitise_body(item.body)
+    if item.document_number:
+        check_draft(item)
+    creating = item.pk is None
+    with transaction.atomic():
+        item.save()
+        audit.record(
+            "disclosure.item.create" if creating else "disclosure.item.edit",
+            actor=actor,
+            agency=item.agency,
+            target=item,
+            details={"title": item.title},
+        )
+    return item
+
+
+def _step(item: Item, actor, action: str, to_status: str, reason: str = "") -> Item:
+    from_status = item.status
+    item.status = to_status
+    item.save()
+    ItemEvent.objects.create(
+        item=item, action=action, actor=actor, from_status=from_status, to_status=to_status, reason=reason
+    )
+    audit.record(
+        f"disclosure.item.{action}",
+        actor=actor,
+        agency=item.agency,
+        target=item,
+        details={"from": from_status, "to": to_status, "reason": reason, "index_number": item.index_number},
+    )
+    return item
+
+
+def _locked(item: Item) -> Item:
+    return Item.objects.select_for_update().select_related("agency").get(pk=item.pk)
+
+
+def submit(item: Item, actor) -> Item:
+    with transaction.atomic():
+        item = _locked(item)
+        if item.status != ItemStatus.DRAFT:
+            raise WorkflowError(f"该信息当前为“{item.get_status_display()}”，不能再次提交。")
+        if actor.pk != item.drafter_id:
+            raise WorkflowError("只有起草人可以提交审核。")
+        check_draft(item)
+        return _step(item, actor, "submit", ItemStatus.DEPARTMENT_REVIEW)
+
+
+def current_review(item: Item) -> Review | None:
+    return REVIEW_BY_STATUS.get(item.status)
+
+
+def can_review(item: Item, actor) -> bool:
+    review = current_review(item)
+    return bool(review) and actor.pk != item.drafter_id and review.role in roles_of(actor, item.agency)
+
+
+def _require_reviewer(item: Item, actor) -> Review:
+    review = current_review(item)
+    if review is None:
+        raise WorkflowError(f"该信息当前为“{item.get_status_display()}”，没有待办的审核。")
+    if actor.pk == item.drafter_id:
+        # Sign-off is a second pair of eyes: the drafter never reviews their own item.
+        raise WorkflowError("不能审核或签发自己起草的信息。")
+    if review.role not in roles_of(actor, item.agency):
+        raise WorkflowError(f"{review.label}须由{item.agency.name}的{review.role.label}办理。")
+    return review
+
+
+def approve(item: Item, actor) -> Item:
+    """Pass the current review; the leader's sign-off publishes a 主动公开 item."""
+    with transaction.atomic():
+        item = _locked(item)
+        review = _require_reviewer(item, actor)
+        position = REVIEWS.index(review)
+        if position + 1 < len(REVIEWS):
+            return _step(item, actor, "approve", REVIEWS[position + 1].status)
+        if item.attribute != DisclosureAttribute.PROACTIVE:
+            return _step(item, actor, "sign", ItemStatus.FILED)
+        now = timezone.now()
+        item.published_at = now
+        assign_index_number(item, timezone.localdate(now))
+        return _step(item, actor, "publish", ItemStatus.PUBLISHED)
+
+
+def return_to_drafter(item: Item, actor, reason: str) -> Item:
+    reason = (reason or "").strip()
+    if not reason:
+        raise WorkflowError("退回须填写理由。")
+    with transaction.atomic():
+        item = _locked(item)
+        _require_reviewer(item, actor)
+        return _step(item, actor, "return", ItemStatus.DRAFT, reason)
+
+
+def withdraw(item: Item, actor, reason: str) -> Item:
+    """Take a published item off the portal; it is never deleted and keeps its 索引号."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise WorkflowError("撤回须填写理由。")
+    with transaction.atomic():
+        item = _locked(item)
+        if item.status != ItemStatus.PUBLISHED:
+            raise WorkflowError("只有已发布的信息可以撤回。")
+        if not roles_of(actor, item.agency) & {Role.LEADER, Role.ADMIN}:
+            raise WorkflowError("撤回须由本机关的领导或管理员办理。")
+        return _step(item, actor, "withdraw", ItemStatus.WITHDRAWN, reason)
