@@ -15,6 +15,7 @@ COMMAND_MODULES = [
     "gongkai.formats.commands",
     "gongkai.audit.commands",
     "gongkai.rules_commands",
+    "gongkai.applications.commands",
 ]
 
 

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "gongkai.disclosure",
     "gongkai.statistics",
     "gongkai.search",
+    "gongkai.applications",
     "gongkai.workspace",
     "gongkai.portal",
 ]
@@ -180,6 +181,22 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "gongkai@localhost")
+
+# Per-process memory cache: enough for the online application's rate limits on one server. Several app
+# servers should point this at a shared cache (e.g. the database cache) so the limits hold across them.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# 依申请公开: identity numbers are encrypted at rest with GONGKAI_FIELD_KEY (urlsafe base64 of 32 bytes;
+# several keys separated by commas to rotate — the first encrypts). Development (DEBUG) and the test suite
+# (GONGKAI_FIELD_KEY_FROM_SECRET=1) may instead derive a key from SECRET_KEY; production must set it.
+FIELD_ENCRYPTION_KEYS = [k.strip() for k in os.environ.get("GONGKAI_FIELD_KEY", "").split(",") if k.strip()]
+FIELD_KEY_FROM_SECRET = DEBUG or env_bool("GONGKAI_FIELD_KEY_FROM_SECRET", False)
+# Identity documents (身份证明) live outside MEDIA_ROOT and are served only through a permission-checked view.
+PRIVATE_FILES_ROOT = DATA_DIR / "private"
+IDENTITY_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
+# Online applications accepted per IP address per hour, and tracking look-ups per IP per hour.
+APPLY_RATE_LIMIT = int(os.environ.get("GONGKAI_APPLY_RATE_LIMIT", "5"))
+TRACK_RATE_LIMIT = int(os.environ.get("GONGKAI_TRACK_RATE_LIMIT", "30"))
 
 LOGGING = {
     "version": 1,

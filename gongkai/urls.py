@@ -8,6 +8,8 @@ admin.site.index_title = "配置"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("gongkai.agencies.urls")),
+    path("workspace/applications/", include("gongkai.applications.urls")),
+    path("apply/", include("gongkai.applications.public_urls")),
     path("workspace/", include("gongkai.workspace.urls")),
     path("", include("gongkai.portal.urls")),
 ]

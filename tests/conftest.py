@@ -1,14 +1,16 @@
-"""Shared test set-up. Personas and factories live in tests/factories.py."""
+"""Shared test set-up. Personas and factories live in tests/factories.py.
 
-import os
+pytest-django loads the settings before any conftest runs, so test-only configuration is applied
+here through the `settings` fixture rather than environment variables.
+"""
 
-# Tests never need a real secret; keep the data folder out of the working tree's var/.
-os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
-os.environ.setdefault("DEBUG", "0")
-os.environ.setdefault("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
+import pytest
 
 
-import pytest  # noqa: E402 - after the environment defaults above, which must precede Django's settings
+@pytest.fixture(autouse=True)
+def tasks_run_immediately(settings):
+    # Background tasks (reminders, rendering) run inside the test instead of waiting for a worker.
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture(autouse=True)
@@ -17,7 +19,19 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences", "django_db_serialized_rollback"}
+@pytest.fixture(autouse=True)
+def field_key_from_secret(settings):
+    # Identity numbers are encrypted with a key derived from the test SECRET_KEY (gongkai.applications.crypto).
+    settings.FIELD_KEY_FROM_SECRET = True
+
+
+DB_FIXTURES = {
+    "db",
+    "transactional_db",
+    "live_server",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+}
 
 
 @pytest.fixture(autouse=True)

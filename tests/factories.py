@@ -122,3 +122,39 @@ def make_personas() -> Personas:
         supervisor=make_person(government, Role.SUPERVISOR, username="supervisor"),
         other_clerk=make_person(other_agency, Role.REGISTRAR, username="other_clerk"),
     )
+
+
+def valid_resident_id(first17: str = "33038219800101001") -> str:
+    """A 居民身份证号码 with a correct GB 11643 check character."""
+    from gongkai.rules.identity import resident_id_check_character
+
+    return first17 + resident_id_check_character(first17)
+
+
+def make_application(agency: Agency, *, received_on=None, actor=None, **fields):
+    """A case registered through the service, as if handed in person on `received_on` (default today).
+
+    Returns (application, query code). Any applicant field may be overridden in `fields`.
+    """
+    from datetime import datetime, time
+
+    from django.utils import timezone
+
+    from gongkai.applications.services import register_application
+
+    day = received_on or timezone.localdate()
+    data = {
+        "channel": "in_person",
+        "arrived_at": timezone.make_aware(datetime.combine(day, time(10, 0))),
+        "confirmed_on": None,
+        "applicant_type": "natural_person",
+        "applicant_name": "张三",
+        "id_type": "resident_id",
+        "id_number": valid_resident_id(),
+        "phone": "13800000000",
+        "request_description": "2025年度退役军人优待证发放情况",
+        "carriers": ["paper"],
+        "routes": ["post"],
+    }
+    data.update(fields)
+    return register_application(agency, data=data, actor=actor)

@@ -7,6 +7,7 @@ from django.shortcuts import render
 
 from gongkai.agencies.access import agencies_visible_to
 from gongkai.agencies.models import Membership, Role
+from gongkai.applications.queues import home_summary as applications_summary
 
 
 @login_required
@@ -36,5 +37,10 @@ def home(request):
     return render(
         request,
         "workspace/home.html",
-        {"my_agencies": my_agencies, "supervised": supervised, "is_supervisor": is_supervisor},
+        {
+            "my_agencies": my_agencies,
+            "supervised": supervised,
+            "is_supervisor": is_supervisor,
+            "applications_summary": applications_summary(request.user),
+        },
     )

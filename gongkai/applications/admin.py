@@ -1,0 +1,41 @@
+"""System configuration shows cases read-only: changes go through the audited workspace screens, and the
+encrypted identity number is never shown here."""
+
+from django.contrib import admin
+
+from .models import Application, ApplicationEvent
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Application)
+class ApplicationAdmin(ReadOnlyAdmin):
+    list_display = ["reference", "agency", "channel", "applicant_type", "received_on"]
+    list_filter = ["agency", "channel", "applicant_type"]
+    search_fields = ["reference"]
+    fields = [
+        "reference",
+        "agency",
+        "channel",
+        "arrived_at",
+        "confirmed_on",
+        "received_on",
+        "applicant_type",
+        "created_at",
+    ]
+
+
+@admin.register(ApplicationEvent)
+class ApplicationEventAdmin(ReadOnlyAdmin):
+    list_display = ["application", "type", "date", "created_at"]
+    list_filter = ["type"]
+    fields = ["application", "type", "date", "data", "created_at"]

@@ -1,0 +1,374 @@
+"""Forms: intake by staff, the public online form, tracking, and one small form per event type.
+
+Field errors are in Chinese; the clock's own refusals are added by the views as non-field errors.
+"""
+
+from datetime import datetime, time
+
+from django import forms
+from django.utils import timezone
+
+from gongkai.rules.channels import CHANNEL_CHOICES, Channel, ReceiptError, receipt_date
+from gongkai.rules.clock import DeliveryMethod, EventType, Party
+from gongkai.rules.fees import FeeMethod
+from gongkai.rules.identity import normalise_resident_id, validate_resident_id
+from gongkai.rules.outcomes import APPLICANT_TYPE_CHOICES, ApplicantType, Outcome, reason_text
+from gongkai.rules.uscc import validate_uscc
+
+from .models import Carrier, IdType, Route
+from .uploads import sniff
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class ApplicantForm(forms.Form):
+    """The fields of Art. 29: who applies, how to reach them, what they ask for and in what form."""
+
+    applicant_type = forms.ChoiceField(
+        label="申请人类型", choices=APPLICANT_TYPE_CHOICES, widget=forms.RadioSelect
+    )
+    applicant_name = forms.CharField(
+        label="姓名/名称", max_length=200, help_text="自然人填姓名；法人或其他组织填全称。"
+    )
+    id_type = forms.ChoiceField(
+        label="证件类型", choices=[("", "（自然人填写）"), *IdType.choices], required=False
+    )
+    id_number = forms.CharField(
+        label="证件号码", max_length=40, required=False, help_text="居民身份证为 18 位，最后一位可为 X。"
+    )
+    uscc = forms.CharField(
+        label="统一社会信用代码", max_length=18, required=False, help_text="法人或其他组织填写，18 位。"
+    )
+    legal_representative = forms.CharField(label="法定代表人", max_length=100, required=False)
+    contact_person = forms.CharField(
+        label="联系人", max_length=100, required=False, help_text="法人或其他组织填写。"
+    )
+    phone = forms.CharField(label="联系电话", max_length=50, required=False)
+    email = forms.EmailField(
+        label="电子邮箱", required=False, error_messages={"invalid": "请填写有效的电子邮箱地址。"}
+    )
+    address = forms.CharField(label="通信地址", max_length=300, required=False)
+    postcode = forms.RegexField(
+        label="邮政编码",
+        regex=r"^\d{6}$",
+        required=False,
+        error_messages={"invalid": "邮政编码应为 6 位数字。"},
+    )
+    request_description = forms.CharField(
+        label="所需信息内容描述",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="请写明所需信息的名称、文号或者便于查询的其他特征性描述。",
+    )
+    request_document_number = forms.CharField(label="所需信息文号", max_length=100, required=False)
+    carriers = forms.MultipleChoiceField(
+        label="指定提供方式",
+        choices=Carrier.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "请至少选择一种提供方式。"},
+    )
+    routes = forms.MultipleChoiceField(
+        label="获取信息方式",
+        choices=Route.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "请至少选择一种获取方式。"},
+    )
+
+    def clean_uscc(self):
+        return self.cleaned_data["uscc"].strip()
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("applicant_type")
+        if kind == ApplicantType.NATURAL_PERSON:
+            if not data.get("id_type"):
+                self.add_error("id_type", "自然人申请须填写证件类型。")
+            number = (data.get("id_number") or "").strip()
+            if not number:
+                self.add_error(
+                    "id_number", "自然人申请须填写证件号码（《条例》第二十九条要求提供身份证明）。"
+                )
+            elif data.get("id_type") == IdType.RESIDENT_ID:
+                number = normalise_resident_id(number)
+                try:
+                    validate_resident_id(number, today=timezone.localdate())
+                except ValueError as exc:
+                    self.add_error("id_number", f"{exc}。")
+            data["id_number"] = number
+        elif kind:
+            if not data.get("uscc"):
+                self.add_error("uscc", "法人或其他组织申请须填写统一社会信用代码。")
+            else:
+                try:
+                    validate_uscc(data["uscc"])
+                except ValueError as exc:
+                    self.add_error("uscc", f"{exc}。")
+            if not data.get("contact_person"):
+                self.add_error("contact_person", "法人或其他组织申请须填写联系人。")
+            data["id_number"] = ""
+        if not any(data.get(f) for f in ("phone", "email", "address")):
+            self.add_error("phone", "请至少填写联系电话、电子邮箱或通信地址中的一项，以便联系和送达。")
+        return data
+
+
+def clean_document(upload, required: bool):
+    if not upload:
+        if required:
+            raise forms.ValidationError("请上传身份证明（身份证或营业执照等的扫描件或照片）。")
+        return None
+    try:
+        sniff(upload)
+    except Exception as exc:
+        raise forms.ValidationError(getattr(exc, "messages", [str(exc)])[0]) from exc
+    return upload
+
+
+class IntakeForm(ApplicantForm):
+    """Staff register an application that arrived by any channel (Art. 31 receipt date)."""
+
+    channel = forms.ChoiceField(label="申请渠道", choices=CHANNEL_CHOICES)
+    arrived_on = forms.DateField(
+        label="到达日期", widget=DateInput(), help_text="申请书实际送到（或系统收到）的日期。"
+    )
+    arrived_time = forms.TimeField(
+        label="到达时间", required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    confirmed_on = forms.DateField(
+        label="签收/确认日期",
+        required=False,
+        widget=DateInput(),
+        help_text="邮寄（签收）填签收日期；平常信函填与申请人确认的日期（应为到达当日）；网络、传真填双方确认的日期；当面提交不填。",
+    )
+    department = forms.ModelChoiceField(
+        label="承办科室", queryset=None, required=False, empty_label="（暂不指定）"
+    )
+    identity_document = forms.FileField(
+        label="身份证明材料", required=False, help_text="PDF、JPEG 或 PNG，最大 10 MB。"
+    )
+    note = forms.CharField(label="备注", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    field_order = ["channel", "arrived_on", "arrived_time", "confirmed_on"]
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agency = agency
+        self.fields["department"].queryset = agency.departments.all()
+        self.receipt = None
+
+    def clean_identity_document(self):
+        return clean_document(self.cleaned_data.get("identity_document"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        arrived_on = data.get("arrived_on")
+        if arrived_on:
+            if arrived_on > timezone.localdate():
+                self.add_error("arrived_on", "到达日期不能晚于今天。")
+            moment = datetime.combine(arrived_on, data.get("arrived_time") or time(9, 0))
+            data["arrived_at"] = timezone.make_aware(moment)
+        if data.get("confirmed_on") and data["confirmed_on"] > timezone.localdate():
+            self.add_error("confirmed_on", "签收/确认日期不能晚于今天。")
+        if arrived_on and data.get("channel") and not self.errors.get("confirmed_on"):
+            try:
+                self.receipt = receipt_date(data["channel"], arrived_on, data.get("confirmed_on"))
+            except ReceiptError as exc:
+                self.add_error("confirmed_on", f"{exc}。")
+        return data
+
+
+class OnlineApplicationForm(ApplicantForm):
+    """The public form: the same fields; the submission itself is the mutual confirmation of Art. 31."""
+
+    # Not `required`: clean_identity_document says what is missing more helpfully than the default message.
+    identity_document = forms.FileField(
+        label="身份证明",
+        required=False,
+        help_text="身份证、营业执照等的扫描件或照片；PDF、JPEG 或 PNG，最大 10 MB。",
+    )
+    # A field people cannot see; software that fills every field gives itself away.
+    website = forms.CharField(
+        required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"})
+    )
+
+    def clean_identity_document(self):
+        return clean_document(self.cleaned_data.get("identity_document"), required=True)
+
+    def online_data(self) -> dict:
+        now = timezone.now()
+        data = dict(self.cleaned_data)
+        data.update(channel=Channel.ONLINE, arrived_at=now, confirmed_on=timezone.localdate(now))
+        return data
+
+
+class TrackForm(forms.Form):
+    reference = forms.CharField(label="受理编号", max_length=60, help_text="例如 YQTYJRSWJ-2026-00012。")
+    query_code = forms.CharField(label="查询码", max_length=20, help_text="提交申请时显示的 10 位查询码。")
+
+    def clean_reference(self):
+        return self.cleaned_data["reference"].strip().upper()
+
+
+# --- events ------------------------------------------------------------------------------------------
+
+
+class EventForm(forms.Form):
+    date = forms.DateField(label="日期", widget=DateInput())
+    note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    data_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args, agency=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agency = agency
+        self.fields["date"].initial = timezone.localdate()
+
+    def clean_date(self):
+        value = self.cleaned_data["date"]
+        if value > timezone.localdate():
+            raise forms.ValidationError("日期不能晚于今天：只记录已经发生的事。")
+        return value
+
+    def event_data(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in self.data_fields}
+
+
+class CorrectionRequestedForm(EventForm):
+    correction_deadline = forms.DateField(
+        label="补正期限", widget=DateInput(), help_text="由本机关确定的合理补正期限。"
+    )
+    note = forms.CharField(
+        label="需补正的事项",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="须一次性告知全部需补正的事项（《条例》第三十条）。",
+    )
+    data_fields = ("correction_deadline",)
+
+
+class CorrectionReceivedForm(EventForm):
+    pass
+
+
+PARTY_CHOICES = [(p.value, p.label) for p in Party]
+
+
+class ConsultationSentForm(EventForm):
+    party = forms.ChoiceField(label="征求意见对象", choices=PARTY_CHOICES, widget=forms.RadioSelect)
+    addressee = forms.CharField(label="对象名称", max_length=200)
+    data_fields = ("party", "addressee")
+
+
+class ConsultationAnsweredForm(EventForm):
+    party = forms.ChoiceField(label="征求意见对象", choices=PARTY_CHOICES, widget=forms.RadioSelect)
+    opinion = forms.ChoiceField(
+        label="意见", choices=[("agree", "同意公开"), ("disagree", "不同意公开"), ("other", "其他意见")]
+    )
+    data_fields = ("party", "opinion")
+
+
+class ExtensionApprovedForm(EventForm):
+    workdays = forms.IntegerField(
+        label="延长工作日数",
+        min_value=1,
+        max_value=20,
+        initial=20,
+        error_messages={
+            "max_value": "延长期限最长不得超过 20 个工作日。",
+            "min_value": "至少延长 1 个工作日。",
+        },
+    )
+    approved_by = forms.CharField(label="批准人（政府信息公开工作机构负责人）", max_length=50)
+    applicant_notified = forms.BooleanField(
+        label="已告知申请人延期", error_messages={"required": "延期须告知申请人（《条例》第三十三条）。"}
+    )
+    data_fields = ("workdays", "approved_by")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.agency is not None and self.agency.disclosure_office_head:
+            self.fields["approved_by"].initial = self.agency.disclosure_office_head
+
+
+class ReasonsRequestedForm(EventForm):
+    note = forms.CharField(label="要求说明的事项", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DelayedDeadlineSetForm(EventForm):
+    deadline = forms.DateField(label="延迟答复期限", widget=DateInput())
+    data_fields = ("deadline",)
+
+
+class FeeNoticeReceivedForm(EventForm):
+    date = forms.DateField(label="申请人收到收费通知的日期", widget=DateInput())
+    fee_method = forms.ChoiceField(
+        label="计收方式", choices=[(m.value, m.label) for m in FeeMethod if m is not FeeMethod.NONE]
+    )
+    amount = forms.IntegerField(label="金额（元）", min_value=1)
+    data_fields = ("fee_method", "amount")
+
+
+class FeePaidForm(EventForm):
+    amount = forms.IntegerField(label="实缴金额（元）", min_value=0)
+    data_fields = ("amount",)
+
+
+GROUPS = (
+    ("granted", "予以公开"),
+    ("partially", "部分公开"),
+    ("denied_", "不予公开"),
+    ("unable_", "无法提供"),
+    ("rejected_", "不予处理"),
+    ("other_", "其他处理"),
+)
+
+
+def outcome_choices():
+    groups = []
+    for prefix, title in GROUPS:
+        members = [(o.value, reason_text(o)) for o in Outcome if o.value.startswith(prefix)]
+        if prefix in ("granted", "partially"):
+            groups.extend(members)
+        else:
+            groups.append((title, members))
+    return [("", "（请选择）"), *groups]
+
+
+class DecidedForm(EventForm):
+    outcome = forms.ChoiceField(
+        label="办理结果",
+        choices=outcome_choices,
+        help_text="每件申请只计一个结果；区分处理的只计“部分公开”。",
+    )
+    data_fields = ("outcome",)
+
+
+class DeliveredForm(EventForm):
+    method = forms.ChoiceField(
+        label="送达方式",
+        choices=[(m.value, m.label) for m in DeliveryMethod],
+        widget=forms.RadioSelect,
+        help_text="直接送达以签收日为准；邮寄送达以交邮之日为准。",
+    )
+    data_fields = ("method",)
+
+
+class WithdrawnForm(EventForm):
+    pass
+
+
+EVENT_FORMS = {
+    EventType.CORRECTION_REQUESTED: CorrectionRequestedForm,
+    EventType.CORRECTION_RECEIVED: CorrectionReceivedForm,
+    EventType.CONSULTATION_SENT: ConsultationSentForm,
+    EventType.CONSULTATION_ANSWERED: ConsultationAnsweredForm,
+    EventType.EXTENSION_APPROVED: ExtensionApprovedForm,
+    EventType.REASONS_REQUESTED: ReasonsRequestedForm,
+    EventType.DELAYED_DEADLINE_SET: DelayedDeadlineSetForm,
+    EventType.FEE_NOTICE_RECEIVED: FeeNoticeReceivedForm,
+    EventType.FEE_PAID: FeePaidForm,
+    EventType.DECIDED: DecidedForm,
+    EventType.DELIVERED: DeliveredForm,
+    EventType.WITHDRAWN: WithdrawnForm,
+}

@@ -1,0 +1,109 @@
+"""Work queues: which open cases need attention today, computed from the clock on every request.
+
+build_queues(applications, as_of=None) -> Queues
+queues_for(user, as_of=None) -> Queues          every agency the person may see
+home_summary(user) -> dict | None               the 工作台 block (None: the person sees no agency)
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils import timezone
+
+from gongkai.rules.clock import ClockError, EventType, Status
+from gongkai.rules.workdays import MissingCalendarYear
+
+from .access import cases_visible_to
+from .clock import clock_state
+
+DUE_SOON_WORKDAYS = 3
+
+QUEUE_LABELS = {
+    "overdue": "已超期",
+    "due_soon": "3 个工作日内到期",
+    "in_consultation": "征求意见中",
+    "awaiting_fee": "待缴费",
+    "awaiting_correction": "待补正",
+    "needs_closing": "视为放弃待办结",
+    "clock_errors": "事件记录需核对",
+}
+
+
+@dataclass
+class Row:
+    application: object
+    state: object = None
+    error: str = ""
+
+
+@dataclass
+class Queues:
+    as_of: date
+    overdue: list = field(default_factory=list)
+    due_soon: list = field(default_factory=list)
+    in_consultation: list = field(default_factory=list)
+    awaiting_fee: list = field(default_factory=list)
+    awaiting_correction: list = field(default_factory=list)
+    needs_closing: list = field(default_factory=list)  # deemed abandoned, no outcome recorded yet
+    clock_errors: list = field(default_factory=list)
+
+    def sections(self):
+        return [(key, label, getattr(self, key)) for key, label in QUEUE_LABELS.items()]
+
+    def counts(self) -> dict:
+        return {key: len(getattr(self, key)) for key in QUEUE_LABELS}
+
+
+def open_cases(applications):
+    """Cases still owing something: not delivered and not withdrawn."""
+    return (
+        applications.exclude(events__type__in=[EventType.DELIVERED, EventType.WITHDRAWN])
+        .select_related("agency")
+        .prefetch_related("events")
+        .distinct()
+    )
+
+
+def build_queues(applications, as_of: date | None = None) -> Queues:
+    as_of = as_of or timezone.localdate()
+    queues = Queues(as_of=as_of)
+    for application in open_cases(applications):
+        try:
+            state = clock_state(application, as_of)
+        except (ClockError, MissingCalendarYear) as exc:
+            # A calendar amendment can make stored events impossible; show them rather than hide the case.
+            queues.clock_errors.append(Row(application, error=str(exc)))
+            continue
+        row = Row(application, state)
+        decided = any(e.type == EventType.DECIDED for e in application.events.all())
+        if state.status in (Status.ABANDONED_NO_CORRECTION, Status.ABANDONED_UNPAID) and not decided:
+            queues.needs_closing.append(row)
+        if state.overdue:
+            queues.overdue.append(row)
+        elif state.workdays_left is not None and 0 <= state.workdays_left <= DUE_SOON_WORKDAYS:
+            queues.due_soon.append(row)
+        if state.status is Status.IN_CONSULTATION:
+            queues.in_consultation.append(row)
+        elif state.status is Status.AWAITING_FEE:
+            queues.awaiting_fee.append(row)
+        elif state.status is Status.AWAITING_CORRECTION:
+            queues.awaiting_correction.append(row)
+    for key in QUEUE_LABELS:
+        getattr(queues, key).sort(key=_urgency)
+    return queues
+
+
+def _urgency(row: Row):
+    due = row.state.reply_due if row.state and row.state.reply_due else date.max
+    return (due, row.application.reference)
+
+
+def queues_for(user, as_of: date | None = None) -> Queues:
+    return build_queues(cases_visible_to(user), as_of)
+
+
+def home_summary(user) -> dict | None:
+    applications = cases_visible_to(user)
+    if not applications.exists():
+        return {"counts": None}
+    return {"counts": queues_for(user).counts(), "labels": QUEUE_LABELS}

@@ -1,0 +1,228 @@
+"""Staff screens (namespace `applications`): list, queues, intake, case page, events, identity documents.
+
+Every query goes through access.cases_visible_to, so a case of an agency the person cannot see is a 404;
+what they may do with a visible case comes from CaseAccess.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from gongkai.agencies.access import agencies_visible_to
+from gongkai.agencies.models import Agency, Membership
+from gongkai.rules.clock import ClockError, EventType, Status
+from gongkai.rules.workdays import MissingCalendarYear
+
+from . import services
+from .access import EDIT_ROLES, CaseAccess, cases_visible_to
+from .clock import clock_state
+from .forms import EVENT_FORMS, IntakeForm
+from .queues import queues_for
+
+NEW_CODE_SESSION_KEY = "applications.new_query_code"
+
+
+def _case(request, pk):
+    application = get_object_or_404(cases_visible_to(request.user).select_related("agency"), pk=pk)
+    return application, CaseAccess.of(request.user, application.agency)
+
+
+def _state(application):
+    try:
+        return clock_state(application), ""
+    except (ClockError, MissingCalendarYear) as exc:
+        return None, str(exc)
+
+
+@login_required
+def case_list(request):
+    cases = cases_visible_to(request.user).select_related("agency").prefetch_related("events")
+    agencies = agencies_visible_to(request.user).order_by("name")
+    code = request.GET.get("agency")
+    if code:
+        cases = cases.filter(agency__code=code)
+    page = Paginator(cases.order_by("-received_on", "-sequence"), 50).get_page(request.GET.get("page"))
+    rows = [(application, *_state(application)) for application in page]
+    return render(
+        request,
+        "applications/list.html",
+        {
+            "page": page,
+            "rows": rows,
+            "agencies": agencies,
+            "agency_code": code or "",
+            "can_register": bool(_registering_agencies(request.user)),
+        },
+    )
+
+
+@login_required
+def queues(request):
+    return render(request, "applications/queues.html", {"queues": queues_for(request.user)})
+
+
+def _registering_agencies(user):
+    ids = Membership.objects.filter(user=user, role__in=EDIT_ROLES).values_list("agency_id", flat=True)
+    return Agency.objects.filter(pk__in=ids).order_by("name")
+
+
+@login_required
+def register(request):
+    agencies = _registering_agencies(request.user)
+    if not agencies:
+        raise PermissionDenied("登记申请需要您在本机关担任登记员或管理员。")
+    code = request.GET.get("agency") or request.POST.get("agency")
+    if code is None and len(agencies) == 1:
+        code = agencies[0].code
+    if code is None:
+        return render(request, "applications/choose_agency.html", {"agencies": agencies})
+    agency = get_object_or_404(agencies, code=code)
+    form = IntakeForm(request.POST or None, request.FILES or None, agency=agency)
+    if request.method == "POST" and form.is_valid():
+        document = form.cleaned_data.get("identity_document")
+        application, query_code = services.register_application(
+            agency, data=form.cleaned_data, actor=request.user, documents=[document] if document else []
+        )
+        request.session[NEW_CODE_SESSION_KEY] = {"pk": application.pk, "code": query_code}
+        messages.success(
+            request,
+            f"已登记申请 {application.reference}，收到申请之日为 {application.received_on:%Y-%m-%d}。",
+        )
+        return redirect("applications:detail", pk=application.pk)
+    return render(request, "applications/register.html", {"form": form, "agency": agency})
+
+
+@login_required
+def detail(request, pk, revealed_number=None):
+    application, access = _case(request, pk)
+    state, clock_error = _state(application)
+    if access.sees_personal_data:
+        services.record_personal_data_view(application, actor=request.user, what="case_detail")
+    new_code = request.session.get(NEW_CODE_SESSION_KEY)
+    if new_code and new_code.get("pk") == application.pk:
+        del request.session[NEW_CODE_SESSION_KEY]  # shown once
+    else:
+        new_code = None
+    events = list(application.events.select_related("actor"))
+    return render(
+        request,
+        "applications/detail.html",
+        {
+            "application": application,
+            "access": access,
+            "state": state,
+            "clock_error": clock_error,
+            "events": [(e, services.describe_event(e)) for e in events],
+            "proposals": services.proposals_for(application),
+            "outcome": services.outcome_of(application),
+            "documents": application.identity_documents.all() if access.sees_personal_data else [],
+            "event_types": _offered_events(state),
+            "new_code": new_code["code"] if new_code else None,
+            "revealed_number": revealed_number,
+        },
+    )
+
+
+def _offered_events(state):
+    """The event buttons worth showing: after a decision only delivery, after closing none. The clock still
+    checks whatever is submitted."""
+    if state is not None and (state.delivered_on or state.status is Status.WITHDRAWN):
+        return []
+    if state is not None and state.decided_on:
+        return [(EventType.DELIVERED.value, EventType.DELIVERED.label)]
+    return [(t.value, t.label) for t in EVENT_FORMS]
+
+
+@login_required
+@require_POST
+def reveal_id_number(request, pk):
+    application, access = _case(request, pk)
+    if not access.can_reveal:
+        raise PermissionDenied("只有本机关的登记员或管理员可以查看完整证件号码。")
+    try:
+        number = services.full_id_number(application, actor=request.user)
+    except ImproperlyConfigured as exc:
+        messages.error(request, str(exc))
+        return redirect("applications:detail", pk=pk)
+    return detail(request, pk, revealed_number=number)
+
+
+@login_required
+def record_event(request, pk, type):
+    application, access = _case(request, pk)
+    try:
+        event_type = EventType(type)
+        form_class = EVENT_FORMS[event_type]
+    except (ValueError, KeyError):
+        raise Http404("没有这种办理事件。") from None
+    if not access.can_edit:
+        raise PermissionDenied("记录办理事件需要您在本机关担任登记员或管理员。")
+    form = form_class(request.POST or None, agency=application.agency)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_event(
+                application,
+                event_type,
+                date=form.cleaned_data["date"],
+                data=form.event_data(),
+                note=form.cleaned_data.get("note", ""),
+                actor=request.user,
+            )
+        except (ClockError, MissingCalendarYear) as exc:
+            form.add_error(None, f"{exc}。未保存。")
+        else:
+            messages.success(request, f"已记录：{event_type.label}。")
+            return redirect("applications:detail", pk=pk)
+    state, clock_error = _state(application)
+    return render(
+        request,
+        "applications/event_form.html",
+        {
+            "application": application,
+            "form": form,
+            "event_type": event_type,
+            "state": state,
+            "clock_error": clock_error,
+            "proposals": services.proposals_for(application) if event_type is EventType.DECIDED else None,
+        },
+    )
+
+
+@login_required
+@require_POST
+def upload_document(request, pk):
+    application, access = _case(request, pk)
+    if not access.can_edit:
+        raise PermissionDenied("上传身份证明需要您在本机关担任登记员或管理员。")
+    upload = request.FILES.get("identity_document")
+    if not upload:
+        messages.error(request, "请选择要上传的文件。")
+    else:
+        try:
+            services.add_identity_document(application, upload, actor=request.user)
+        except Exception as exc:  # ValidationError from sniffing: say why, keep the case as it was
+            messages.error(request, getattr(exc, "messages", [str(exc)])[0])
+        else:
+            messages.success(request, "已上传身份证明材料。")
+    return redirect("applications:detail", pk=pk)
+
+
+@login_required
+def identity_document(request, pk, document_pk):
+    application, access = _case(request, pk)
+    if not access.sees_personal_data:
+        raise PermissionDenied("您无权查看申请人的身份证明材料。")
+    document = get_object_or_404(application.identity_documents, pk=document_pk)
+    services.record_personal_data_view(
+        application, actor=request.user, what=f"identity_document:{document.pk}"
+    )
+    response = FileResponse(document.file.open("rb"), content_type=document.content_type)
+    response["Content-Disposition"] = (
+        f'inline; filename="{application.reference}-{document.pk}{document.file.name[-4:]}"'
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
