@@ -69,27 +69,36 @@ def check_a1(cells: ReportCells) -> list[Finding]:
     return findings
 
 
+def _sum_finding(cells: ReportCells, rule: str, total: str, parts: list[str], message) -> Finding | None:
+    """A finding when the filled cell `total` differs from the sum of the filled `parts`.
+
+    `message(total_value, summed)` words the difference for people.
+    """
+    if not _filled(cells, parts + [total]):
+        return None
+    summed = sum(cells[a] for a in parts)
+    if summed == cells[total]:
+        return None
+    return Finding(rule, ERROR, [total, *parts], message(_show(cells[total]), _show(summed)))
+
+
 def check_a2(cells: ReportCells) -> list[Finding]:
     """For every §三 column: the （七）总计 row = the sum of the outcome rows."""
     s3 = cells.format.section3
-    findings = []
-    for col in s3.columns:
-        parts = [f"section3.{row.key}.{col.key}" for row in s3.outcome_rows]
-        total = f"section3.{s3.total_row}.{col.key}"
-        if not _filled(cells, parts + [total]):
-            continue
-        summed = sum(cells[a] for a in parts)
-        if summed != cells[total]:
-            findings.append(
-                Finding(
-                    "A2",
-                    ERROR,
-                    [total, *parts],
-                    f"“{col.label}”列：{s3.row(s3.total_row).label}为 {_show(cells[total])}，"
-                    f"但各项办理结果之和为 {_show(summed)}",
-                )
-            )
-    return findings
+    total_label = s3.row(s3.total_row).label
+    findings = [
+        _sum_finding(
+            cells,
+            "A2",
+            f"section3.{s3.total_row}.{col.key}",
+            [f"section3.{row.key}.{col.key}" for row in s3.outcome_rows],
+            lambda total, summed, col=col: (
+                f"“{col.label}”列：{total_label}为 {total}，但各项办理结果之和为 {summed}"
+            ),
+        )
+        for col in s3.columns
+    ]
+    return [f for f in findings if f]
 
 
 def check_a3(cells: ReportCells) -> list[Finding]:
@@ -98,24 +107,20 @@ def check_a3(cells: ReportCells) -> list[Finding]:
     Published reports sometimes leave 总计 blank; a row is judged only when all its cells are filled.
     """
     s3 = cells.format.section3
-    findings = []
-    for row in s3.rows:
-        parts = [f"section3.{row.key}.{col.key}" for col in s3.applicant_columns]
-        total = f"section3.{row.key}.{s3.total_column.key}"
-        if not _filled(cells, parts + [total]):
-            continue
-        summed = sum(cells[a] for a in parts)
-        if summed != cells[total]:
-            findings.append(
-                Finding(
-                    "A3",
-                    ERROR,
-                    [total, *parts],
-                    f"“{row.label}”行：{s3.total_column.label}为 {_show(cells[total])}，"
-                    f"但六类申请人之和为 {_show(summed)}",
-                )
-            )
-    return findings
+    total_label = s3.total_column.label
+    findings = [
+        _sum_finding(
+            cells,
+            "A3",
+            f"section3.{row.key}.{s3.total_column.key}",
+            [f"section3.{row.key}.{col.key}" for col in s3.applicant_columns],
+            lambda total, summed, row=row: (
+                f"“{row.label}”行：{total_label}为 {total}，但六类申请人之和为 {summed}"
+            ),
+        )
+        for row in s3.rows
+    ]
+    return [f for f in findings if f]
 
 
 def check_a5(cells: ReportCells) -> list[Finding]:
@@ -123,22 +128,17 @@ def check_a5(cells: ReportCells) -> list[Finding]:
     s4 = cells.format.section4
     findings = []
     for block in s4.blocks:
-        parts = [f"section4.{block.key}.{col.key}" for col in s4.columns if col.key != s4.total_column]
-        total = f"section4.{block.key}.{s4.total_column}"
-        if not _filled(cells, parts + [total]):
-            continue
-        summed = sum(cells[a] for a in parts)
-        if summed != cells[total]:
-            name = block.group + (f"（{block.subgroup}）" if block.subgroup else "")
-            findings.append(
-                Finding(
-                    "A5",
-                    ERROR,
-                    [total, *parts],
-                    f"{name}：总计为 {_show(cells[total])}，但各项结果之和为 {_show(summed)}",
-                )
+        name = block.group + (f"（{block.subgroup}）" if block.subgroup else "")
+        findings.append(
+            _sum_finding(
+                cells,
+                "A5",
+                f"section4.{block.key}.{s4.total_column}",
+                [f"section4.{block.key}.{col.key}" for col in s4.columns if col.key != s4.total_column],
+                lambda total, summed, name=name: f"{name}：总计为 {total}，但各项结果之和为 {summed}",
             )
-    return findings
+        )
+    return [f for f in findings if f]
 
 
 def _check_previous(cells: ReportCells, previous: ReportCells) -> None:
