@@ -16,6 +16,9 @@ COMMAND_MODULES = [
     "gongkai.audit.commands",
     "gongkai.rules_commands",
     "gongkai.applications.commands",
+    "gongkai.disclosure.commands",
+    "gongkai.statistics.commands",
+    "gongkai.reports.commands",
 ]
 
 

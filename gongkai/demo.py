@@ -178,6 +178,10 @@ def load_demo() -> DemoSummary:
             user.user_permissions.add(*_permissions(AGENCY_ADMIN_PERMISSIONS))
         summary.logins.append(DemoLogin(username, DEMO_PASSWORD, role.label, agency.name))
 
+    from gongkai.applications.demo import load_demo_applications
+
+    load_demo_applications(agencies["yqsmzj"], actor=User.objects.get(username="mzdengji"))
+
     username, display_name = SUPERUSER
     admin, created = User.objects.get_or_create(
         username=username, defaults={"first_name": display_name, "is_staff": True, "is_superuser": True}
@@ -187,6 +191,14 @@ def load_demo() -> DemoSummary:
         admin.save()
         summary.users_created += 1
     summary.logins.append(DemoLogin(username, DEMO_PASSWORD, "超级用户", "可配置全部机关"))
+
+    from gongkai.demo_disclosure import load_demo_disclosure
+
+    drafters = {
+        "yqtyjrswj": User.objects.get(username="dengji"),
+        "yqsmzj": User.objects.get(username="mzdengji"),
+    }
+    load_demo_disclosure(agencies, {code: drafters.get(code, admin) for code in agencies}, departments)
     return summary
 
 

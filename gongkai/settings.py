@@ -44,7 +44,9 @@ def installation_secret_key() -> str:
 
 SECRET_KEY = os.environ.get("SECRET_KEY") or installation_secret_key()
 
-ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
+ALLOWED_HOSTS = [
+    h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()
+]
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_tasks_db",
     "gongkai.agencies",
     "gongkai.calendar",
@@ -61,6 +64,7 @@ INSTALLED_APPS = [
     "gongkai.statistics",
     "gongkai.search",
     "gongkai.applications",
+    "gongkai.appeals",
     "gongkai.workspace",
     "gongkai.portal",
 ]

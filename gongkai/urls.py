@@ -10,6 +10,9 @@ urlpatterns = [
     path("accounts/", include("gongkai.agencies.urls")),
     path("workspace/applications/", include("gongkai.applications.urls")),
     path("apply/", include("gongkai.applications.public_urls")),
+    path("workspace/appeals/", include("gongkai.appeals.urls")),
+    path("workspace/statistics/", include("gongkai.statistics.urls")),
+    path("workspace/disclosure/", include("gongkai.disclosure.urls")),
     path("workspace/", include("gongkai.workspace.urls")),
     path("", include("gongkai.portal.urls")),
 ]

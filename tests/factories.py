@@ -158,3 +158,52 @@ def make_application(agency: Agency, *, received_on=None, actor=None, **fields):
     }
     data.update(fields)
     return register_application(agency, data=data, actor=actor)
+
+
+def make_category(agency: Agency, name: str | None = None, *, code: str | None = None, **fields):
+    """A 主动公开目录 category of `agency`."""
+    from gongkai.disclosure.models import CatalogueCategory
+
+    n = next(_numbers)
+    return CatalogueCategory.objects.create(
+        agency=agency, name=name or f"类目{n}", code=code or f"cat{n}", **fields
+    )
+
+
+def make_item(agency: Agency, *, status: str = "published", published_at=None, drafter=None, **fields):
+    """An item stored directly in `status` (no workflow); a published one gets a 索引号 as publication would.
+
+    For the review steps themselves use gongkai.disclosure.workflow (tests/disclosure/conftest.py).
+    """
+    import datetime
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from gongkai.disclosure.index_numbers import assign_index_number
+    from gongkai.disclosure.models import Item
+
+    n = next(_numbers)
+    item = Item(
+        agency=agency,
+        drafter=drafter or make_person(),
+        title=fields.pop("title", f"测试信息{n}"),
+        formed_on=fields.pop("formed_on", datetime.date(2026, 3, 2)),
+        status=status,
+        **fields,
+    )
+    with transaction.atomic():
+        if status in ("published", "withdrawn"):
+            item.published_at = published_at or timezone.now()
+            assign_index_number(item, timezone.localtime(item.published_at))
+        item.save()
+    return item
+
+
+def make_appeal(agency: Agency, *, filed_on, kind: str = "review", actor=None, **fields):
+    """A 行政复议/行政诉讼 case registered through the service; close it with appeals.services.close_appeal."""
+    from gongkai.appeals.services import register_appeal
+
+    data = {"kind": kind, "body": "乐清市人民政府", "filed_on": filed_on, "application": None, "review": None}
+    data.update(fields)
+    return register_appeal(agency, data=data, actor=actor)

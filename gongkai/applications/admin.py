@@ -39,3 +39,12 @@ class ApplicationEventAdmin(ReadOnlyAdmin):
     list_display = ["application", "type", "date", "created_at"]
     list_filter = ["type"]
     fields = ["application", "type", "date", "data", "created_at"]
+
+
+# The letter settings are configuration: the 文号 prefix and the remedy clause's bodies and periods.
+from .letter_models import LetterSettings  # noqa: E402
+
+
+@admin.register(LetterSettings)
+class LetterSettingsAdmin(admin.ModelAdmin):
+    list_display = ["agency", "number_prefix", "review_body", "review_days", "court", "litigation_months"]

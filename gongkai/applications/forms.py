@@ -305,12 +305,27 @@ class FeeNoticeReceivedForm(EventForm):
     fee_method = forms.ChoiceField(
         label="计收方式", choices=[(m.value, m.label) for m in FeeMethod if m is not FeeMethod.NONE]
     )
-    amount = forms.IntegerField(label="金额（元）", min_value=1)
-    data_fields = ("fee_method", "amount")
+    pages = forms.IntegerField(
+        label="页数（按量计收时填写）",
+        min_value=1,
+        required=False,
+        help_text="金额按国办函〔2020〕109号的标准自动计算；按件计收按该申请人本月第几件申请计算。",
+    )
+    data_fields = ("fee_method", "pages")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("fee_method") == FeeMethod.PER_PAGE and not cleaned.get("pages"):
+            self.add_error("pages", "按量计收须填写页数。")
+        if cleaned.get("fee_method") == FeeMethod.PER_ITEM and cleaned.get("pages"):
+            self.add_error("pages", "按件计收不填页数：同一申请不得同时按件和按量计收。")
+        return cleaned
 
 
 class FeePaidForm(EventForm):
-    amount = forms.IntegerField(label="实缴金额（元）", min_value=0)
+    amount = forms.IntegerField(
+        label="实缴金额（元）", min_value=0, required=False, help_text="留空则为收费通知的金额。"
+    )
     data_fields = ("amount",)
 
 

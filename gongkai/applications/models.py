@@ -237,3 +237,7 @@ class IdentityDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application.reference} 身份证明 {self.pk}"
+
+
+# Letters, their settings and numbering, and delivery proof live in their own module.
+from .letter_models import DeliveryProof, Letter, LetterCounter, LetterSettings  # noqa: E402, F401

@@ -30,7 +30,7 @@ from gongkai.rules.outcomes import (
     information_key,
 )
 
-from . import crypto, numbers
+from . import crypto, fees, numbers
 from .clock import check_events, to_clock_event
 from .models import Application, ApplicationEvent, IdentityDocument, IdType
 from .uploads import sniff
@@ -157,6 +157,11 @@ def record_event(
 ) -> ApplicationEvent:
     """Add one event after the clock accepted the case with it; raises ClockError (nothing saved) if not."""
     data = event_data(type, data or {})
+    # The fee is computed from the case, never typed (gongkai.applications.fees).
+    if type == EventType.FEE_NOTICE_RECEIVED:
+        data = fees.fee_notice_data(application, data)
+    elif type == EventType.FEE_PAID:
+        data = fees.fee_paid_data(application, data)
     if type == EventType.DECIDED:
         outcome = data.get("outcome")
         if outcome not in {o.value for o in Outcome}:

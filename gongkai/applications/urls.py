@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import letter_views, views
 
 app_name = "applications"
 
@@ -13,4 +13,12 @@ urlpatterns = [
     path("<int:pk>/events/<slug:type>/", views.record_event, name="record_event"),
     path("<int:pk>/documents/", views.upload_document, name="upload_document"),
     path("<int:pk>/documents/<int:document_pk>/", views.identity_document, name="identity_document"),
+    path("<int:pk>/letters/new/", letter_views.letter_new, name="letter_new"),
+    path("<int:pk>/letters/<int:letter_pk>/", letter_views.letter_detail, name="letter"),
+    path("<int:pk>/letters/<int:letter_pk>/sign/", letter_views.letter_sign, name="letter_sign"),
+    path("<int:pk>/letters/<int:letter_pk>/issue/", letter_views.letter_issue, name="letter_issue"),
+    path("<int:pk>/letters/<int:letter_pk>.<str:fmt>", letter_views.letter_file, name="letter_file"),
+    path("<int:pk>/delivery-proofs/", letter_views.delivery_proof_upload, name="delivery_proof_upload"),
+    path("<int:pk>/delivery-proofs/<int:proof_pk>/", letter_views.delivery_proof, name="delivery_proof"),
+    path("<int:pk>/archive.zip", letter_views.archive_download, name="archive"),
 ]

@@ -108,6 +108,8 @@ def detail(request, pk, revealed_number=None):
     else:
         new_code = None
     events = list(application.events.select_related("actor"))
+    from . import letter_views  # imports this module
+
     return render(
         request,
         "applications/detail.html",
@@ -123,6 +125,7 @@ def detail(request, pk, revealed_number=None):
             "event_types": _offered_events(state),
             "new_code": new_code["code"] if new_code else None,
             "revealed_number": revealed_number,
+            **letter_views.letters_panel(application, access),
         },
     )
 

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from gongkai.agencies.access import agencies_visible_to
 from gongkai.agencies.models import Membership, Role
 from gongkai.applications.queues import home_summary as applications_summary
+from gongkai.disclosure.dashboard import home_summary as disclosure_summary
 
 
 @login_required
@@ -42,5 +43,6 @@ def home(request):
             "supervised": supervised,
             "is_supervisor": is_supervisor,
             "applications_summary": applications_summary(request.user),
+            "disclosure_summary": disclosure_summary(request.user),
         },
     )

@@ -42,7 +42,11 @@ def cases(personas):
         )
         fee, _ = make_application(personas.agency, received_on=date(2026, 1, 12))
         services.record_event(
-            fee, "fee_notice_received", date=date(2026, 1, 26), data={"amount": 100}, actor=r
+            fee,
+            "fee_notice_received",
+            date=date(2026, 1, 26),
+            data={"fee_method": "per_page", "pages": 40},
+            actor=r,
         )
         # Receipt 2026-01-30 + 40 working days (20 + 20 extension) = 2026-04-02.
         extended, _ = make_application(personas.agency, received_on=date(2026, 1, 30))

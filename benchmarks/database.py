@@ -1,0 +1,37 @@
+"""A database of its own for benchmarks, chosen before Django starts.
+
+SQLite: var/bench/bench.sqlite3 under the repository. PostgreSQL (when DATABASE_URL is set): the same
+server, database `gongkai_bench`, dropped and created afresh, so real data is never touched.
+"""
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+REPO = Path(__file__).resolve().parent.parent
+BENCH_DIR = REPO / "var" / "bench"
+PG_NAME = "gongkai_bench"
+
+
+def prepare(fresh: bool) -> str:
+    """Point the settings at the benchmark database (recreated if `fresh`); return a description."""
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    os.environ["GONGKAI_DATA"] = str(BENCH_DIR)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        path = BENCH_DIR / "gongkai.sqlite3"
+        if fresh:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return f"SQLite {path.relative_to(REPO)}"
+    parts = urlsplit(url)
+    if fresh:
+        import psycopg
+
+        admin = urlunsplit(parts._replace(path="/postgres"))
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{PG_NAME}"')
+            conn.execute(f'CREATE DATABASE "{PG_NAME}"')
+    os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{PG_NAME}"))
+    return f"PostgreSQL {parts.hostname}:{parts.port or 5432}/{PG_NAME}"

@@ -1,0 +1,211 @@
+"""Staff screens for letters, delivery proof and the case archive (namespace `applications`).
+
+Cases come through views._case, so another agency's case is a 404. Letters name the applicant: only people
+who see the case's personal data open them, and each download is recorded in the audit trail.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from gongkai.agencies.models import Role
+
+from . import archive, fees, letters, services
+from .letter_models import LetterKind, LetterLocked, LetterStatus
+from .views import _case
+
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+def letters_panel(application, access) -> dict:
+    """What the case page shows about letters, fees and the archive."""
+    return {
+        "letters": list(application.letters.all()) if access.sees_personal_data else [],
+        "letter_kinds": [(k.value, k.label) for k in letters.kinds_for(application)],
+        "can_draft": bool(access.roles & letters.DRAFT_ROLES),
+        "can_archive": bool(access.roles & archive.ARCHIVE_ROLES),
+        "archive_problem": archive.archive_problem(application),
+        "fee": fees.fee_of(application),
+        "delivery_proofs": list(application.delivery_proofs.all()) if access.sees_personal_data else [],
+    }
+
+
+def _letter(request, pk, letter_pk):
+    application, access = _case(request, pk)
+    if not access.sees_personal_data:
+        raise PermissionDenied("文书载有申请人信息，上级监督员不能查看。")
+    letter = get_object_or_404(application.letters.select_related("drafted_by"), pk=letter_pk)
+    return application, access, letter
+
+
+@login_required
+@require_POST
+def letter_new(request, pk):
+    application, access = _case(request, pk)
+    try:
+        letter = letters.draft_letter(
+            application,
+            request.POST.get("kind", ""),
+            actor=request.user,
+            addressee=request.POST.get("addressee") or None,
+        )
+    except ValueError:
+        messages.error(request, "请选择文书种类。")
+        return redirect("applications:detail", pk=pk)
+    except letters.LetterError as exc:
+        if "需要您" in str(exc):
+            raise PermissionDenied(str(exc)) from None
+        messages.error(request, str(exc))
+        return redirect("applications:detail", pk=pk)
+    messages.success(request, f"已生成{letter.get_kind_display()}草稿，请核对正文。")
+    return redirect("applications:letter", pk=pk, letter_pk=letter.pk)
+
+
+@login_required
+def letter_detail(request, pk, letter_pk):
+    application, access, letter = _letter(request, pk, letter_pk)
+    roles = access.roles
+    error = ""
+    if request.method == "POST":
+        try:
+            letters.edit_letter(
+                letter,
+                body=request.POST.get("body", ""),
+                addressee=request.POST.get("addressee", ""),
+                actor=request.user,
+            )
+        except LetterLocked as exc:
+            error = str(exc)
+        except letters.LetterError as exc:
+            if "需要您" in str(exc):
+                raise PermissionDenied(str(exc)) from None
+            error = str(exc)
+        else:
+            messages.success(request, "已保存草稿。")
+            return redirect("applications:letter", pk=pk, letter_pk=letter_pk)
+    own = letter.drafted_by_id == request.user.pk
+    return render(
+        request,
+        "applications/letters/detail.html",
+        {
+            "application": application,
+            "letter": letter,
+            "error": error,
+            "body": request.POST.get("body", letter.body) if error else letter.body,
+            "addressee": request.POST.get("addressee", letter.addressee) if error else letter.addressee,
+            "can_edit": not letter.is_issued and bool(roles & letters.DRAFT_ROLES),
+            "can_head_sign": letter.status == LetterStatus.DRAFT
+            and Role.DEPARTMENT_HEAD in roles
+            and not own,
+            "can_issue": letter.status == LetterStatus.HEAD_SIGNED and Role.LEADER in roles and not own,
+            "own": own,
+        },
+    )
+
+
+@login_required
+@require_POST
+def letter_sign(request, pk, letter_pk):
+    _application, _access, letter = _letter(request, pk, letter_pk)
+    try:
+        letters.sign_as_head(letter, actor=request.user)
+    except (letters.LetterError, LetterLocked) as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "科室负责人已签字。")
+    return redirect("applications:letter", pk=pk, letter_pk=letter_pk)
+
+
+@login_required
+def letter_issue(request, pk, letter_pk):
+    """领导签发 cannot be undone: a confirmation page first, the POST issues."""
+    application, _access, letter = _letter(request, pk, letter_pk)
+    if request.method == "POST":
+        try:
+            letter = letters.issue_letter(letter, actor=request.user)
+        except (letters.LetterError, LetterLocked) as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"已签发，文号 {letter.number}。")
+        return redirect("applications:letter", pk=pk, letter_pk=letter_pk)
+    return render(
+        request, "applications/letters/confirm_issue.html", {"application": application, "letter": letter}
+    )
+
+
+@login_required
+def letter_file(request, pk, letter_pk, fmt):
+    application, _access, letter = _letter(request, pk, letter_pk)
+    if fmt not in CONTENT_TYPES:
+        raise Http404("没有这种格式。")
+    data = letters.letter_bytes(letter, fmt)
+    services.record_personal_data_view(application, actor=request.user, what=f"letter:{letter.pk}:{fmt}")
+    name = f"{application.reference}-{letter.get_kind_display()}{'' if letter.is_issued else '-草稿'}.{fmt}"
+    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = _attachment(name)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _attachment(name: str) -> str:
+    from urllib.parse import quote
+
+    return f"attachment; filename=\"{quote(name)}\"; filename*=UTF-8''{quote(name)}"
+
+
+@login_required
+@require_POST
+def delivery_proof_upload(request, pk):
+    application, access = _case(request, pk)
+    if not access.can_edit:
+        raise PermissionDenied("上传送达凭证需要您在本机关担任登记员或管理员。")
+    upload = request.FILES.get("delivery_proof")
+    if not upload:
+        messages.error(request, "请选择要上传的送达凭证。")
+    else:
+        try:
+            archive.add_delivery_proof(
+                application, upload, actor=request.user, description=request.POST.get("description", "")
+            )
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+        else:
+            messages.success(request, "已上传送达凭证。")
+    return redirect("applications:detail", pk=pk)
+
+
+@login_required
+def delivery_proof(request, pk, proof_pk):
+    application, access = _case(request, pk)
+    if not access.sees_personal_data:
+        raise PermissionDenied("您无权查看送达凭证。")
+    proof = get_object_or_404(application.delivery_proofs, pk=proof_pk)
+    services.record_personal_data_view(application, actor=request.user, what=f"delivery_proof:{proof.pk}")
+    response = FileResponse(proof.file.open("rb"), content_type=proof.content_type)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def archive_download(request, pk):
+    application, access = _case(request, pk)
+    if not access.roles & archive.ARCHIVE_ROLES:
+        raise PermissionDenied("只有本机关的登记员或管理员可以导出案卷。")
+    try:
+        name, data = archive.build_archive(application, actor=request.user)
+    except letters.LetterError as exc:
+        messages.error(request, str(exc))
+        return redirect("applications:detail", pk=pk)
+    response = HttpResponse(data, content_type="application/zip")
+    response["Content-Disposition"] = _attachment(name)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+__all__ = ["LetterKind"]

@@ -1,0 +1,81 @@
+"""What the portal shows of an agency's 主动公开目录: the category tree and its public items."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.http import Http404
+from django.urls import reverse
+
+from gongkai.disclosure.models import CatalogueCategory, DisclosureAttribute, Item, ItemStatus
+from gongkai.search.service import category_subtree_ids, public_items
+
+
+@dataclass
+class Node:
+    category: CatalogueCategory
+    count: int  # public items in this category and below
+    children: list["Node"] = field(default_factory=list)
+
+
+def category_tree(agency) -> list[Node]:
+    """The agency's categories as a tree, each with its number of public items (subcategories included)."""
+    categories = list(
+        CatalogueCategory.objects.filter(agency=agency)
+        .annotate(
+            own=Count(
+                "items",
+                filter=Q(items__status=ItemStatus.PUBLISHED, items__attribute=DisclosureAttribute.PROACTIVE),
+            )
+        )
+        .order_by("position", "code")
+    )
+    nodes = {c.pk: Node(c, c.own) for c in categories}
+    roots = []
+    for c in categories:
+        (nodes[c.parent_id].children if c.parent_id in nodes else roots).append(nodes[c.pk])
+
+    def total(node: Node, seen: frozenset = frozenset()) -> int:
+        node.count = node.category.own + sum(
+            total(child, seen | {node.category.pk})
+            for child in node.children
+            if child.category.pk not in seen
+        )
+        return node.count
+
+    for root in roots:
+        total(root)
+    return roots
+
+
+def category_items(category):
+    return (
+        public_items()
+        .filter(category_id__in=category_subtree_ids(category))
+        .select_related("agency")
+        .order_by("-published_at", "-pk")
+    )
+
+
+def item_path_ref(item: Item) -> str:
+    """An item's public address part: its permanent 索引号, or its id if it never had one."""
+    return item.index_number or str(item.pk)
+
+
+def item_url(item: Item) -> str:
+    return reverse("portal:item", args=[item.agency.code, item_path_ref(item)])
+
+
+def find_public_item(agency, ref: str) -> Item:
+    """The item at /<code>/items/<ref>/ if the public may see it (published, or withdrawn: a notice).
+
+    Drafts, items under review and signed-off items that are not 主动公开 are 404, as if they did not exist.
+    """
+    items = Item.objects.filter(agency=agency).select_related("agency", "category", "interprets__agency")
+    item = items.filter(index_number=ref).first()
+    if item is None and ref.isdigit():
+        item = items.filter(pk=int(ref)).first()
+    if item is None or item.attribute != DisclosureAttribute.PROACTIVE:
+        raise Http404("没有找到该政府信息。")
+    if item.status not in (ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN):
+        raise Http404("没有找到该政府信息。")
+    return item

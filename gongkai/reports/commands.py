@@ -1,0 +1,72 @@
+"""`gongkai report build`: the annual report of one agency and year, computed from its records.
+
+Registered beside `report render` and `report check` through formats.commands.report_subparsers.
+"""
+
+import sys
+from pathlib import Path
+
+from gongkai.formats.commands import EXIT_BAD_INPUT, EXIT_OK, report_subparsers
+from gongkai.formats.render import RENDERERS
+
+BINARY_FORMATS = ("docx", "xlsx", "pdf")
+
+
+def register(subparsers) -> None:
+    report = report_subparsers(subparsers)
+    p = report.add_parser("build", help="由本系统的记录计算年度报告（第二部分及第一部分的统计数据）")
+    p.add_argument(
+        "--agency",
+        required=True,
+        metavar="机关",
+        help="机关代码或全称，例如 yqtyjrswj 或 乐清市退役军人事务局",
+    )
+    p.add_argument("--year", required=True, type=int, metavar="年度", help="报告年度，例如 2020")
+    p.add_argument("--format", default="json", choices=sorted(RENDERERS), help="输出格式，默认 json")
+    p.add_argument(
+        "-o", "--output", default="-", metavar="文件", help="输出文件；默认“-”即标准输出（仅文本格式）"
+    )
+    p.set_defaults(func=build_command)
+
+
+def _fail(message: str) -> int:
+    print(f"gongkai report build：错误：{message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def find_agency(name_or_code: str):
+    from gongkai.agencies.models import Agency
+
+    wanted = name_or_code.strip()
+    return Agency.objects.filter(code=wanted).first() or Agency.objects.filter(name=wanted).first()
+
+
+def build_command(args) -> int:
+    from gongkai.formats.cells import dumps
+    from gongkai.formats.render import render
+    from gongkai.reports.compute import build_cells, contact_of, facts
+
+    agency = find_agency(args.agency)
+    if agency is None:
+        return _fail(f"找不到机关“{args.agency}”：请使用机关代码或机关全称。")
+    if args.format in BINARY_FORMATS and args.output == "-":
+        return _fail(f"{args.format} 是二进制格式，请用 -o 指定输出文件")
+    try:
+        cells = build_cells(agency, args.year)
+        if args.format == "json":
+            document = cells.to_dict()
+            document["facts"] = facts(agency, args.year)
+            content = dumps(document).encode("utf-8")
+        else:
+            content = render(args.format, cells, None, contact_of(agency))
+    except ValueError as e:
+        return _fail(str(e))
+    if args.output == "-":
+        sys.stdout.write(content.decode("utf-8"))
+        return EXIT_OK
+    try:
+        Path(args.output).write_bytes(content)
+    except OSError as e:
+        return _fail(f"无法写入 {args.output}：{e}")
+    print(f"已生成 {args.output}")
+    return EXIT_OK

@@ -1,0 +1,51 @@
+"""Marking query words in the ORIGINAL text (not in the tokens), escaping everything else.
+
+The text is escaped piece by piece around the matches, so a title containing <script> comes out as
+&lt;script&gt; with only our own <mark> elements live.
+"""
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+
+def _spans(text: str, words: list[str]) -> list[tuple[int, int]]:
+    lowered = text.lower()
+    spans = []
+    for word in words:
+        start = lowered.find(word)
+        while start != -1:
+            spans.append((start, start + len(word)))
+            start = lowered.find(word, start + len(word))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def highlight(text: str, words: list[str]) -> SafeString:
+    """`text` escaped, with every occurrence of a word wrapped in <mark>."""
+    text = text or ""
+    out, pos = [], 0
+    for start, end in _spans(text, [w for w in words if w]):
+        out.append(escape(text[pos:start]))
+        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        pos = end
+    out.append(escape(text[pos:]))
+    return mark_safe("".join(out))  # noqa: S308 — every piece above is escaped
+
+
+def snippet(text: str, words: list[str], width: int = 120) -> SafeString:
+    """About `width` characters of `text` around the first match, highlighted, with … where cut."""
+    text = text or ""
+    if len(text) <= width:
+        return highlight(text, words)
+    spans = _spans(text, [w for w in words if w])
+    first = spans[0][0] if spans else 0
+    start = max(0, min(first - width // 4, len(text) - width))
+    end = start + width
+    piece = highlight(text[start:end], words)
+    return mark_safe(("…" if start else "") + piece + ("…" if end < len(text) else ""))  # noqa: S308

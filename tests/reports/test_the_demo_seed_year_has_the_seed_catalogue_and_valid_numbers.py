@@ -1,0 +1,56 @@
+"""The demo's 2020 of the seed agency: 8 大类 and 18 小类, valid 文号, national-form 索引号, the seed's outreach."""
+
+import pytest
+from django.db.models import Sum
+
+from gongkai.demo import load_demo
+from gongkai.disclosure.models import CatalogueCategory, Distribution, Item, OfficialDocument
+from gongkai.rules.document_number import validate_document_number
+from gongkai.rules.index_number import NATIONAL_FORM
+
+pytestmark = pytest.mark.django_db
+SEED_TOP = [
+    "机构信息",
+    "人事信息",
+    "政府信息公开相关信息",
+    "财务信息",
+    "政务动态",
+    "政策文件",
+    "政策解读",
+    "网络问效",
+]
+
+
+def test_the_seed_catalogue_numbers_and_outreach():
+    load_demo()
+    categories = CatalogueCategory.objects.filter(agency__code="yqtyjrswj")
+    assert (
+        list(categories.filter(parent=None).order_by("position").values_list("name", flat=True)) == SEED_TOP
+    )
+    assert categories.exclude(parent=None).count() == 18
+
+    for number in OfficialDocument.objects.filter(agency__code="yqtyjrswj").values_list(
+        "document_number", flat=True
+    ):
+        validate_document_number(number)
+    numbers = Item.objects.exclude(index_number=None).values_list("index_number", flat=True)
+    assert numbers and all(NATIONAL_FORM.match(n) for n in numbers)
+
+    outreach = dict(
+        Distribution.objects.filter(item__agency__code="yqtyjrswj")
+        .values("outlet")
+        .annotate(n=Sum("count"))
+        .values_list("outlet", "n")
+    )
+    assert outreach == {
+        "浙江省退役军人事务厅公众号": 21,
+        "浙江省退役军人事务厅网站": 38,
+        "浙江新闻": 29,
+        "乐清日报": 24,
+        "温州市退役军人事务局公众号": 93,
+        "其他媒体": 4,
+    }
+    # Every other demo agency has published items in several years, for the portal and search.
+    for code in ("yqszf", "yqsmzj", "yqsczj", "yqslsz"):
+        years = set(Item.objects.filter(agency__code=code).values_list("index_year", flat=True))
+        assert len(years) >= 5
