@@ -14,11 +14,12 @@ from django.utils import timezone
 
 from benchmarks.progress import Progress
 from gongkai.agencies.models import Agency, AgencyKind, Level
-from gongkai.disclosure.models import CatalogueCategory, Item, ItemStatus
+from gongkai.disclosure.models import CatalogueCategory, Item, ItemKind, ItemStatus, Validity
 from gongkai.rules.index_number import organisation_code
 from gongkai.rules.uscc import uscc_check_character
 from gongkai.search import backends
 from gongkai.search.indexing import tokens_for
+from gongkai.statistics.models import StatisticEntry, StatisticKind
 
 ACTIONS = ["关于", "关于印发", "关于开展", "关于做好", "关于加强", "关于公布", "关于调整", "关于进一步规范"]
 SUBJECTS = [
@@ -126,6 +127,31 @@ def build_index(vendor: str) -> None:
         backends.create_search_index(editor, Item)  # SQLite: recreates triggers and rebuilds FTS5
 
 
+def make_statistics(agencies, rng) -> None:
+    """Quarterly decision and fee entries for every agency, 2019–2025 (§二 of the 2021 format)."""
+    kinds = [
+        StatisticKind.LICENSING_DECISIONS,
+        StatisticKind.PENALTY_DECISIONS,
+        StatisticKind.COERCION_DECISIONS,
+        StatisticKind.FEES_AMOUNT,
+    ]
+    rows = [
+        StatisticEntry(
+            agency_id=agency.pk,
+            kind=kind,
+            period_start=datetime.date(year, month, 1),
+            period_end=datetime.date(year, month + 2, 28),
+            value=rng.randrange(0, 500),
+            source="基准数据",
+        )
+        for agency in agencies
+        for year in range(2019, 2026)
+        for month in (1, 4, 7, 10)
+        for kind in kinds
+    ]
+    StatisticEntry.objects.bulk_create(rows, batch_size=5000)
+
+
 def generate(items: int, agency_count: int, seed: int = 2026, batch: int = 5000) -> dict:
     rng = random.Random(seed)
     vendor = connection.vendor
@@ -165,6 +191,13 @@ def generate(items: int, agency_count: int, seed: int = 2026, batch: int = 5000)
                 drafter_id=drafter.pk,
                 status=status,
             )
+            # A few regulations and normative documents, some later repealed, so §二 has work to do.
+            kind_roll = rng.random()
+            if kind_roll < 0.06:
+                item.kind = ItemKind.REGULATION if kind_roll < 0.01 else ItemKind.NORMATIVE
+                if rng.random() < 0.2:
+                    item.validity = Validity.REPEALED
+                    item.invalid_from = published_at.date() + datetime.timedelta(days=rng.randrange(30, 900))
             if status != ItemStatus.DRAFT:
                 year = published_at.year
                 seq = sequences[(agency.pk, year)] = sequences.get((agency.pk, year), 0) + 1
@@ -180,6 +213,7 @@ def generate(items: int, agency_count: int, seed: int = 2026, batch: int = 5000)
         made += len(rows)
         progress.advance(len(rows))
     load_seconds = progress.finish()
+    make_statistics(agencies, rng)
 
     import time
 
