@@ -351,7 +351,10 @@ def _publish(agency, drafter, *, title, formed_on, published_on, category, **fie
         status=ItemStatus.PUBLISHED,
         attribute=DisclosureAttribute.PROACTIVE,
         published_at=_aware(published_on),
-        summary=fields.pop("summary", f"{agency.name}发布《{title}》。"),
+        # A title that already opens with a 书名号 (a 政策解读 of 《…》) is not wrapped again.
+        summary=fields.pop(
+            "summary", f"{agency.name}发布{title if title.startswith('《') else f'《{title}》'}。"
+        ),
         body=fields.pop("body", f"<p>{title}。</p><p>（演示数据）</p>"),
         **fields,
     )
