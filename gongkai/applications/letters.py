@@ -27,6 +27,7 @@ from docx.shared import Pt
 from gongkai import audit
 from gongkai.agencies.access import roles_of
 from gongkai.agencies.models import Role
+from gongkai.agencies.sequences import next_in_sequence
 from gongkai.documents import gongwen
 from gongkai.rules.clock import DEFAULT_SETTINGS, ClockError, EventType
 from gongkai.rules.fees import FeeMethod
@@ -93,18 +94,8 @@ def format_number(prefix: str, year: int, sequence: int) -> str:
 
 def allocate_number(agency, year: int) -> tuple[str, int]:
     """The next letter 文号 of `agency` in `year`; call inside the transaction that issues the letter."""
-    with transaction.atomic():
-        counter = LetterCounter.objects.select_for_update().filter(agency=agency, year=year).first()
-        if counter is None:
-            try:
-                with transaction.atomic():
-                    LetterCounter.objects.create(agency=agency, year=year)
-            except IntegrityError:
-                pass  # created by a concurrent issue; lock theirs
-            counter = LetterCounter.objects.select_for_update().get(agency=agency, year=year)
-        counter.last += 1
-        counter.save(update_fields=["last"])
-    return format_number(settings_for(agency).number_prefix, year, counter.last), counter.last
+    sequence = next_in_sequence(LetterCounter, agency, year)
+    return format_number(settings_for(agency).number_prefix, year, sequence), sequence
 
 
 # --- what a letter says -------------------------------------------------------------------------------------

@@ -11,7 +11,8 @@ stored only as a password hash.
 import secrets
 
 from django.contrib.auth.hashers import check_password, make_password
-from django.db import IntegrityError, transaction
+
+from gongkai.agencies.sequences import next_in_sequence
 
 from .models import ApplicationCounter
 
@@ -24,18 +25,8 @@ _DUMMY_HASH = None
 
 def allocate_reference(agency, year: int) -> tuple[str, int]:
     """The next (受理编号, sequence) of `agency` in `year`. Call inside the transaction that saves the case."""
-    with transaction.atomic():
-        counter = ApplicationCounter.objects.select_for_update().filter(agency=agency, year=year).first()
-        if counter is None:
-            try:
-                with transaction.atomic():
-                    ApplicationCounter.objects.create(agency=agency, year=year)
-            except IntegrityError:
-                pass  # another writer created it first; lock theirs
-            counter = ApplicationCounter.objects.select_for_update().get(agency=agency, year=year)
-        counter.last += 1
-        counter.save(update_fields=["last"])
-    return format_reference(agency.code, year, counter.last), counter.last
+    sequence = next_in_sequence(ApplicationCounter, agency, year)
+    return format_reference(agency.code, year, sequence), sequence
 
 
 def format_reference(agency_code: str, year: int, sequence: int) -> str:

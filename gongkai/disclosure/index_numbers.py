@@ -4,8 +4,9 @@ On PostgreSQL select_for_update() serialises concurrent publishers on the counte
 IMMEDIATE transaction mode (settings) already gives the writer the database lock at BEGIN.
 """
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
+from gongkai.agencies.sequences import next_in_sequence
 from gongkai.disclosure.models import DisclosureSettings, IndexCounter, Item
 from gongkai.rules.index_number import DEFAULT_PATTERN, format_index_number
 
@@ -15,27 +16,19 @@ def index_pattern(agency) -> str:
     return settings.index_pattern if settings else DEFAULT_PATTERN
 
 
-def _locked_counter(agency, year: int) -> IndexCounter:
-    try:
-        with transaction.atomic():
-            IndexCounter.objects.get_or_create(agency=agency, year=year)
-    except IntegrityError:
-        pass  # another publisher created it first; the row exists now
-    return IndexCounter.objects.select_for_update().get(agency=agency, year=year)
-
-
 def assign_index_number(item: Item, when) -> str:
     """Give `item` the next 索引号 of its agency for the year of `when`. Call inside a transaction."""
     if item.index_number:
         return item.index_number  # never changes once given
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("assign_index_number must run inside transaction.atomic()")
-    counter = _locked_counter(item.agency, when.year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
     item.index_year = when.year
-    item.index_seq = counter.last
+    item.index_seq = next_in_sequence(IndexCounter, item.agency, when.year)
     item.index_number = format_index_number(
-        index_pattern(item.agency), uscc=item.agency.uscc, year=when.year, month=when.month, seq=counter.last
+        index_pattern(item.agency),
+        uscc=item.agency.uscc,
+        year=when.year,
+        month=when.month,
+        seq=item.index_seq,
     )
     return item.index_number
