@@ -33,7 +33,8 @@ class Finding:
 
     def describe(self) -> str:
         """One line for people: rule, severity, cells, message."""
-        return f"[{self.rule}] {SEVERITY_LABELS[self.severity]}：{self.message}（单元格：{'、'.join(self.cells)}）"
+        where = f"（单元格：{'、'.join(self.cells)}）" if self.cells else ""
+        return f"[{self.rule}] {SEVERITY_LABELS[self.severity]}：{self.message}{where}"
 
 
 def _show(value: Value) -> str:
