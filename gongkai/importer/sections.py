@@ -12,11 +12,11 @@ from gongkai.formats.declaration import SECTION_NUMBERS, ReportFormat
 from gongkai.importer.source import CELL, Line, Where
 from gongkai.importer.text import normalize, similarity
 
+_TITLE_WORDS = re.compile(r"[^\s。]{1,40}")
 _HEADING = re.compile(r"(?:^|(?<=\s))([一二三四五六])\s*、\s*")
 # How close a heading's title must be to a declared title; published titles vary in wording
 # (因政府信息公开申请行政复议和提起行政诉讼的情况 for 政府信息公开行政复议、行政诉讼情况).
 MIN_TITLE_SIMILARITY = 0.6
-MAX_TITLE = 40
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,8 @@ def _titles(fmt: ReportFormat) -> dict[str, list[str]]:
 
 
 def _title_at(text: str) -> str:
-    """The words after “二、”: up to the first space or sentence end, at most MAX_TITLE characters."""
-    match = re.match(r"[^\s。]{1,%d}" % MAX_TITLE, text)
+    """The words after “二、”: up to the first space or sentence end, at most 40 characters."""
+    match = _TITLE_WORDS.match(text)
     return match.group(0) if match else ""
 
 

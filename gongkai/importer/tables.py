@@ -203,9 +203,12 @@ class TableReader:
             line = self.lines[item.line]
             if line.structured:
                 self.out.table_lines.add(item.line)
-            elif item.kind == TEXT and len(item.token.text) <= MAX_LABEL:
-                if is_known_label(normalize(item.token.text), self.fmt):
-                    self.out.table_lines.add(item.line)  # a caption or header between tables
+            elif (
+                item.kind == TEXT
+                and len(item.token.text) <= MAX_LABEL
+                and is_known_label(normalize(item.token.text), self.fmt)
+            ):
+                self.out.table_lines.add(item.line)  # a caption or header between tables
         return self.out
 
     # Rows of §二 and §三 -----------------------------------------------------------------------
