@@ -263,6 +263,17 @@ class TableReader:
         if placed is None:
             self.out.unread.append(Unread(cells, f"“{anchor.label}”行：{reason}", where))
             return
+        if how == INFERRED:  # only the two numbers are placed; the cells between stay unknown
+            self._store(cells[0], columns[0], placed[0], how, where)
+            self._store(cells[-1], columns[-1], placed[-1], how, where)
+            self.out.unread.append(
+                Unread(
+                    cells[1:-1],
+                    f"“{anchor.label}”行：空白单元格被合并，这些列可能为空白，但位置无法确定",
+                    where,
+                )
+            )
+            return
         for column, address, item in zip(columns, cells, placed, strict=True):
             self._store(address, column, item, how, where)
 
