@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import agencies_visible_to
-from gongkai.agencies.models import Agency, Membership
+from gongkai.agencies.models import Agency, Membership, Role
 from gongkai.rules.clock import ClockError, EventType, Status
 from gongkai.rules.workdays import MissingCalendarYear
 
@@ -56,6 +56,7 @@ def case_list(request):
             "agencies": agencies,
             "agency_code": code or "",
             "can_register": bool(_registering_agencies(request.user)),
+            "can_set_letters": Membership.objects.filter(user=request.user, role=Role.ADMIN).exists(),
         },
     )
 
@@ -125,6 +126,7 @@ def detail(request, pk, revealed_number=None):
             "event_types": _offered_events(state),
             "new_code": new_code["code"] if new_code else None,
             "revealed_number": revealed_number,
+            "appeals": list(application.appeals.order_by("filed_on", "pk")),
             **letter_views.letters_panel(application, access),
         },
     )
