@@ -108,6 +108,9 @@ def letter_detail(request, pk, letter_pk):
             and not own,
             "can_issue": letter.status == LetterStatus.HEAD_SIGNED and Role.LEADER in roles and not own,
             "own": own,
+            "blanks": 0
+            if letter.is_issued
+            else letter.body.count(letters.BLANK) + letter.addressee.count(letters.BLANK),
         },
     )
 

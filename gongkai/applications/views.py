@@ -123,7 +123,7 @@ def detail(request, pk, revealed_number=None):
             "proposals": services.proposals_for(application),
             "outcome": services.outcome_of(application),
             "documents": application.identity_documents.all() if access.sees_personal_data else [],
-            "event_types": _offered_events(state),
+            "event_types": _offered_events(state, events),
             "new_code": new_code["code"] if new_code else None,
             "revealed_number": revealed_number,
             "appeals": list(application.appeals.order_by("filed_on", "pk")),
@@ -132,14 +132,39 @@ def detail(request, pk, revealed_number=None):
     )
 
 
-def _offered_events(state):
-    """The event buttons worth showing: after a decision only delivery, after closing none. The clock still
-    checks whatever is submitted."""
-    if state is not None and (state.delivered_on or state.status is Status.WITHDRAWN):
+def _offered_events(state, events):
+    """The event buttons worth showing at this stage, so a clerk is not offered what the law rules out (a
+    second 补正 notice, an answer to a consultation never sent, delivery before a decision). The clock still
+    checks whatever is submitted; with events the clock cannot read, everything is offered to put them right."""
+    if state is None:
+        return [(t.value, t.label) for t in EVENT_FORMS]
+    if state.delivered_on or state.status is Status.WITHDRAWN:
         return []
-    if state is not None and state.decided_on:
+    if state.decided_on:
         return [(EventType.DELIVERED.value, EventType.DELIVERED.label)]
-    return [(t.value, t.label) for t in EVENT_FORMS]
+    if state.status in (Status.ABANDONED_NO_CORRECTION, Status.ABANDONED_UNPAID):
+        # Deemed abandoned: what is left is to record the outcome (其他处理) and close the case.
+        return [(EventType.DECIDED.value, EventType.DECIDED.label)]
+    had = {e.type for e in events}
+    open_consultations = sum(e.type == EventType.CONSULTATION_SENT for e in events) - sum(
+        e.type == EventType.CONSULTATION_ANSWERED for e in events
+    )
+    hidden = {EventType.DELIVERED}
+    if EventType.CORRECTION_REQUESTED in had:
+        hidden.add(EventType.CORRECTION_REQUESTED)  # one notice only (Art. 30)
+    if EventType.CORRECTION_REQUESTED not in had or EventType.CORRECTION_RECEIVED in had:
+        hidden.add(EventType.CORRECTION_RECEIVED)
+    if state.status is Status.IN_CONSULTATION:
+        hidden.add(EventType.CONSULTATION_SENT)
+    if open_consultations <= 0:
+        hidden.add(EventType.CONSULTATION_ANSWERED)
+    if EventType.EXTENSION_APPROVED in had:
+        hidden.add(EventType.EXTENSION_APPROVED)  # once (Art. 33)
+    if EventType.REASONS_REQUESTED not in had or EventType.DELAYED_DEADLINE_SET in had:
+        hidden.add(EventType.DELAYED_DEADLINE_SET)
+    if state.status is not Status.AWAITING_FEE:
+        hidden.add(EventType.FEE_PAID)
+    return [(t.value, t.label) for t in EVENT_FORMS if t not in hidden]
 
 
 @login_required
