@@ -21,7 +21,7 @@ from . import services
 from .access import EDIT_ROLES, CaseAccess, cases_visible_to
 from .clock import clock_state
 from .forms import EVENT_FORMS, IntakeForm
-from .queues import queues_for
+from .queues import LETTER_QUEUE_LABELS, letters_to_sign, queues_for
 
 NEW_CODE_SESSION_KEY = "applications.new_query_code"
 
@@ -63,7 +63,15 @@ def case_list(request):
 
 @login_required
 def queues(request):
-    return render(request, "applications/queues.html", {"queues": queues_for(request.user)})
+    waiting = letters_to_sign(request.user)
+    return render(
+        request,
+        "applications/queues.html",
+        {
+            "queues": queues_for(request.user),
+            "letter_sections": [(key, LETTER_QUEUE_LABELS[key], rows) for key, rows in waiting.items()],
+        },
+    )
 
 
 def _registering_agencies(user):

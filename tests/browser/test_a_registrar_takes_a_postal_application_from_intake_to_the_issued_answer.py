@@ -1,7 +1,8 @@
 """依申请公开 in the workspace, through the browser: the registrar registers an application that came by post
 (signed for), sends a 补正 notice, records the corrected application, records the extension approved by the
 head of the disclosure office, decides the case; the 答复书 is drafted by the registrar, signed by the
-department head and issued by the leader, and the issued letter downloads as DOCX and PDF with its 文号."""
+department head and issued by the leader (each finding it waiting on the 工作台), and the issued letter
+downloads as DOCX and PDF with its 文号."""
 
 import io
 import re
@@ -116,15 +117,19 @@ def test_a_postal_application_is_corrected_extended_decided_and_answered(browser
     expect(registrar.get_by_text("这是您拟写的文书，须由他人签字、签发。")).to_be_visible()
     letter_url = registrar.url
 
+    # The department head and the leader find the letter waiting for them from the 工作台.
     head = staff_page(browser, live_server, people.department_head.username)
-    head.goto(letter_url)
+    head.get_by_role("link", name="文书待科室负责人签字：1 件").click()
+    head.get_by_role("link", name="答复书（予以公开）").click()
+    expect(head).to_have_url(letter_url)
     head.get_by_role("button", name="科室负责人签字").click()
     expect(head.get_by_text("科室负责人已签字。")).to_be_visible()
     expect(head.get_by_role("button", name="科室负责人签字")).to_have_count(0)
     head.context.close()
 
     leader = staff_page(browser, live_server, people.leader.username)
-    leader.goto(letter_url)
+    leader.get_by_role("link", name="文书待领导签发：1 件").click()
+    leader.get_by_role("link", name="答复书（予以公开）").click()
     leader.get_by_role("link", name="领导签发").click()
     expect(leader.get_by_role("heading", level=1)).to_contain_text("确认签发")
     leader.get_by_role("button", name="确认签发").click()
