@@ -272,6 +272,7 @@ class CorrectionRequestedForm(EventForm):
         return cleaned
 
     data_fields = ("correction_deadline",)
+    field_order = ["date", "correction_deadline", "note"]
 
 
 class CorrectionReceivedForm(EventForm):
@@ -338,6 +339,7 @@ class ExtensionApprovedForm(EventForm):
         label="已告知申请人延期", error_messages={"required": "延期须告知申请人（《条例》第三十三条）。"}
     )
     data_fields = ("workdays", "approved_by")
+    field_order = ["date", "workdays", "approved_by", "note", "applicant_notified"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -366,6 +368,7 @@ class FeeNoticeReceivedForm(EventForm):
         help_text="金额按国办函〔2020〕109号的标准自动计算；按件计收按该申请人本月第几件申请计算。",
     )
     data_fields = ("fee_method", "pages")
+    field_order = ["date", "fee_method", "pages", "note"]
 
     def clean(self):
         cleaned = super().clean()

@@ -24,6 +24,14 @@ from .forms import EVENT_FORMS, IntakeForm
 from .queues import LETTER_QUEUE_LABELS, letters_to_sign, queues_for
 
 NEW_CODE_SESSION_KEY = "applications.new_query_code"
+# The letter an event calls for, named in the confirmation so the notice is not forgotten.
+LETTER_HINTS = {
+    EventType.CORRECTION_REQUESTED: "补正告知书",
+    EventType.CONSULTATION_SENT: "征求意见书",
+    EventType.EXTENSION_APPROVED: "延期答复告知书（须告知申请人）",
+    EventType.REASONS_REQUESTED: "说明理由告知书",
+    EventType.DECIDED: "答复书",
+}
 
 
 def _case(request, pk):
@@ -213,7 +221,10 @@ def record_event(request, pk, type):
         except (ClockError, MissingCalendarYear) as exc:
             form.add_error(None, f"{exc}。未保存。")
         else:
-            messages.success(request, f"已记录：{event_type.label}。")
+            hint = LETTER_HINTS.get(event_type)
+            messages.success(
+                request, f"已记录：{event_type.label}。" + (f"请在“文书”中拟写{hint}。" if hint else "")
+            )
             return redirect("applications:detail", pk=pk)
     state, clock_error = _state(application)
     return render(

@@ -82,6 +82,7 @@ def test_a_postal_application_is_corrected_extended_decided_and_answered(browser
         success="补正中",
     )
     expect(registrar.get_by_text(f"补正期限 {deadline.isoformat()}").first).to_be_visible()
+    expect(registrar.get_by_text("请在“文书”中拟写补正告知书")).to_be_visible()
 
     record(
         registrar,
