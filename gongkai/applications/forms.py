@@ -336,7 +336,9 @@ class ExtensionApprovedForm(EventForm):
         error_messages={"required": "请填写延期理由，它将写入延期答复告知书。"},
     )
     applicant_notified = forms.BooleanField(
-        label="已告知申请人延期", error_messages={"required": "延期须告知申请人（《条例》第三十三条）。"}
+        label="已告知申请人延期",
+        help_text="延期须告知申请人；记录后可在“文书”中拟写延期答复告知书。",
+        error_messages={"required": "延期须告知申请人（《条例》第三十三条）。"},
     )
     data_fields = ("workdays", "approved_by")
     field_order = ["date", "workdays", "approved_by", "note", "applicant_notified"]
