@@ -14,6 +14,7 @@ COMMAND_MODULES = [
     "gongkai.calendar.commands",
     "gongkai.formats.commands",
     "gongkai.audit.commands",
+    "gongkai.security.commands",
     "gongkai.rules_commands",
     "gongkai.applications.commands",
     "gongkai.disclosure.commands",

@@ -18,6 +18,7 @@ their SHA-256. Nobody signs their own draft. Letters name the applicant, so they
 
 from datetime import date
 from io import BytesIO
+from pathlib import Path
 
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -402,10 +403,14 @@ def render_html(letter) -> str:
     )
 
 
-def render_pdf(letter) -> bytes:
-    from weasyprint import HTML  # heavy; loaded only when a PDF is asked for
+# The page layout lives in a static file, not in a <style> element, so no template carries inline CSS.
+PRINT_CSS = Path(__file__).parent / "static" / "applications" / "letter_print.css"
 
-    return HTML(string=render_html(letter)).write_pdf()
+
+def render_pdf(letter) -> bytes:
+    from weasyprint import CSS, HTML  # heavy; loaded only when a PDF is asked for
+
+    return HTML(string=render_html(letter)).write_pdf(stylesheets=[CSS(filename=str(PRINT_CSS))])
 
 
 def letter_bytes(letter, fmt: str) -> bytes:
