@@ -417,5 +417,10 @@ def letter_bytes(letter, fmt: str) -> bytes:
     if fmt not in ("docx", "pdf"):
         raise ValueError(fmt)
     if letter.is_issued:
-        return bytes(getattr(letter, fmt))
+        stored = getattr(letter, fmt)
+        if stored is None:
+            raise LetterError(
+                "申请人个人信息已按保存期限删除，该文书的文件不再保存（文号、日期和校验值保留在案卷中）。"
+            )
+        return bytes(stored)
     return render_docx(letter) if fmt == "docx" else render_pdf(letter)
