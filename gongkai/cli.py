@@ -11,6 +11,7 @@ import sys
 
 COMMAND_MODULES = [
     "gongkai.core_commands",
+    "gongkai.backup_commands",
     "gongkai.calendar.commands",
     "gongkai.formats.commands",
     "gongkai.audit.commands",
