@@ -31,8 +31,9 @@ class Response:
 
 
 class Client:
-    def __init__(self, base_url: str, timeout: float = 30):
+    def __init__(self, base_url: str, timeout: float = 30, on_response=None):
         parts = urlsplit(base_url)
+        self.on_response = on_response  # called with (method, path, status, seconds) after each request
         self.host, self.port = parts.hostname, parts.port or 80
         self.timeout = timeout
         self.cookies: dict[str, str] = {}
@@ -68,6 +69,8 @@ class Client:
             self.close()  # the server went away: the next request opens a new connection
             raise
         seconds = time.perf_counter() - started
+        if self.on_response is not None:
+            self.on_response(method, path, raw.status, seconds)
         response_headers = {k.lower(): v for k, v in raw.getheaders()}
         for name, value in raw.getheaders():
             if name.lower() == "set-cookie":

@@ -3,6 +3,7 @@ what the server acknowledged; a failure raises Failure (wrong answer) or OSError
 
 import base64
 import re
+from urllib.parse import urlencode
 
 from .client import Client
 
@@ -46,7 +47,8 @@ def apply_online(client: Client, agency: str, n: int) -> str:
 
 def browse(client: Client, agency: str, n: int) -> int:
     """A reader's visit: home, agency, catalogue, a search, an item. Returns the number of pages read."""
-    pages = ["/", f"/{agency}/", f"/{agency}/catalogue/", f"/search/?q=工作要点&page={1 + n % 2}"]
+    query = urlencode({"q": ["工作要点", "退役军人", "优待证"][n % 3], "page": 1 + n % 2})
+    pages = ["/", f"/{agency}/", f"/{agency}/catalogue/", f"/search/?{query}"]
     for path in pages:
         response = client.get(path)
         if response.status != 200:
