@@ -217,6 +217,9 @@ def item_action(request, pk, action):
 def item_withdraw(request, pk):
     """Withdrawal asks for confirmation and a reason on its own page first."""
     item = _item(request, pk)
+    # Refused before the confirmation page is shown, not only when it is submitted.
+    if not roles_of(request.user, item.agency) & {Role.LEADER, Role.ADMIN}:
+        raise PermissionDenied("撤回须由本机关的领导或管理员办理。")
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
