@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "gongkai.security.commands",
     "gongkai.rules_commands",
     "gongkai.applications.commands",
+    "gongkai.applications.key_commands",
     "gongkai.disclosure.commands",
     "gongkai.statistics.commands",
     "gongkai.reports.commands",
