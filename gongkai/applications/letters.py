@@ -237,7 +237,10 @@ def _require(actor, agency, roles, what):
 
 
 def _lock(letter) -> Letter:
-    locked = Letter.objects.select_for_update().select_related("application__agency").get(pk=letter.pk)
+    # Lock the letter row only, not the joined case and agency (see disclosure.workflow._locked).
+    locked = (
+        Letter.objects.select_for_update(of=("self",)).select_related("application__agency").get(pk=letter.pk)
+    )
     if locked.is_issued:
         raise LetterLocked("文书已签发，不能修改。")
     return locked
