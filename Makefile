@@ -15,12 +15,13 @@ PDF_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.
 BROWSER_PACKAGES := chromium
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: help demo test test-sqlite test-postgres lint bench deps system-pdf system-browser postgres
+.PHONY: help demo test test-sqlite test-postgres lint bench loadtest deps system-pdf system-browser postgres
 
 help:
 	@echo "make demo   安装依赖、创建 SQLite 数据库、载入演示机关并启动网站（http://127.0.0.1:8000）"
 	@echo "make test   安装依赖并在 SQLite 与 PostgreSQL 上运行全部测试"
 	@echo "make lint   ruff 检查"
+	@echo "make loadtest  负载测试：申请人与读者并发访问本机网站 60 秒（SQLite 与 PostgreSQL）"
 
 $(UV):
 	@test -n "$(PYTHON)" || { echo "找不到 Python 3.12 或更高版本"; exit 1; }
@@ -69,3 +70,7 @@ lint: deps
 
 bench: deps system-pdf
 	$(VENV)/bin/python -m benchmarks $(BENCH_ARGS)
+
+# N applicants and M readers against gunicorn on loopback, on SQLite and PostgreSQL (PG_URL's server).
+loadtest: deps postgres
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/python -m loadtest $(LOADTEST_ARGS)

@@ -11,12 +11,15 @@ import sys
 
 COMMAND_MODULES = [
     "gongkai.core_commands",
+    "gongkai.backup_commands",
     "gongkai.calendar.commands",
     "gongkai.formats.commands",
     "gongkai.importer.commands",
     "gongkai.audit.commands",
+    "gongkai.security.commands",
     "gongkai.rules_commands",
     "gongkai.applications.commands",
+    "gongkai.applications.key_commands",
     "gongkai.disclosure.commands",
     "gongkai.statistics.commands",
     "gongkai.reports.commands",

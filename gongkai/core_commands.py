@@ -45,6 +45,7 @@ def serve(args) -> int:
 
 def migrate(args) -> int:
     call_command("migrate", interactive=False, verbosity=1)
+    call_command("createcachetable", verbosity=0)  # only acts when the database cache is configured
     return 0
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_tasks_db",
     "gongkai.agencies",
+    "gongkai.security",
     "gongkai.calendar",
     "gongkai.audit",
     "gongkai.disclosure",
@@ -71,6 +73,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "gongkai.security.requests.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -78,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "gongkai.security.sessions.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -93,6 +98,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
             ],
         },
     },
@@ -124,11 +130,17 @@ def database_config() -> dict:
 DATABASES = {"default": database_config()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Passwords: at least 12 characters of three kinds, not like the user's name, not a common or all-digit one.
+PASSWORD_MIN_LENGTH = int(os.environ.get("GONGKAI_PASSWORD_MIN_LENGTH", "12"))
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "gongkai.security.passwords.CharacterKindsValidator", "OPTIONS": {"kinds": 3}},
 ]
 
 LANGUAGE_CODE = "zh-hans"
@@ -156,8 +168,50 @@ LOGOUT_REDIRECT_URL = "portal:home"
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
+SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+CSRF_COOKIE_HTTPONLY = True
+# A staff session ends after 30 idle minutes and 12 hours after log-in (gongkai.security.sessions); the
+# cookie itself lasts no longer than the absolute lifetime and ends with the browser.
+SESSION_IDLE_SECONDS = int(os.environ.get("GONGKAI_SESSION_IDLE_MINUTES", "30")) * 60
+SESSION_ABSOLUTE_SECONDS = int(os.environ.get("GONGKAI_SESSION_MAX_HOURS", "12")) * 3600
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Log-in throttling (gongkai.security.lockout): an account is locked after LOGIN_MAX_FAILURES failures in
+# a row for LOGIN_LOCKOUT_MINUTES (an administrator may unlock sooner); one client address may fail
+# LOGIN_ADDRESS_LIMIT times an hour, whatever names it tries.
+LOGIN_MAX_FAILURES = int(os.environ.get("GONGKAI_LOGIN_MAX_FAILURES", "5"))
+LOGIN_LOCKOUT_MINUTES = int(os.environ.get("GONGKAI_LOGIN_LOCKOUT_MINUTES", "30"))
+LOGIN_ADDRESS_LIMIT = int(os.environ.get("GONGKAI_LOGIN_ADDRESS_LIMIT", "30"))
+
+# Security headers. HTTPS is terminated by the reverse proxy: set SECURE_PROXY_SSL_HEADER=1 when it sends
+# X-Forwarded-Proto, and HSTS_SECONDS (e.g. 31536000) once the site is only ever served over HTTPS.
 X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+if env_bool("SECURE_PROXY_SSL_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content-Security-Policy (Django's own middleware): scripts and styles only from this site's static
+# files, or inline with the per-response nonce ({{ csp_nonce }}); no plug-ins, no framing, forms post
+# only here. Images may come from HTTPS hosts too, since published bodies may show pictures from elsewhere.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:", "https:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
 
 # Background work (reminders, rendering) is queued in the database and run by `gongkai worker`, so no
 # extra server is needed. Tests set TASKS_BACKEND to run tasks immediately.
@@ -187,9 +241,14 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 
-# Per-process memory cache: enough for the online application's rate limits on one server. Several app
-# servers should point this at a shared cache (e.g. the database cache) so the limits hold across them.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Per-process memory cache: enough for the rate limits on one server. Several app servers set
+# GONGKAI_SHARED_CACHE=1, which keeps the cache in the database (table made by `gongkai migrate`), so the
+# limits hold across them.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "gongkai_cache"}
+    if env_bool("GONGKAI_SHARED_CACHE", False)
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
 
 # 依申请公开: identity numbers are encrypted at rest with GONGKAI_FIELD_KEY (urlsafe base64 of 32 bytes;
 # several keys separated by commas to rotate — the first encrypts). Development (DEBUG) and the test suite
@@ -199,9 +258,13 @@ FIELD_KEY_FROM_SECRET = DEBUG or env_bool("GONGKAI_FIELD_KEY_FROM_SECRET", False
 # Identity documents (身份证明) live outside MEDIA_ROOT and are served only through a permission-checked view.
 PRIVATE_FILES_ROOT = DATA_DIR / "private"
 IDENTITY_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
+# No request body may exceed this (the largest upload is a 20 MB attachment); larger ones get a 413 page.
+REQUEST_MAX_BYTES = int(os.environ.get("GONGKAI_REQUEST_MAX_MB", "25")) * 1024 * 1024
 # Online applications accepted per IP address per hour, and tracking look-ups per IP per hour.
 APPLY_RATE_LIMIT = int(os.environ.get("GONGKAI_APPLY_RATE_LIMIT", "5"))
 TRACK_RATE_LIMIT = int(os.environ.get("GONGKAI_TRACK_RATE_LIMIT", "30"))
+# Portal searches per IP address per hour (generous: a reader pages through results).
+SEARCH_RATE_LIMIT = int(os.environ.get("GONGKAI_SEARCH_RATE_LIMIT", "1200"))
 
 LOGGING = {
     "version": 1,

@@ -53,3 +53,13 @@ def working_day_calendar(request):
     workdays.invalidate()
     yield
     workdays.invalidate()
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    # Rate-limit counters live in the (per-process) cache: each test starts from zero, so the order in
+    # which tests run never decides whether a request is refused.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

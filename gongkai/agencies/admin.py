@@ -97,6 +97,7 @@ class AgencyAdmin(ScopedToAdministeredAgencies):
             "联系方式",
             {"fields": ["address", "postcode", "office_hours", "telephone", "fax", "email", "website"]},
         ),
+        ("个人信息保护", {"fields": ["personal_data_retention_years"]}),
     ]
 
     def agency_of(self, obj):

@@ -78,6 +78,16 @@ class Agency(models.Model):
         help_text="延长答复期限须经其同意（《条例》第三十三条）。不在门户网站显示。",
     )
 
+    # PIPL: how long the applicants' personal data of closed 依申请公开 cases is kept. Blank keeps it
+    # (the agency has not decided); gongkai.applications.personal_data erases it once the period has run.
+    personal_data_retention_years = models.PositiveSmallIntegerField(
+        "申请人个人信息保存期限（年）",
+        null=True,
+        blank=True,
+        help_text="申请办结（送达、撤回或视为放弃）满该年限后，删除申请人的姓名、证件、联系方式和身份证明材料，"
+        "保留案件本身和统计所需的信息。不填则不自动删除。",
+    )
+
     class Meta:
         verbose_name = "机关"
         verbose_name_plural = "机关"

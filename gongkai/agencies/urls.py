@@ -1,13 +1,18 @@
-"""Accounts: log-in, log-out and password change, with Django's own views and Chinese templates."""
+"""Accounts: log-in (throttled, see gongkai.security), log-out and password change, with Django's own views
+and Chinese templates."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path
+
+from gongkai.security.forms import ThrottledAuthenticationForm
 
 urlpatterns = [
     path(
         "login/",
         auth_views.LoginView.as_view(
-            template_name="registration/login.html", redirect_authenticated_user=True
+            template_name="registration/login.html",
+            redirect_authenticated_user=True,
+            authentication_form=ThrottledAuthenticationForm,
         ),
         name="login",
     ),

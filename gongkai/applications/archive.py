@@ -118,10 +118,14 @@ def build_archive(application, *, actor) -> tuple[str, bytes]:
         with document.file.open("rb") as handle:
             files.append((f"identity/{i:02d}{document.file.name[-4:]}", handle.read()))
     for i, letter in enumerate(letters, 1):
+        if letter.docx is None:  # erased with the applicant's personal data; the record keeps the hashes
+            continue
         stem = f"letters/{i:02d}-{letter.kind}"
         files.append((f"{stem}.docx", bytes(letter.docx)))
         files.append((f"{stem}.pdf", bytes(letter.pdf)))
     for i, proof in enumerate(application.delivery_proofs.all(), 1):
+        if not proof.file:
+            continue
         with proof.file.open("rb") as handle:
             files.append((f"delivery/{i:02d}{proof.file.name[-4:]}", handle.read()))
 

@@ -150,7 +150,11 @@ def letter_file(request, pk, letter_pk, fmt):
     application, _access, letter = _letter(request, pk, letter_pk)
     if fmt not in CONTENT_TYPES:
         raise Http404("没有这种格式。")
-    data = letters.letter_bytes(letter, fmt)
+    try:
+        data = letters.letter_bytes(letter, fmt)
+    except letters.LetterError as exc:
+        messages.error(request, str(exc))
+        return redirect("applications:letter", pk=pk, letter_pk=letter_pk)
     services.record_personal_data_view(application, actor=request.user, what=f"letter:{letter.pk}:{fmt}")
     name = f"{application.reference}-{letter.get_kind_display()}{'' if letter.is_issued else '-草稿'}.{fmt}"
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
@@ -191,7 +195,7 @@ def delivery_proof(request, pk, proof_pk):
     application, access = _case(request, pk)
     if not access.sees_personal_data:
         raise PermissionDenied("您无权查看送达凭证。")
-    proof = get_object_or_404(application.delivery_proofs, pk=proof_pk)
+    proof = get_object_or_404(application.delivery_proofs.exclude(file=""), pk=proof_pk)
     services.record_personal_data_view(application, actor=request.user, what=f"delivery_proof:{proof.pk}")
     response = FileResponse(proof.file.open("rb"), content_type=proof.content_type)
     response["Cache-Control"] = "private, no-store"

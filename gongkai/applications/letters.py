@@ -18,6 +18,7 @@ their SHA-256. Nobody signs their own draft. Letters name the applicant, so they
 
 from datetime import date
 from io import BytesIO
+from pathlib import Path
 
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -236,7 +237,10 @@ def _require(actor, agency, roles, what):
 
 
 def _lock(letter) -> Letter:
-    locked = Letter.objects.select_for_update().select_related("application__agency").get(pk=letter.pk)
+    # Lock the letter row only, not the joined case and agency (see disclosure.workflow._locked).
+    locked = (
+        Letter.objects.select_for_update(of=("self",)).select_related("application__agency").get(pk=letter.pk)
+    )
     if locked.is_issued:
         raise LetterLocked("文书已签发，不能修改。")
     return locked
@@ -402,15 +406,24 @@ def render_html(letter) -> str:
     )
 
 
-def render_pdf(letter) -> bytes:
-    from weasyprint import HTML  # heavy; loaded only when a PDF is asked for
+# The page layout lives in a static file, not in a <style> element, so no template carries inline CSS.
+PRINT_CSS = Path(__file__).parent / "static" / "applications" / "letter_print.css"
 
-    return HTML(string=render_html(letter)).write_pdf()
+
+def render_pdf(letter) -> bytes:
+    from weasyprint import CSS, HTML  # heavy; loaded only when a PDF is asked for
+
+    return HTML(string=render_html(letter)).write_pdf(stylesheets=[CSS(filename=str(PRINT_CSS))])
 
 
 def letter_bytes(letter, fmt: str) -> bytes:
     if fmt not in ("docx", "pdf"):
         raise ValueError(fmt)
     if letter.is_issued:
-        return bytes(getattr(letter, fmt))
+        stored = getattr(letter, fmt)
+        if stored is None:
+            raise LetterError(
+                "申请人个人信息已按保存期限删除，该文书的文件不再保存（文号、日期和校验值保留在案卷中）。"
+            )
+        return bytes(stored)
     return render_docx(letter) if fmt == "docx" else render_pdf(letter)

@@ -18,6 +18,8 @@ from gongkai.rules.channels import CHANNEL_CHOICES
 from gongkai.rules.clock import EventType
 from gongkai.rules.outcomes import APPLICANT_TYPE_CHOICES, ApplicantType
 
+from .fields import EncryptedTextField
+
 EventKind = models.TextChoices("EventKind", [(t.name, (t.value, t.label)) for t in EventType])
 
 
@@ -81,7 +83,8 @@ class Application(models.Model):
     receipt_warnings = models.JSONField("收件提示", default=list, blank=True)
 
     applicant_type = models.CharField("申请人类型", max_length=20, choices=APPLICANT_TYPE_CHOICES)
-    applicant_name = models.CharField("申请人姓名/名称", max_length=200)
+    # Name and contact data are encrypted at rest (fields.EncryptedTextField); forms limit their length.
+    applicant_name = EncryptedTextField("申请人姓名/名称")
     id_type = models.CharField("证件类型", max_length=30, choices=IdType.choices, blank=True)
     id_number_encrypted = models.TextField("证件号码（加密）", blank=True, editable=False)
     id_number_fingerprint = models.CharField(
@@ -89,11 +92,11 @@ class Application(models.Model):
     )
     id_number_masked = models.CharField("证件号码（脱敏）", max_length=40, blank=True, editable=False)
     uscc = models.CharField("统一社会信用代码", max_length=18, blank=True)
-    legal_representative = models.CharField("法定代表人", max_length=100, blank=True)
-    contact_person = models.CharField("联系人", max_length=100, blank=True)
-    phone = models.CharField("联系电话", max_length=50, blank=True)
-    email = models.EmailField("电子邮箱", blank=True)
-    address = models.CharField("通信地址", max_length=300, blank=True)
+    legal_representative = EncryptedTextField("法定代表人", blank=True)
+    contact_person = EncryptedTextField("联系人", blank=True)
+    phone = EncryptedTextField("联系电话", blank=True)
+    email = EncryptedTextField("电子邮箱", blank=True)
+    address = EncryptedTextField("通信地址", blank=True)
     postcode = models.CharField("邮政编码", max_length=6, blank=True)
 
     request_description = models.TextField("所需信息内容描述")
@@ -108,6 +111,9 @@ class Application(models.Model):
 
     query_code_hash = models.CharField("查询码（散列）", max_length=128, blank=True, editable=False)
     submitted_online = models.BooleanField("网上提交", default=False)
+    # Set when the applicant's personal data was erased after the agency's retention period (PIPL); the
+    # case itself, its events and outcome stay, so the annual reports of past years do not change.
+    personal_data_erased_at = models.DateTimeField("个人信息删除时间", null=True, blank=True, editable=False)
     department = models.ForeignKey(
         Department,
         verbose_name="承办科室",

@@ -11,8 +11,9 @@ from django.views.decorators.cache import never_cache
 from gongkai.agencies.models import Agency
 from gongkai.rules.clock import ClockError, Status
 from gongkai.rules.workdays import MissingCalendarYear
+from gongkai.security import ratelimit
 
-from . import ratelimit, services
+from . import services
 from .clock import clock_state
 from .forms import OnlineApplicationForm, TrackForm
 from .models import Application

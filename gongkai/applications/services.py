@@ -92,15 +92,21 @@ def matching_keys(application: Application) -> tuple[str, str]:
     return applicant, hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-@transaction.atomic
 def register_application(
     agency, *, data: dict, actor=None, online: bool = False, documents=()
 ) -> tuple[Application, str]:
     """Create a case and its `received` event. `data` carries APPLICANT_FIELDS plus arrived_at (datetime),
     confirmed_on (date or None) and id_number. Returns the case and its query code (shown once)."""
+    # Hashing costs CPU time: done before the transaction, so the write lock is held only for writing.
+    code = numbers.new_query_code()
+    code_hash = numbers.hash_query_code(code)
+    return _register(agency, data, actor, online, documents, code_hash), code
+
+
+@transaction.atomic
+def _register(agency, data, actor, online, documents, code_hash) -> Application:
     arrived_at = data["arrived_at"]
     receipt = receipt_date(data["channel"], timezone.localtime(arrived_at).date(), data.get("confirmed_on"))
-    code = numbers.new_query_code()
     application = Application(
         agency=agency,
         arrived_at=arrived_at,
@@ -109,7 +115,7 @@ def register_application(
         receipt_warnings=list(receipt.warnings),
         submitted_online=online,
         created_by=actor,
-        query_code_hash=numbers.hash_query_code(code),
+        query_code_hash=code_hash,
         **{name: data[name] for name in APPLICANT_FIELDS if name in data},
     )
     if application.applicant_type != ApplicantType.NATURAL_PERSON:
@@ -139,7 +145,7 @@ def register_application(
             "documents": len(documents),
         },
     )
-    return application, code
+    return application
 
 
 def event_data(type: str, values: dict) -> dict:

@@ -64,3 +64,24 @@ def enqueue_reminders(as_of=None) -> int:
         send_reminders.enqueue(agency_id, as_of.isoformat() if as_of else None)
         count += 1
     return count
+
+
+@task
+def erase_expired_personal_data(agency_id: int, today: str | None = None) -> int:
+    """Erase the personal data of the agency's cases closed longer ago than its retention period."""
+    from datetime import date
+
+    from .personal_data import erase_expired
+
+    agency = Agency.objects.get(pk=agency_id)
+    return erase_expired(agency, today=date.fromisoformat(today) if today else timezone.localdate())
+
+
+def enqueue_erasure(today=None) -> int:
+    """Queue one erasure task per agency that has set a retention period; returns how many."""
+    agency_ids = Agency.objects.filter(personal_data_retention_years__isnull=False).values_list(
+        "pk", flat=True
+    )
+    for agency_id in agency_ids:
+        erase_expired_personal_data.enqueue(agency_id, today.isoformat() if today else None)
+    return len(agency_ids)

@@ -4,20 +4,23 @@ Every query goes through access.cases_visible_to, so a case of an agency the per
 what they may do with a visible case comes from CaseAccess.
 """
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import agencies_visible_to
 from gongkai.agencies.models import Agency, Membership, Role
 from gongkai.rules.clock import ClockError, EventType, Status
+from gongkai.rules.masking import mask_address, mask_email, mask_phone
 from gongkai.rules.workdays import MissingCalendarYear
 
-from . import services
+from . import personal_data, services
 from .access import EDIT_ROLES, CaseAccess, cases_visible_to
 from .clock import clock_state
 from .forms import EVENT_FORMS, IntakeForm
@@ -114,7 +117,7 @@ def register(request):
 
 
 @login_required
-def detail(request, pk, revealed_number=None):
+def detail(request, pk, revealed_number=None, revealed_contact=False):
     application, access = _case(request, pk)
     state, clock_error = _state(application)
     if access.sees_personal_data:
@@ -143,6 +146,8 @@ def detail(request, pk, revealed_number=None):
             "new_code": new_code["code"] if new_code else None,
             "revealed_number": revealed_number,
             "appeals": list(application.appeals.order_by("filed_on", "pk")),
+            "revealed_contact": revealed_contact,
+            "masked": masked_contact(application),
             **letter_views.letters_panel(application, access),
         },
     )
@@ -195,6 +200,42 @@ def reveal_id_number(request, pk):
         messages.error(request, str(exc))
         return redirect("applications:detail", pk=pk)
     return detail(request, pk, revealed_number=number)
+
+
+def masked_contact(application) -> dict:
+    """Contact data as shown until someone asks for it in full (PIPL: no more than the work needs)."""
+    return {
+        "phone": mask_phone(application.phone),
+        "email": mask_email(application.email),
+        "address": mask_address(application.address),
+    }
+
+
+@login_required
+@require_POST
+def reveal_contact(request, pk):
+    application, access = _case(request, pk)
+    if not access.can_reveal:
+        raise PermissionDenied("只有本机关的登记员或管理员可以查看完整联系方式。")
+    services.record_personal_data_view(application, actor=request.user, what="full_contact")
+    return detail(request, pk, revealed_contact=True)
+
+
+@login_required
+def export_personal_data(request, pk):
+    """The applicant's personal data as a ZIP for the agency to hand over (PIPL Art. 45)."""
+    application, access = _case(request, pk)
+    if not access.can_reveal:
+        raise PermissionDenied("只有本机关的登记员或管理员可以导出申请人个人信息。")
+    try:
+        name, data = personal_data.export_applicant(application, actor=request.user)
+    except ValueError as exc:
+        messages.error(request, str(exc))
+        return redirect("applications:detail", pk=pk)
+    response = HttpResponse(data, content_type="application/zip")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required

@@ -51,6 +51,7 @@ from gongkai.disclosure.forms import (
 )
 from gongkai.disclosure.models import CatalogueCategory, Item, ItemStatus, OfficialDocument
 from gongkai.disclosure.register import RegisterError, pending_documents, save_document
+from gongkai.disclosure.sanitize import sanitise_body
 from gongkai.disclosure.timeliness import late_items, publication_due
 from gongkai.rules.workdays import MissingCalendarYear
 
@@ -167,6 +168,8 @@ def item_detail(request, pk):
         "disclosure/item_detail.html",
         {
             "item": item,
+            # Sanitised on save; again on output, so a body written by any other path never runs here.
+            "body": sanitise_body(item.body),
             "events": item.events.select_related("actor"),
             "attachments": item.attachments.all(),
             "distributions": item.distributions.all(),
@@ -217,6 +220,9 @@ def item_action(request, pk, action):
 def item_withdraw(request, pk):
     """Withdrawal asks for confirmation and a reason on its own page first."""
     item = _item(request, pk)
+    # Refused before the confirmation page is shown, not only when it is submitted.
+    if not roles_of(request.user, item.agency) & {Role.LEADER, Role.ADMIN}:
+        raise PermissionDenied("撤回须由本机关的领导或管理员办理。")
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -99,7 +99,9 @@ def _step(item: Item, actor, action: str, to_status: str, reason: str = "") -> I
 
 
 def _locked(item: Item) -> Item:
-    return Item.objects.select_for_update().select_related("agency").get(pk=item.pk)
+    # of=("self",): lock the item row only. Without it PostgreSQL locks the joined agency row too, and a
+    # publication then deadlocks with any transaction whose foreign-key check needs that agency.
+    return Item.objects.select_for_update(of=("self",)).select_related("agency").get(pk=item.pk)
 
 
 def submit(item: Item, actor) -> Item:

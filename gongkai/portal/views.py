@@ -11,6 +11,7 @@ from gongkai.portal.catalogue import category_items, category_tree, find_public_
 from gongkai.portal.forms import SearchForm
 from gongkai.portal.guide import build_guide
 from gongkai.search.service import PAGE_SIZE, public_items, search_items
+from gongkai.security import ratelimit
 
 # "department" sorts before "government", so under a government its departments come before its townships.
 SIBLING_ORDER = ("kind", "name")
@@ -125,9 +126,12 @@ def _search(request, agency):
     )
 
 
+# Search is the portal's most expensive page: counted per address, like the public forms.
+@ratelimit.limited("search", "SEARCH_RATE_LIMIT", methods=("GET",))
 def agency_search(request, code):
     return _search(request, get_object_or_404(Agency, code=code))
 
 
+@ratelimit.limited("search", "SEARCH_RATE_LIMIT", methods=("GET",))
 def site_search(request):
     return _search(request, None)

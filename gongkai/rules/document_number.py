@@ -29,6 +29,8 @@ class DocumentNumber(NamedTuple):
 
 def parse_document_number(text: str) -> DocumentNumber:
     """Parse a 发文字号, or raise ValueError saying what is wrong (and the corrected form when known)."""
+    if text is not None and not isinstance(text, str):
+        raise ValueError("发文字号必须是字符串")
     text = (text or "").strip()
     if not text:
         raise ValueError("发文字号不能为空")
@@ -54,7 +56,9 @@ def validate_document_number(text: str) -> None:
 
 def normalise_document_number(text: str) -> str | None:
     """The standard form of a legacy or sloppy number (brackets, 第, leading zeros, spaces); None if unknown."""
-    text = (text or "").strip()
+    if not isinstance(text, str):
+        return None
+    text = text.strip()
     for pattern in (LOOSE_STANDARD, LEGACY):
         if m := pattern.match(text):
             return f"{m.group(1).strip()}〔{m.group(2)}〕{m.group(3)}号"

@@ -32,7 +32,7 @@ def test_a_wrong_password_is_explained_in_chinese_and_keeps_the_username(client,
     response = client.post("/accounts/login/", {"username": "dengji", "password": "not-the-password"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "请输入一个正确的用户名和密码" in html
+    assert "用户名或密码不正确" in html
     assert 'value="dengji"' in html
 
 

@@ -53,12 +53,21 @@ def page(browser, live_server, request):
     )
     context.set_default_timeout(10_000)
     page = context.new_page()
+    # Chromium reports what the Content-Security-Policy blocked on the console: any such report fails the
+    # test, so every browser flow also checks that no page relies on inline script or style.
+    blocked = []
+    page.on(
+        "console",
+        lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None,
+    )
     yield page
     failed = getattr(request.node, "rep_call", None)
     if failed is not None and failed.failed:
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     context.close()
+    if blocked:
+        pytest.fail("内容安全策略（CSP）拦截了页面内容：\n" + "\n".join(blocked))
 
 
 @pytest.hookimpl(wrapper=True)

@@ -24,7 +24,7 @@ def test_a_wrong_password_is_refused_with_a_chinese_message(page, log_in, db):
     log_in(people.registrar.username, "not-the-password")
 
     expect(page).to_have_url(re.compile(r"/accounts/login/"))
-    expect(page.get_by_text(re.compile("正确的用户名和密码"))).to_be_visible()
+    expect(page.get_by_text(re.compile("用户名或密码不正确"))).to_be_visible()
 
 
 def test_the_workspace_sends_an_anonymous_visitor_to_the_login_page(page, db):

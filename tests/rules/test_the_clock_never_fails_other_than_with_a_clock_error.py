@@ -84,3 +84,50 @@ def test_exactly_twenty_unpaused_working_days_lead_to_the_due_date(calendar, eve
     assert counted == 20
     assert is_workday(state.reply_due, calendar)
     assert not any(a < state.reply_due <= b for a, b in windows)
+
+
+# The same promise for events as they arrive from outside (the CLI's JSON, an import): any JSON value in
+# any field gives a state, a ClockError or a MissingCalendarYear — never a TypeError or KeyError.
+JSON_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=12),
+    st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)).map(date.isoformat),
+    st.dates(min_value=START, max_value=END).map(date.isoformat),
+)
+JSON_VALUES = st.recursive(JSON_SCALARS, lambda inner: st.lists(inner, max_size=3), max_leaves=5)
+FIELDS = ["type", "date", "workdays", "correction_deadline", "party", "deadline", "method"]
+
+
+@st.composite
+def raw_events(draw):
+    events = []
+    for _ in range(draw(st.integers(0, 6))):
+        event = {}
+        for field in draw(st.lists(st.sampled_from(FIELDS), unique=True)):
+            if field == "type" and draw(st.booleans()):
+                event[field] = draw(st.sampled_from([t.value for t in EventType]))
+            elif field == "party" and draw(st.booleans()):
+                event[field] = draw(st.sampled_from(["third_party", "agency"]))
+            elif field == "method" and draw(st.booleans()):
+                event[field] = draw(st.sampled_from(["direct", "post"]))
+            else:
+                event[field] = draw(JSON_VALUES)
+        events.append(draw(st.one_of(st.just(event), JSON_VALUES)) if draw(st.integers(0, 9)) == 0 else event)
+    return events
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(items=raw_events())
+def test_any_json_event_list_gives_a_state_or_a_reason(calendar, items):
+    from gongkai.rules.clock import parse_events
+    from gongkai.rules.workdays import MissingCalendarYear
+
+    try:
+        state = compute_clock(parse_events(items), calendar)
+    except (ClockError, MissingCalendarYear) as exc:
+        assert str(exc)
+        return
+    assert state.status.label

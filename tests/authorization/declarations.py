@@ -1,0 +1,201 @@
+"""Who may reach each view: one declaration per URL name. tests/authorization/test_every_view_*.py visits
+every view as every role, on the own agency's records and on a foreign agency's, and compares.
+
+A new view must be declared here (the matrix fails naming it otherwise):
+
+    "namespace:name": View(args=lambda r: {...}, allow=ROLES, method="GET", data=lambda r: {...})
+
+- args(records) gives the URL's keyword arguments for a record set (own or foreign);
+- allow: the roles that get the page (2xx, or a redirect that is not to a log-in page) on the own
+  agency's records; every other role must get 403, 404 or the log-in page;
+- foreign: the roles allowed on the foreign agency's records (an agency outside the supervisor's tree);
+  for views without records (args None) the view is visited once;
+- data(records, world, role): what a POST sends;
+- allowed_if: for views that answer 200 either way, what an allowed answer contains.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+EVERYONE = frozenset(
+    {
+        "anonymous", "applicant", "registrar", "department_head", "secrecy_reviewer", "leader",
+        "supervisor", "administrator", "other_staff",
+    }
+)  # fmt: skip
+STAFF = EVERYONE - {"anonymous", "applicant"}  # anyone logged in
+# Roles held in the own agency (the supervisor holds its role from the government above).
+IN_AGENCY = frozenset({"registrar", "department_head", "secrecy_reviewer", "leader", "administrator"})
+SEES_AGENCY = IN_AGENCY | {"supervisor"}
+OFFICE = frozenset({"registrar", "administrator"})  # the disclosure office: registers, records, reveals
+NONE = frozenset()
+
+
+@dataclass(frozen=True)
+class View:
+    allow: frozenset
+    args: Callable | None = None
+    method: str = "GET"
+    data: Callable | None = None
+    query: dict = field(default_factory=dict)
+    foreign: frozenset = NONE
+    allowed_if: Callable | None = None
+    both_sides: bool = False  # visit with own and foreign records although the URL names none
+
+
+def _case(r):
+    return {"pk": r.application.pk}
+
+
+def _item(r):
+    return {"pk": r.draft.pk}
+
+
+DECLARATIONS: dict[str, View] = {
+    # ---- accounts -----------------------------------------------------------------------------------
+    "login": View(allow=EVERYONE),
+    "logout": View(allow=EVERYONE, method="POST"),
+    "password_change": View(allow=STAFF),
+    "password_change_done": View(allow=STAFF),
+    # ---- portal and the public forms: everyone, on every agency --------------------------------------
+    "portal:home": View(allow=EVERYONE),
+    "portal:search": View(allow=EVERYONE, query={"q": "工作要点"}),
+    "portal:sitemap": View(allow=EVERYONE),
+    "portal:agency": View(allow=EVERYONE, args=lambda r: {"code": r.agency.code}, foreign=EVERYONE),
+    "portal:guide": View(allow=EVERYONE, args=lambda r: {"code": r.agency.code}, foreign=EVERYONE),
+    "portal:catalogue": View(allow=EVERYONE, args=lambda r: {"code": r.agency.code}, foreign=EVERYONE),
+    "portal:category": View(
+        allow=EVERYONE,
+        args=lambda r: {"code": r.agency.code, "category_code": r.category.code},
+        foreign=EVERYONE,
+    ),
+    "portal:category_feed": View(
+        allow=EVERYONE,
+        args=lambda r: {"code": r.agency.code, "category_code": r.category.code},
+        foreign=EVERYONE,
+    ),
+    "portal:item": View(
+        allow=EVERYONE,
+        args=lambda r: {"code": r.agency.code, "ref": r.published.index_number},
+        foreign=EVERYONE,
+    ),
+    "portal:agency_search": View(
+        allow=EVERYONE, args=lambda r: {"code": r.agency.code}, query={"q": "工作要点"}, foreign=EVERYONE
+    ),
+    "apply:form": View(allow=EVERYONE, args=lambda r: {"code": r.agency.code}, foreign=EVERYONE),
+    "apply:done": View(allow=EVERYONE),
+    # Only the applicant holding the case's query code sees its progress: others (who hold no code, or
+    # the code of another case) get the same answer as a wrong code.
+    "apply:track": View(
+        allow=frozenset({"applicant"}),
+        both_sides=True,
+        method="POST",
+        data=lambda r, world, role: {
+            "reference": r.application.reference,
+            "query_code": world.own.query_code if role == "applicant" else "AAAAA-BBBBB",
+        },
+        allowed_if=lambda response: "收到申请" in response.content.decode(),
+    ),
+    # ---- workspace ------------------------------------------------------------------------------------
+    "workspace:home": View(allow=STAFF),
+    # ---- 依申请公开 -----------------------------------------------------------------------------------
+    "applications:list": View(allow=STAFF),
+    "applications:queues": View(allow=STAFF),
+    "applications:register": View(allow=OFFICE | {"other_staff"}),  # for their own agency
+    "applications:detail": View(allow=SEES_AGENCY, args=_case),
+    "applications:reveal_id_number": View(allow=OFFICE, args=_case, method="POST"),
+    "applications:reveal_contact": View(allow=OFFICE, args=_case, method="POST"),
+    "applications:export_personal_data": View(allow=OFFICE, args=_case),
+    "applications:record_event": View(
+        allow=OFFICE, args=lambda r: {"pk": r.application.pk, "type": "correction_requested"}
+    ),
+    "applications:upload_document": View(allow=OFFICE, args=_case, method="POST"),
+    "applications:identity_document": View(
+        allow=IN_AGENCY, args=lambda r: {"pk": r.application.pk, "document_pk": r.identity_document.pk}
+    ),
+    "applications:letter_new": View(
+        allow=frozenset({"registrar", "administrator", "department_head"}),
+        args=_case,
+        method="POST",
+        data=lambda r, world, role: {"kind": r.letter.kind},
+    ),
+    "applications:letter": View(
+        allow=IN_AGENCY, args=lambda r: {"pk": r.application.pk, "letter_pk": r.letter.pk}
+    ),
+    # Signing and issuing refuse the wrong person with a message on the letter page (services check the
+    # role and the order); the view itself is open to those who may read the letter.
+    "applications:letter_sign": View(
+        allow=IN_AGENCY, args=lambda r: {"pk": r.application.pk, "letter_pk": r.letter.pk}, method="POST"
+    ),
+    "applications:letter_issue": View(
+        allow=IN_AGENCY, args=lambda r: {"pk": r.application.pk, "letter_pk": r.letter.pk}
+    ),
+    "applications:letter_file": View(
+        allow=IN_AGENCY, args=lambda r: {"pk": r.application.pk, "letter_pk": r.letter.pk, "fmt": "docx"}
+    ),
+    "applications:delivery_proof_upload": View(allow=OFFICE, args=_case, method="POST"),
+    "applications:delivery_proof": View(
+        allow=IN_AGENCY, args=lambda r: {"pk": r.application.pk, "proof_pk": r.delivery_proof.pk}
+    ),
+    "applications:archive": View(allow=OFFICE, args=_case),
+    # ---- 复议与诉讼 -----------------------------------------------------------------------------------
+    "appeals:list": View(allow=STAFF),
+    "appeals:register": View(allow=OFFICE | {"other_staff"}),
+    "appeals:detail": View(allow=SEES_AGENCY, args=lambda r: {"pk": r.appeal.pk}),
+    "appeals:close": View(allow=OFFICE, args=lambda r: {"pk": r.appeal.pk}),
+    "appeals:reopen": View(allow=OFFICE, args=lambda r: {"pk": r.appeal.pk}),
+    # ---- 第二十条统计 --------------------------------------------------------------------------------
+    "statistics:overview": View(allow=STAFF),
+    "statistics:import": View(allow=OFFICE | {"other_staff"}),
+    # ---- 主动公开 -------------------------------------------------------------------------------------
+    "disclosure:items": View(allow=STAFF),
+    "disclosure:item_new": View(allow=IN_AGENCY | {"other_staff"}),
+    "disclosure:item": View(allow=SEES_AGENCY, args=_item),
+    "disclosure:item_edit": View(allow=frozenset({"registrar", "administrator"}), args=_item),
+    "disclosure:item_withdraw": View(
+        allow=frozenset({"leader", "administrator"}), args=lambda r: {"pk": r.published.pk}
+    ),
+    "disclosure:attachment_upload": View(
+        allow=frozenset({"registrar", "administrator"}), args=_item, method="POST"
+    ),
+    "disclosure:attachment": View(
+        allow=SEES_AGENCY, args=lambda r: {"pk": r.draft.pk, "attachment_pk": r.attachment.pk}
+    ),
+    "disclosure:attachment_delete": View(
+        allow=frozenset({"registrar", "administrator"}),
+        args=lambda r: {"pk": r.draft.pk, "attachment_pk": r.attachment.pk},
+        method="POST",
+    ),
+    # Review steps refuse the wrong person with a message on the item page (the workflow checks roles).
+    "disclosure:distribution_add": View(
+        allow=SEES_AGENCY, args=lambda r: {"pk": r.published.pk}, method="POST"
+    ),
+    "disclosure:item_action": View(
+        allow=SEES_AGENCY, args=lambda r: {"pk": r.draft.pk, "action": "submit"}, method="POST"
+    ),
+    "disclosure:register": View(allow=STAFF),
+    "disclosure:document_new": View(
+        allow=frozenset({"registrar", "department_head", "leader", "administrator", "other_staff"})
+    ),
+    "disclosure:document_edit": View(
+        allow=frozenset({"registrar", "department_head", "leader", "administrator"}),
+        args=lambda r: {"pk": r.document.pk},
+    ),
+    "disclosure:catalogue_index": View(allow=STAFF),
+    "disclosure:catalogue": View(allow=SEES_AGENCY, args=lambda r: {"code": r.agency.code}),
+    "disclosure:category_new": View(
+        allow=frozenset({"administrator"}), args=lambda r: {"code": r.agency.code}
+    ),
+    "disclosure:category_edit": View(
+        allow=frozenset({"administrator"}), args=lambda r: {"code": r.agency.code, "pk": r.category.pk}
+    ),
+    "disclosure:category_delete": View(
+        allow=frozenset({"administrator"}), args=lambda r: {"code": r.agency.code, "pk": r.category.pk}
+    ),
+    "disclosure:late": View(allow=STAFF),
+    "disclosure:archive": View(allow=frozenset({"leader", "administrator"})),
+}
+
+# The Django admin (系统配置) has its own permission system and scoping (gongkai/agencies/admin.py and
+# the tests of tests/agencies): the matrix checks that only staff accounts reach its index.
+ADMIN_SITE = View(allow=frozenset({"administrator"}))

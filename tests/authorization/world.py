@@ -1,0 +1,98 @@
+"""The records the authorization matrix visits: for the personas' agency ("own") and for an agency outside
+the supervisor's tree ("foreign"), one of each kind of record a view can address."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from gongkai.agencies.models import Agency, Role
+from tests.applications.conftest import PDF, PNG
+from tests.factories import Personas, make_agency, make_application, make_category, make_item, make_person
+
+
+@dataclass
+class Records:
+    agency: Agency
+    application: object
+    query_code: str
+    identity_document: object
+    letter: object
+    delivery_proof: object
+    appeal: object
+    draft: object  # a draft item of the agency's registrar
+    attachment: object
+    published: object
+    category: object
+    document: object
+
+
+def build_records(agency: Agency, registrar) -> Records:
+    from gongkai.applications import archive, letters
+    from gongkai.applications.services import add_identity_document
+    from gongkai.disclosure import workflow
+    from gongkai.disclosure.attachments import add_attachment
+    from gongkai.disclosure.models import DisclosureAttribute, Item, OfficialDocument
+    from tests.factories import make_appeal
+
+    application, code = make_application(agency, received_on=date(2026, 3, 2), actor=registrar)
+    document = add_identity_document(application, SimpleUploadedFile("id.png", PNG), actor=registrar)
+    letter = letters.draft_letter(application, letters.kinds_for(application)[0], actor=registrar)
+    proof = archive.add_delivery_proof(application, SimpleUploadedFile("p.pdf", PDF), actor=registrar)
+    appeal = make_appeal(agency, filed_on=date(2026, 4, 1), actor=registrar)
+    draft = workflow.save_draft(
+        Item(
+            agency=agency,
+            drafter=registrar,
+            title="关于退役军人优待证的通知（草稿）",
+            formed_on=date(2026, 3, 2),
+            attribute=DisclosureAttribute.PROACTIVE,
+        ),
+        registrar,
+    )
+    attachment = add_attachment(draft, SimpleUploadedFile("a.pdf", PDF), registrar)
+    category = make_category(agency, "工作动态")
+    published = make_item(agency, drafter=registrar, category=category, title="2026年工作要点")
+    register_entry = OfficialDocument.objects.create(
+        agency=agency,
+        document_number="乐退役发〔2026〕1号",
+        title="关于印发2026年工作要点的通知",
+        issued_on=date(2026, 3, 1),
+        attribute=DisclosureAttribute.PROACTIVE,
+    )
+    return Records(
+        agency, application, code, document, letter, proof, appeal, draft, attachment, published, category,
+        register_entry,
+    )  # fmt: skip
+
+
+@dataclass
+class World:
+    people: Personas
+    own: Records
+    foreign: Records
+
+    def users(self) -> dict:
+        """The roles of the matrix and who plays them (None: an anonymous visitor)."""
+        p = self.people
+        return {
+            "anonymous": None,
+            "applicant": None,  # anonymous, but holding the own case's 受理编号 and query code
+            "registrar": p.registrar,
+            "department_head": p.department_head,
+            "secrecy_reviewer": p.reviewer,
+            "leader": p.leader,
+            "supervisor": p.supervisor,
+            "administrator": p.admin,
+            "other_staff": p.other_clerk,
+        }
+
+
+def build_world(people: Personas) -> World:
+    foreign_agency = make_agency("温州市某局")  # no parent: outside the supervisor's tree
+    foreign_registrar = make_person(foreign_agency, Role.REGISTRAR)
+    return World(
+        people,
+        build_records(people.agency, people.registrar),
+        build_records(foreign_agency, foreign_registrar),
+    )
