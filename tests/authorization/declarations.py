@@ -138,6 +138,10 @@ DECLARATIONS: dict[str, View] = {
         allow=IN_AGENCY, args=lambda r: {"pk": r.application.pk, "proof_pk": r.delivery_proof.pk}
     ),
     "applications:archive": View(allow=OFFICE, args=_case),
+    "applications:letter_settings_index": View(allow=frozenset({"administrator"})),
+    "applications:letter_settings": View(
+        allow=frozenset({"administrator"}), args=lambda r: {"code": r.agency.code}
+    ),
     # ---- 复议与诉讼 -----------------------------------------------------------------------------------
     "appeals:list": View(allow=STAFF),
     "appeals:register": View(allow=OFFICE | {"other_staff"}),
