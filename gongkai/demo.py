@@ -199,6 +199,13 @@ def load_demo() -> DemoSummary:
         "yqsmzj": User.objects.get(username="mzdengji"),
     }
     load_demo_disclosure(agencies, {code: drafters.get(code, admin) for code in agencies}, departments)
+
+    from gongkai.reports.demo import load_demo_reports
+
+    # Last: publishing the seed's 2020 report locks that year's records.
+    load_demo_reports(
+        seed, registrar=User.objects.get(username="dengji"), leader=User.objects.get(username="lingdao")
+    )
     return summary
 
 

@@ -13,11 +13,12 @@ from docx.shared import Mm, Pt
 
 from gongkai.formats.cells import ReportCells
 from gongkai.formats.layout import CAPTION, LABEL, NOTE, Grid, column_weights
-from gongkai.formats.render.document import contact_paragraphs, report_sections, report_title
+from gongkai.formats.render.document import contact_paragraphs, is_subheading, report_sections, report_title
 
 TITLE_FONT = "方正小标宋简体"
 HEADING_FONT = "黑体"
 BODY_FONT = "仿宋_GB2312"
+SUBHEADING_FONT = "楷体_GB2312"
 BODY_SIZE = 16  # 三号
 TITLE_SIZE = 22  # 二号
 TABLE_SIZE = 10.5  # 五号
@@ -106,7 +107,23 @@ def _page_setup(document) -> None:
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
 
 
-def build_document(cells: ReportCells, narrative: dict[str, str] | None = None, contact: dict | None = None):
+def add_chart(document, chart) -> None:
+    from gongkai.formats.render.charts import chart_png
+
+    p = document.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.space_before = Pt(6)
+    p.paragraph_format.space_after = Pt(6)
+    p.add_run().add_picture(BytesIO(chart_png(chart)), width=Mm(TEXT_WIDTH_MM * 0.9))
+
+
+def build_document(
+    cells: ReportCells,
+    narrative: dict[str, str] | None = None,
+    contact: dict | None = None,
+    *,
+    charts: dict | None = None,
+):
     """The python-docx Document, for callers that add to it before saving."""
     document = Document()
     _page_setup(document)
@@ -117,18 +134,26 @@ def build_document(cells: ReportCells, narrative: dict[str, str] | None = None, 
     title.paragraph_format.space_after = Pt(BODY_SIZE)
     for text in contact_paragraphs(contact):
         _paragraph(document, text, BODY_FONT, BODY_SIZE)
-    for section in report_sections(cells, narrative):
+    for section in report_sections(cells, narrative, charts):
         _paragraph(document, section.heading, HEADING_FONT, BODY_SIZE)
         for text in section.paragraphs:
-            _paragraph(document, text, BODY_FONT, BODY_SIZE)
+            # GB/T 9704: the second heading level （一） is set in 楷体.
+            font = SUBHEADING_FONT if is_subheading(text) else BODY_FONT
+            _paragraph(document, text, font, BODY_SIZE)
         if section.grid is not None:
             add_table(document, section.grid)
+        for chart in section.charts:
+            add_chart(document, chart)
     return document
 
 
 def render_docx(
-    cells: ReportCells, narrative: dict[str, str] | None = None, contact: dict | None = None
+    cells: ReportCells,
+    narrative: dict[str, str] | None = None,
+    contact: dict | None = None,
+    *,
+    charts: dict | None = None,
 ) -> bytes:
     out = BytesIO()
-    build_document(cells, narrative, contact).save(out)
+    build_document(cells, narrative, contact, charts=charts).save(out)
     return out.getvalue()
