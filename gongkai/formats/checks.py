@@ -1,6 +1,8 @@
-"""The arithmetic every correct report satisfies: rules A1–A8 of report-format.md.
+"""The checks every correct report passes: rules A1–A10 of report-format.md.
 
-Each rule is a plain function of the cells returning findings. A blank (None) cell means "not
+A1–A8 are arithmetic over the cells; A9 compares the figures stated in the prose (§一, §五, §六) with the
+tables and the records; A10 asks §六 to account for 信息处理费. `check_report` runs every rule the content
+allows. Each rule is a plain function returning findings. A blank (None) cell means "not
 reported", never 0: an equation that needs a blank cell is skipped rather than guessed.
 
 A4 (区分处理 is counted once, under （二）部分公开) holds by construction and has no function: cells
@@ -15,6 +17,7 @@ from decimal import Decimal
 
 from gongkai.formats.cells import ReportCells, Value
 from gongkai.formats.declaration import Kind
+from gongkai.formats.statements import Claim, find_claims
 
 ERROR = "error"
 WARNING = "warning"
@@ -27,13 +30,24 @@ class Finding:
     severity: str
     cells: list[str]
     message: str
+    # The sentence a text rule (A9, A10) is about: {"section", "start", "end", "quote"}; offsets into
+    # that section's text. Absent for the arithmetic rules.
+    where: dict | None = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        out = asdict(self)
+        if self.where is None:
+            del out["where"]
+        return out
 
     def describe(self) -> str:
-        """One line for people: rule, severity, cells, message."""
-        return f"[{self.rule}] {SEVERITY_LABELS[self.severity]}：{self.message}（单元格：{'、'.join(self.cells)}）"
+        """One line for people: rule, severity, message, cells and the sentence involved."""
+        line = f"[{self.rule}] {SEVERITY_LABELS[self.severity]}：{self.message}"
+        if self.cells:
+            line += f"（单元格：{'、'.join(self.cells)}）"
+        if self.where:
+            line += f"（第{self.where['section']}部分：“{self.where['quote']}”）"
+        return line
 
 
 def _show(value: Value) -> str:
@@ -227,6 +241,84 @@ def check_a8(cells: ReportCells) -> list[Finding]:
     return findings
 
 
+def _claimed_actual(claim: Claim, cells: ReportCells, facts: dict | None) -> Value:
+    """What the records or tables say of a claim's target; None when they cannot tell."""
+    target = claim.target
+    if target.fact:
+        node = facts
+        for key in target.fact:
+            if not isinstance(node, dict) or key not in node:
+                return None
+            node = node[key]
+        return node
+    values = [cells[a] for a in target.cells]
+    return None if not values or any(v is None for v in values) else sum(values)
+
+
+def check_a9(cells: ReportCells, facts: dict | None = None) -> list[Finding]:
+    """Numbers stated in the text of §一/§五/§六 agree with the tables and, where given, the records.
+
+    `facts` are the record figures a generated report states (documents_issued, documents_proactive,
+    documents_not_public, items_by_category, fees_collected in 元); an imported report has none, and its
+    text is checked against its tables only.
+    """
+    categories = tuple((facts or {}).get("items_by_category") or ())
+    findings = []
+    for claim in find_claims(cells.format, cells.sections, categories):
+        actual = _claimed_actual(claim, cells, facts)
+        if actual is None or Decimal(actual) == Decimal(claim.value):
+            continue
+        source = "记录" if claim.target.fact else "表格"
+        findings.append(
+            Finding(
+                "A9",
+                WARNING,
+                list(claim.target.cells),
+                f"第{claim.section}部分正文称{claim.target.label}为 {_show(claim.value)}，"
+                f"而{source}为 {_show(actual)}",
+                claim.where(),
+            )
+        )
+    return findings
+
+
+FEE_WORD = "信息处理费"
+
+
+def check_a10(cells: ReportCells, facts: dict | None = None) -> list[Finding]:
+    """§六 accounts for 信息处理费: whenever fees were collected or fee notices went unpaid, and always in
+    the 2021 format (which asks §六 to state the fees collected, or that none were).
+
+    Judged only when the report has narrative text at all: a table-only document says nothing of §六.
+    """
+    if not any((cells.sections or {}).values()):
+        return []
+    sixth = cells.sections.get("六") or ""
+    if FEE_WORD in sixth:
+        return []
+    collected = Decimal((facts or {}).get("fees_collected") or 0)
+    unpaid_address = f"section3.other_unpaid_fee.{cells.format.section3.total_column.key}"
+    unpaid = cells.values.get(unpaid_address) or 0
+    title = cells.format.numbered_title("六")
+    if collected > 0:
+        reason = f"本年收取信息处理费 {_show(collected)} 元"
+    elif unpaid > 0:
+        reason = f"有 {unpaid} 件申请因逾期未缴纳信息处理费而不再处理"
+    elif cells.format.version >= "2021":
+        reason = "2021 年版格式要求说明信息处理费的收取情况（未收取的也应写明）"
+    else:
+        return []
+    return [
+        Finding(
+            "A10",
+            WARNING,
+            [unpaid_address] if unpaid > 0 else [],
+            f"“{title}”未说明信息处理费：{reason}",
+            {"section": "六", "start": 0, "end": len(sixth), "quote": sixth.strip()[:60]},
+        )
+    ]
+
+
 RULES: dict[str, Callable[..., list[Finding]]] = {
     "A1": check_a1,
     "A2": check_a2,
@@ -245,6 +337,14 @@ def check_cells(cells: ReportCells, previous: ReportCells | None = None) -> list
     for rule, check in RULES.items():
         findings.extend(check(cells, previous) if rule in NEEDS_PREVIOUS else check(cells))
     return findings
+
+
+def check_report(
+    cells: ReportCells, previous: ReportCells | None = None, facts: dict | None = None
+) -> list[Finding]:
+    """Every rule the content allows: A1–A8 on the cells, A6/A7 with the previous year, A9/A10 on the text
+    (cells.sections) against the tables and, when given, the record facts."""
+    return check_cells(cells, previous) + check_a9(cells, facts) + check_a10(cells, facts)
 
 
 def has_errors(findings: list[Finding]) -> bool:

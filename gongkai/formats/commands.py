@@ -44,7 +44,7 @@ def register(subparsers) -> None:
     p.add_argument("--contact", metavar="文件", help="联系信息 JSON 文件（office、address、phone、email 等）")
     p.set_defaults(func=render_command)
 
-    p = report.add_parser("check", help="检查单元格的勾稽关系（规则 A1–A8）")
+    p = report.add_parser("check", help="检查年度报告（规则 A1–A10：勾稽关系，正文与表格是否一致）")
     p.add_argument("--cells", required=True, metavar="文件", help="单元格 JSON 文件")
     p.add_argument("--previous", metavar="文件", help="同一机关上一年度的单元格文件（用于规则 A6、A7）")
     p.add_argument("--json", action="store_true", help="以 JSON 列表输出检查结果")
@@ -101,12 +101,12 @@ def render_command(args) -> int:
 
 
 def check_command(args) -> int:
-    from gongkai.formats.checks import check_cells, has_errors
+    from gongkai.formats.checks import check_report, has_errors
 
     try:
         cells = load_cells(args.cells)
         previous = load_cells(args.previous) if args.previous else None
-        findings = check_cells(cells, previous)
+        findings = check_report(cells, previous)
     except (CellsError, ValueError) as e:
         return _fail(str(e))
     if args.json:

@@ -1,0 +1,278 @@
+"""Numbers a report states in its text (§一, §五, §六), and what each of them is about.
+
+    find_claims(fmt, sections) -> list[Claim]
+
+A claim is one figure of a sentence bound to a target: the §二–§四 cells it must equal (their sum, when a
+sentence speaks of a group such as 不予公开), or a fact from the records (公文 counts, items by category,
+fees collected). Rule A9 compares the two; this module only reads the text.
+
+Reading is deliberately conservative: a figure is claimed only where the sentence leaves no doubt what it
+counts (a 公文 sentence is never read as an application count, 因申请引起的复议 never as "no application").
+A wrong claim would be a false warning on a correct report, which is worse than a missed one.
+
+Cell labels come from the format declaration; only the words around them (收到…申请…件) live here.
+"""
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from gongkai.formats.declaration import ReportFormat
+
+# Sections whose text is prose (the tables of 二–四 are cells, not claims).
+PROSE_SECTIONS = ("一", "五", "六")
+
+DIGITS = "零〇一二两三四五六七八九"
+CHINESE_NUMBER = f"[{DIGITS}十百千万]+"
+NUM = rf"(?P<num>\d[\d,，]*(?:\.\d+)?|{CHINESE_NUMBER})"
+COUNT_UNIT = r"\s*(?:件|个|条|起|宗|份|项|篇)"
+# Filler between a keyword and its figure: no digits, no clause break.
+GAP = r"[^\d。；;，,、！？\n]{0,16}?"
+SENTENCE_END = re.compile(r"[。！？；;\n]")
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a stated figure must equal: the sum of `cells`, or the record fact `fact`."""
+
+    label: str
+    cells: tuple[str, ...] = ()
+    fact: tuple[str, ...] = ()  # a path into the facts dict, e.g. ("items_by_category", "机构设置")
+
+
+@dataclass(frozen=True)
+class Claim:
+    section: str
+    start: int  # offsets of the figure's sentence in the section text
+    end: int
+    quote: str
+    value: int | Decimal
+    target: Target
+
+    def where(self) -> dict:
+        return {"section": self.section, "start": self.start, "end": self.end, "quote": self.quote}
+
+
+def chinese_to_int(text: str) -> int:
+    """一百零五 → 105, 两 → 2, 十二 → 12; digit strings such as 二〇二〇 read digit by digit."""
+    values = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+    units = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+    if not any(c in units for c in text):
+        return int("".join(str(values[c]) for c in text))
+    total, section, digit = 0, 0, 0
+    for char in text:
+        if char in values:
+            digit = values[char]
+        elif char == "万":
+            total += (section + digit) * 10000
+            section, digit = 0, 0
+        else:
+            section += (digit or 1) * units[char]
+            digit = 0
+    return total + section + digit
+
+
+def read_number(text: str) -> int | Decimal:
+    text = text.replace(",", "").replace("，", "")
+    if text[0].isdigit():
+        return Decimal(text) if "." in text else int(text)
+    return chinese_to_int(text)
+
+
+def _sentences(text: str):
+    """(start, end, sentence) for each sentence of a section's text."""
+    start = 0
+    for match in SENTENCE_END.finditer(text):
+        if match.start() > start:
+            yield start, match.start(), text[start : match.start()]
+        start = match.end()
+    if start < len(text):
+        yield start, len(text), text[start:]
+
+
+class _Targets:
+    """The targets of one format, named by what the text speaks of, built from the declaration."""
+
+    def __init__(self, fmt: ReportFormat):
+        s3, s4 = fmt.section3, fmt.section4
+        total = s3.total_column.key
+
+        def rows(*keys):
+            return tuple(f"section3.{k}.{total}" for k in keys)
+
+        def group(subgroup_word):
+            keys = [r.key for r in s3.rows if r.subgroup and subgroup_word in r.subgroup]
+            label = next(r.subgroup for r in s3.rows if r.subgroup and subgroup_word in r.subgroup)
+            return Target(label, rows(*keys))
+
+        def s3_row(key):
+            return Target(s3.row(key).label, rows(key))
+
+        self.new_received = s3_row(s3.received_rows[0])
+        self.carried_over = s3_row(s3.carried_over_row)
+        self.carried_forward = s3_row(s3.carried_forward_row)
+        self.settled = s3_row(s3.total_row)
+        self.granted = s3_row("granted")
+        self.partially_granted = s3_row("partially_granted")
+        self.denied = group("不予公开")
+        self.unable = group("无法提供")
+        self.rejected = group("不予处理")
+        other_keys = [r.key for r in s3.outcome_rows if r.key == "other" or r.key.startswith("other_")]
+        self.other = Target("（六）其他处理", rows(*other_keys))
+
+        def appeal(keys, label):
+            return Target(label, tuple(f"section4.{k}.{s4.total_column}" for k in keys))
+
+        review = [b.key for b in s4.blocks if b.group == "行政复议"]
+        litigation = [b.key for b in s4.blocks if b.group == "行政诉讼"]
+        self.review = appeal(review, "行政复议总计")
+        self.litigation = appeal(litigation, "行政诉讼总计")
+
+        # §二 rows with a 处理决定数量 column: 行政许可, 其他对外管理服务事项, 行政处罚, 行政强制.
+        self.decisions: dict[str, Target] = {}
+        for block in fmt.section2.blocks:
+            for col in block.columns:
+                if col.key == "decisions":
+                    for row in block.rows:
+                        self.decisions[row.label] = Target(
+                            f"{row.label}{col.label}", (f"section2.{block.key}.{row.key}.{col.key}",)
+                        )
+
+
+def _facts_target(label: str, *path: str) -> Target:
+    return Target(label, fact=path)
+
+
+DOCUMENTS_ISSUED = _facts_target("制发公文件数", "documents_issued")
+DOCUMENTS_PROACTIVE = _facts_target("主动公开公文件数", "documents_proactive")
+DOCUMENTS_NOT_PUBLIC = _facts_target("不公开公文件数", "documents_not_public")
+FEES_COLLECTED = _facts_target("收取的信息处理费（元）", "fees_collected")
+
+APPLICATION_TOPIC = re.compile(r"依申请公开|信息公开申请|公开申请")
+NEGATION = re.compile(r"未(?!经)|没有|无(?=依申请|政府信息公开申请|信息公开申请|行政复议|行政诉讼)")
+ALL_ZERO = re.compile(r"均(?:为\s*(?:0|零)|无|未)")
+
+
+def _count(pattern: str) -> re.Pattern:
+    return re.compile(pattern.replace("NUM", NUM) + COUNT_UNIT)
+
+
+DOCUMENT_PATTERNS = (
+    (_count(r"公文GAP\s*NUM".replace("GAP", r"[^\d。；;，,、]{0,4}?")), DOCUMENTS_ISSUED),
+    (_count(r"主动公开(?:的)?\s*NUM"), DOCUMENTS_PROACTIVE),
+    (_count(r"(?:不予公开|不公开)(?:的)?\s*NUM"), DOCUMENTS_NOT_PUBLIC),
+)
+
+# (pattern, name of the _Targets attribute)
+APPLICATION_PATTERNS = (
+    (_count(rf"(?:收到|受理|接收|接到|新收){GAP}申请{GAP}\s*NUM"), "new_received"),
+    (_count(rf"上年结转{GAP}\s*NUM"), "carried_over"),
+    (_count(rf"结转(?:至)?下(?:一)?年度?{GAP}\s*NUM"), "carried_forward"),
+    (_count(rf"办结{GAP}\s*NUM"), "settled"),
+    (_count(r"(?<!不)予以公开\s*NUM"), "granted"),
+    (_count(r"部分公开\s*NUM"), "partially_granted"),
+    (_count(r"不予公开\s*NUM"), "denied"),
+    (_count(r"无法提供\s*NUM"), "unable"),
+    (_count(r"不予处理\s*NUM"), "rejected"),
+    (_count(r"其他处理\s*NUM"), "other"),
+)
+
+APPEAL_PATTERNS = (
+    (_count(r"行政复议(?:案件|申请)?\s*(?:共|计)?\s*NUM"), "review"),
+    (_count(r"行政诉讼(?:案件)?\s*(?:共|计)?\s*NUM"), "litigation"),
+)
+
+DECISION_FIGURE = re.compile(rf"(?:处理)?决定(?:数量|数)?(?:为|共|计)?\s*{NUM}")
+FEE_AMOUNT = re.compile(rf"信息处理费{GAP}\s*{NUM}\s*元")
+NO_FEE = re.compile(
+    r"(?:未|没有|不)(?:收取|产生|发生)[^。；;，,]{0,8}?信息处理费|信息处理费[^。；;，,\d]{0,6}?(?:为\s*(?:0|零)|均未)"
+)
+
+
+def find_claims(fmt: ReportFormat, sections: dict[str, str], categories=()) -> list[Claim]:
+    """Every figure the prose sections state about a cell or fact; `categories` are item category names."""
+    targets = _Targets(fmt)
+    claims: list[Claim] = []
+    for number in PROSE_SECTIONS:
+        text = sections.get(number) or ""
+        for start, end, sentence in _sentences(text):
+            found = _sentence_claims(sentence, targets, categories)
+            claims.extend(
+                Claim(number, start, end, sentence.strip(), value, target) for value, target in found
+            )
+    return claims
+
+
+def _sentence_claims(sentence: str, targets: _Targets, categories) -> list[tuple]:
+    found: list[tuple] = []
+
+    def add_all(patterns, resolve):
+        for pattern, name in patterns:
+            for match in pattern.finditer(sentence):
+                found.append((read_number(match["num"]), resolve(name)))
+
+    if "公文" in sentence:
+        add_all(DOCUMENT_PATTERNS, lambda target: target)
+    elif "申请" in sentence:
+        add_all(APPLICATION_PATTERNS, lambda name: getattr(targets, name))
+    if "行政复议" in sentence or "行政诉讼" in sentence:
+        add_all(APPEAL_PATTERNS, lambda name: getattr(targets, name))
+    found.extend(_negations(sentence, targets))
+    found.extend(_decisions(sentence, targets))
+    for name in categories:
+        for match in re.finditer(re.escape(name) + rf"\s*{NUM}\s*(?:条|件|篇|项)", sentence):
+            found.append(
+                (read_number(match["num"]), _facts_target(f"{name}信息条数", "items_by_category", name))
+            )
+    for match in FEE_AMOUNT.finditer(sentence):
+        found.append((read_number(match["num"]), FEES_COLLECTED))
+    if NO_FEE.search(sentence):
+        found.append((0, FEES_COLLECTED))
+    return _unique(found)
+
+
+def _negations(sentence: str, targets: _Targets) -> list[tuple]:
+    """未发生依申请公开和行政复议、行政诉讼 → each topic named after the negation is 0.
+
+    A clause with a figure in it is left to the counting patterns; 因…申请引起的复议 denies the 复议 only.
+    """
+    found = []
+    for clause in re.split(r"[，,]", sentence):
+        cue = NEGATION.search(clause)
+        if cue is None or re.search(r"\d", clause):
+            continue
+        rest = clause[cue.start() :]
+        topic = APPLICATION_TOPIC.search(rest)
+        if topic and "因" not in rest[: topic.start()]:
+            found.append((0, targets.new_received))
+        if "行政复议" in rest:
+            found.append((0, targets.review))
+        if "行政诉讼" in rest:
+            found.append((0, targets.litigation))
+    return found
+
+
+def _decisions(sentence: str, targets: _Targets) -> list[tuple]:
+    """§二 处理决定数量: "行政许可、行政处罚…处理决定数量均为 0", or one row with its figure."""
+    if "决定" not in sentence:
+        return []
+    named = [label for label in targets.decisions if label in sentence]
+    if not named:
+        return []
+    if len(named) > 1 or ALL_ZERO.search(sentence):
+        same = re.search(rf"均为\s*{NUM}", sentence)
+        if not same and not ALL_ZERO.search(sentence):
+            return []
+        value = read_number(same["num"]) if same else 0
+        return [(value, targets.decisions[label]) for label in named]
+    figure = DECISION_FIGURE.search(sentence)
+    return [(read_number(figure["num"]), targets.decisions[named[0]])] if figure else []
+
+
+def _unique(found: list[tuple]) -> list[tuple]:
+    seen, out = set(), []
+    for value, target in found:
+        if (value, target) not in seen:
+            seen.add((value, target))
+            out.append((value, target))
+    return out
