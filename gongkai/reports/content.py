@@ -33,7 +33,7 @@ class Content:
 
     def cells_json(self) -> dict:
         """The report-format.md shape as plain JSON (amounts as numbers)."""
-        return json.loads(dumps(self.cells.to_dict()))
+        return json.loads(dumps(self.cells.to_dict(sections={})))
 
     def fingerprint(self) -> str:
         content = {"cells": self.cells_json(), "sections": self.sections, "facts": self.facts}

@@ -55,10 +55,11 @@ def _art20(fmt: ReportFormat) -> str:
 
 
 def _subtopic_proactive(fmt, facts) -> list[str]:
-    other = list(facts.get("other_items_by_category", {}))
+    # A 小类 that also holds 公文 is left out of the list: its count there would not be the category's count.
+    whole = facts.get("items_by_category", {})
+    other = [n for n, count in facts.get("other_items_by_category", {}).items() if whole.get(n) == count]
     text = (
-        "全年共制发公文{{documents_issued}}件，其中主动公开{{documents_proactive}}件，"
-        "不主动公开{{documents_not_public}}件（依申请公开{{documents_on_request}}件、不予公开{{documents_withheld}}件），"
+        "全年共制发公文{{documents_issued}}件，其中主动公开{{documents_proactive}}件、不公开{{documents_not_public}}件，"
         "每件公文在发文登记时确定公开属性。"
     )
     if other:
