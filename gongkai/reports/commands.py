@@ -28,6 +28,12 @@ def register(subparsers) -> None:
     )
     p.set_defaults(func=build_command)
 
+    p = report.add_parser(
+        "remind", help="向年度报告即将到期或已超期的机关的登记员和管理员发送提醒（后台任务）"
+    )
+    p.add_argument("--date", help="以该日期计算（YYYY-MM-DD，默认今天）")
+    p.set_defaults(func=remind_command)
+
 
 def _fail(message: str) -> int:
     print(f"gongkai report build：错误：{message}", file=sys.stderr)
@@ -103,4 +109,20 @@ def build_command(args) -> int:
     except OSError as e:
         return _fail(f"无法写入 {args.output}：{e}")
     print(f"已生成 {args.output}")
+    return EXIT_OK
+
+
+def remind_command(args) -> int:
+    from datetime import date
+
+    from gongkai.reports.tasks import enqueue_report_reminders
+
+    as_of = None
+    if args.date:
+        try:
+            as_of = date.fromisoformat(args.date)
+        except ValueError:
+            return _fail(f"日期无效：“{args.date}”（应为 YYYY-MM-DD）")
+    count = enqueue_report_reminders(as_of)
+    print(f"已排队 {count} 个机关的年度报告提醒任务。")
     return EXIT_OK
