@@ -59,7 +59,8 @@ def report_for(agency, year: int):
         return report
     fmt = format_for_year(year)
     report = AnnualReport(agency=agency, year=year, format_version=fmt.version)
-    report.sections = draft_sections(agency, year, fmt, live_content(report).facts)
+    content = live_content(report)
+    report.sections = draft_sections(agency, year, fmt, content.facts, content.values)
     return report
 
 

@@ -1,6 +1,6 @@
 """gongkai's first draft of a report's narrative, written from the records with every figure a placeholder.
 
-    draft_sections(agency, year, fmt, facts) -> {"一": text, …, "六": text}
+    draft_sections(agency, year, fmt, facts, values) -> {"一": text, …, "六": text}
 
 §一 has the five sub-topics of the 2021 format (主动公开, 依申请公开, 政府信息管理, 政府信息公开平台建设,
 监督保障) for both formats; each opens with the statistical paragraph drafted here and is then written on by
@@ -19,42 +19,42 @@ def _listing(pairs: list[tuple[str, str]], unit: str) -> str:
     return "、".join(f"{name}{{{{{key}}}}}{unit}" for name, key in pairs)
 
 
-# How a §二 column reads in a sentence ("规章本年新制作0件").
-COLUMN_PHRASES = {
-    "made": ("本年新制作", "件"),
-    "published": ("新公开", "件"),
-    "total_public": ("对外公开总数", "件"),
-    "repealed": ("本年废止", "件"),
-    "in_force": ("现行有效", "件"),
-    "prev_items": ("上一年项目数量", "项"),
-    "change": ("本年", "项"),
-    "decisions": ("处理决定", "件"),
-    "amount_wan": ("本年收费金额", "万元"),
-    "projects": ("采购项目", "个"),
-    "amount": ("采购总金额", "元"),
-}
+def _art20(fmt: ReportFormat, values: dict) -> str:
+    """§二 in one sentence: documents made, the matter lists that changed, every decision count, and fees
+    and procurement when there were any. Which rows are named is decided now; every figure stays bound."""
+
+    def ref(address: str) -> str:
+        return f"{{{{{address}}}}}"
+
+    s2 = fmt.section2
+    made = s2.block("art20_1")
+    word = "新制作" if fmt.version == "2019" else "制发"
+    parts = [
+        f"本年{word}"
+        + "、".join(f"{row.label}{ref(f'section2.art20_1.{row.key}.made')}件" for row in made.rows)
+    ]
+    decisions = []
+    for block in s2.blocks:
+        columns = {c.key for c in block.columns}
+        for row in block.rows:
+            base = f"section2.{block.key}.{row.key}"
+            if "prev_items" in columns and (values.get(f"{base}.prev_items") or values.get(f"{base}.change")):
+                parts.append(
+                    f"{row.label}上一年项目数量{ref(base + '.prev_items')}项、本年{ref(base + '.change')}项"
+                )
+            if "decisions" in columns:
+                decisions.append(f"{row.label}{ref(base + '.decisions')}件")
+            if "amount_wan" in columns and values.get(f"{base}.amount_wan"):
+                parts.append(f"{row.label}本年收费金额{ref(base + '.amount_wan')}万元")
+            if "projects" in columns and values.get(f"{base}.projects"):
+                parts.append(f"政府集中采购项目{ref(base + '.projects')}个、金额{ref(base + '.amount')}元")
+    text = "依照《条例》第二十条，" + "；".join(parts)
+    if decisions:
+        text += "；本年作出处理决定：" + "、".join(decisions)
+    return text + "。"
 
 
-def _row_phrase(fmt: ReportFormat, block, row) -> str:
-    parts = []
-    for column in block.columns:
-        words, unit = COLUMN_PHRASES[column.key]
-        if column.key == "made" and fmt.version != "2019":
-            words = "本年制发"
-        parts.append(f"{words}{{{{section2.{block.key}.{row.key}.{column.key}}}}}{unit}")
-    return f"{row.label}" + "、".join(parts)
-
-
-def _art20(fmt: ReportFormat) -> str:
-    """Every §二 row in words, each figure a placeholder."""
-    sentences = []
-    for block in fmt.section2.blocks:
-        rows = "；".join(_row_phrase(fmt, block, row) for row in block.rows)
-        sentences.append(f"{block.caption}：{rows}。")
-    return "依照《条例》第二十条主动公开的信息中，" + "".join(sentences)
-
-
-def _subtopic_proactive(fmt, facts) -> list[str]:
+def _subtopic_proactive(fmt, facts, values) -> list[str]:
     # A 小类 that also holds 公文 is left out of the list: its count there would not be the category's count.
     whole = facts.get("items_by_category", {})
     other = [n for n, count in facts.get("other_items_by_category", {}).items() if whole.get(n) == count]
@@ -68,7 +68,7 @@ def _subtopic_proactive(fmt, facts) -> list[str]:
     else:
         text += "除公文外，主动公开其他政府信息{{other_items}}条。"
     text += "全年发布政策解读{{interpretations}}篇。"
-    return [text, _art20(fmt)]
+    return [text, _art20(fmt, values)]
 
 
 def _subtopic_requests(fmt) -> list[str]:
@@ -128,7 +128,9 @@ def _subtopic_oversight(facts) -> list[str]:
     return [text + "。"]
 
 
-def draft_sections(agency, year: int, fmt: ReportFormat, facts: dict) -> dict[str, str]:
+def draft_sections(
+    agency, year: int, fmt: ReportFormat, facts: dict, values: dict | None = None
+) -> dict[str, str]:
     intro = (
         f"本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）编制，由总体情况、主动公开政府信息情况、"
         f"收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、"
@@ -137,7 +139,7 @@ def draft_sections(agency, year: int, fmt: ReportFormat, facts: dict) -> dict[st
     if agency.website:
         intro += f"本报告电子版可在{agency.website}下载。"
     bodies = [
-        _subtopic_proactive(fmt, facts),
+        _subtopic_proactive(fmt, facts, values or {}),
         _subtopic_requests(fmt),
         _subtopic_management(facts),
         _subtopic_platforms(facts),

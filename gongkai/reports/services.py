@@ -74,7 +74,7 @@ def open_report(agency, year: int, *, actor=None) -> AnnualReport:
     with transaction.atomic():
         report = AnnualReport(agency=agency, year=year, format_version=fmt.version)
         content = live_content(report)
-        report.sections = draft_sections(agency, year, fmt, content.facts)
+        report.sections = draft_sections(agency, year, fmt, content.facts, content.values)
         report.save()
         audit.record("report.create", actor=actor, agency=agency, target=report, details={"year": year})
     return report
@@ -119,7 +119,7 @@ def redraft_section_one(report: AnnualReport, *, actor) -> AnnualReport:
     report = _fresh(report)
     _require(actor, report.agency, EDIT_ROLES, "重新起草")
     content = live_content(report)
-    drafted = draft_sections(report.agency, report.year, content.cells.format, content.facts)
+    drafted = draft_sections(report.agency, report.year, content.cells.format, content.facts, content.values)
     sections = dict(report.sections)
     sections["一"] = drafted["一"]
     return save_sections(report, sections, actor=actor)

@@ -28,6 +28,7 @@ LINE_SPACING = Pt(28)  # 公文: 22 lines a page at 三号
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGINS = {"top_margin": Mm(37), "bottom_margin": Mm(35), "left_margin": Mm(28), "right_margin": Mm(26)}
 TEXT_WIDTH_MM = 210 - 28 - 26
+KEEP_TOGETHER = ("section2", "section4")
 
 
 def _set_font(run, name: str, size: float, bold: bool = False) -> None:
@@ -79,6 +80,8 @@ def add_table(document, grid: Grid) -> None:
             cell.width = Mm(widths[i])
     for i in range(grid.header_rows):
         _mark_header_row(table.rows[i])
+    # A small table stays on one page: each row keeps with the next (Word and LibreOffice honour this).
+    keep_together = grid.key in KEEP_TOGETHER
     size = SMALL_TABLE_SIZE if grid.key == "section4" else TABLE_SIZE
     for spec in grid.cells:
         cell = table.cell(spec.row, spec.col)
@@ -89,6 +92,8 @@ def add_table(document, grid: Grid) -> None:
             extra._element.getparent().remove(extra._element)
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.LEFT if spec.role == LABEL else WD_ALIGN_PARAGRAPH.CENTER
+        if keep_together and spec.row + spec.rowspan < grid.n_rows:
+            p.paragraph_format.keep_with_next = True
         p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(0)
         if spec.text:
             font = HEADING_FONT if spec.role == CAPTION else BODY_FONT
@@ -135,11 +140,13 @@ def build_document(
     for text in contact_paragraphs(contact):
         _paragraph(document, text, BODY_FONT, BODY_SIZE)
     for section in report_sections(cells, narrative, charts):
-        _paragraph(document, section.heading, HEADING_FONT, BODY_SIZE)
+        heading = _paragraph(document, section.heading, HEADING_FONT, BODY_SIZE)
+        heading.paragraph_format.keep_with_next = True
         for text in section.paragraphs:
-            # GB/T 9704: the second heading level （一） is set in 楷体.
-            font = SUBHEADING_FONT if is_subheading(text) else BODY_FONT
-            _paragraph(document, text, font, BODY_SIZE)
+            # GB/T 9704: the second heading level （一） is set in 楷体, and stays with its paragraph.
+            sub = is_subheading(text)
+            p = _paragraph(document, text, SUBHEADING_FONT if sub else BODY_FONT, BODY_SIZE)
+            p.paragraph_format.keep_with_next = sub
         if section.grid is not None:
             add_table(document, section.grid)
         for chart in section.charts:
