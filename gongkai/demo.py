@@ -227,6 +227,9 @@ def print_welcome(summary: DemoSummary, addr: str) -> None:
     print(f"  门户网站  {base}/")
     print(f"  工作台    {base}/workspace/")
     print(f"  系统配置  {base}/admin/")
+    print(
+        f"  年度报告  {base}/yqtyjrswj/reports/2020/（已发布）  {base}/workspace/reports/yqtyjrswj/2021/（草稿）"
+    )
     print()
     print("演示账号：")
     width = max(len(login.username) for login in summary.logins)

@@ -5,6 +5,8 @@ is decided by the services, whose Chinese errors are shown as messages. Destruct
 (publish, unlock, redraft) ask for confirmation on a page of their own.
 """
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -68,7 +70,11 @@ def index(request):
 
 def _preview(content) -> str:
     return render_html_fragment(
-        content.cells, content.sections, content.contact, charts=charts_by_section(content.charts)
+        content.cells,
+        content.sections,
+        content.contact,
+        charts=charts_by_section(content.charts),
+        for_page=True,
     )
 
 
@@ -220,10 +226,9 @@ def file_response(report, number: int, kind: str) -> HttpResponse:
     if kind == FileKind.SOURCE:
         name = found.version.source_name or f"{report.agency.code}-{report.year}-source"
     response = HttpResponse(bytes(found.content), content_type=CONTENT_TYPES[kind])
-    disposition = "inline" if kind == FileKind.HTML else "attachment"
-    from urllib.parse import quote
-
-    response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(name)}"
+    # Every file is a download: the standalone HTML carries its own style sheet, which a page under the
+    # site's Content-Security-Policy could not apply.
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
     response["X-Content-SHA256"] = found.sha256
     return response
 

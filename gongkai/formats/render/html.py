@@ -27,16 +27,17 @@ def _cell(cell: GridCell) -> str:
     return f'<{tag} class="{classes}"{"".join(attrs)}>{escape(cell.text)}</{tag}>'
 
 
-def table_html(grid: Grid, caption: str = "") -> str:
+def table_html(grid: Grid, caption: str = "", *, width_attributes: bool = False) -> str:
+    """The grid as a <table>. Column widths go in style attributes for print (WeasyPrint), or in width
+    attributes for pages served under a Content-Security-Policy that forbids inline styles."""
     rows = grid.rows()
     lines = [f'<table class="gk-table gk-{grid.key}">']
     if caption:
         lines.append(f"<caption>{escape(caption)}</caption>")
     weights = column_weights(grid)
+    template = '<col width="{:.2f}%">' if width_attributes else '<col style="width:{:.2f}%">'
     lines.append(
-        "<colgroup>"
-        + "".join(f'<col style="width:{100 * w / sum(weights):.2f}%">' for w in weights)
-        + "</colgroup>"
+        "<colgroup>" + "".join(template.format(100 * w / sum(weights)) for w in weights) + "</colgroup>"
     )
     if grid.header_rows:
         lines.append("<thead>")
@@ -67,8 +68,10 @@ def render_html_fragment(
     contact: dict | None = None,
     *,
     charts: dict | None = None,
+    for_page: bool = False,
 ) -> str:
-    """The report as an <article>, to be placed inside a page that links report.css (REPORT_CSS)."""
+    """The report as an <article>, to be placed inside a page that links report.css (REPORT_CSS);
+    `for_page` leaves out inline styles, for pages under a Content-Security-Policy."""
     parts = ['<article class="gk-report">', f"<h1>{escape(report_title(cells))}</h1>"]
     parts += [f'<p class="gk-contact">{escape(p)}</p>' for p in contact_paragraphs(contact)]
     for section in report_sections(cells, narrative, charts):
@@ -76,7 +79,7 @@ def render_html_fragment(
         parts.append(f"<h2>{escape(section.heading)}</h2>")
         parts += [_paragraph(section.number, i, p) for i, p in enumerate(section.paragraphs, start=1)]
         if section.grid is not None:
-            parts.append(table_html(section.grid))
+            parts.append(table_html(section.grid, width_attributes=for_page))
         parts += [_figure(chart) for chart in section.charts]
         parts.append("</section>")
     parts.append("</article>")
