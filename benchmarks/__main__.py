@@ -1,5 +1,8 @@
 """`python -m benchmarks [--items N] [--agencies N] [--queries N] [--reuse]` (also `make bench BENCH_ARGS=...`).
 
+`python -m benchmarks --parse [--parse-rounds N]` times the importer instead (reports per second on the
+published fixtures and on rendered reports of both formats); it needs no database.
+
 Builds a database of its own (SQLite under var/bench/, or `gongkai_bench` on the PostgreSQL server of
 DATABASE_URL), fills it with synthetic agencies and items, and times gongkai's code against the bare SQL
 that answers the same question, printing p50/p95 and their ratio.
@@ -36,7 +39,19 @@ def parse(argv) -> argparse.Namespace:
     parser.add_argument("--queries", type=int, default=200, help="每项计时的查询次数（默认 200）")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--reuse", action="store_true", help="沿用上次生成的基准数据库，不重新生成")
+    parser.add_argument("--parse", action="store_true", help="只测年度报告读取速度（每秒份数），不需要数据库")
+    parser.add_argument("--parse-rounds", type=int, default=3, help="读取基准中每份报告的读取轮数（默认 3）")
     return parser.parse_args(argv)
+
+
+def parse_benchmark(args) -> int:
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
+    from benchmarks.parse import print_table, run
+
+    print_table(run(rounds=args.parse_rounds, seed=args.seed))
+    return 0
 
 
 def resolve(name: str):
@@ -46,6 +61,8 @@ def resolve(name: str):
 
 def main(argv=None) -> int:
     args = parse(argv if argv is not None else sys.argv[1:])
+    if args.parse:
+        return parse_benchmark(args)
     where = database.prepare(fresh=not args.reuse)
 
     import django

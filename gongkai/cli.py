@@ -13,6 +13,7 @@ COMMAND_MODULES = [
     "gongkai.core_commands",
     "gongkai.calendar.commands",
     "gongkai.formats.commands",
+    "gongkai.importer.commands",
     "gongkai.audit.commands",
     "gongkai.rules_commands",
     "gongkai.applications.commands",

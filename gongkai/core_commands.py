@@ -26,7 +26,18 @@ def register(subparsers) -> None:
     p.set_defaults(func=createsuperuser)
 
 
+def demo_field_key() -> None:
+    """The development server and the demo are not production: without GONGKAI_FIELD_KEY they encrypt
+    identity numbers with the key derived from SECRET_KEY (kept in the data folder), as DEBUG does, instead
+    of refusing to register a case. Production servers (gunicorn) still need the key."""
+    from django.conf import settings
+
+    if not settings.FIELD_ENCRYPTION_KEYS:
+        settings.FIELD_KEY_FROM_SECRET = True
+
+
 def serve(args) -> int:
+    demo_field_key()
     # --insecure: serve static files even with DEBUG off, for demo use on one machine.
     call_command("runserver", args.addr, "--insecure", "--noreload")
     return 0
@@ -52,6 +63,7 @@ def createsuperuser(args) -> int:
 def demo(args) -> int:
     from gongkai.demo import load_demo, print_welcome
 
+    demo_field_key()
     call_command("migrate", interactive=False, verbosity=0)
     summary = load_demo()
     print_welcome(summary, args.addr)

@@ -59,7 +59,13 @@ AGENCIES = [
         AgencyKind.DEPARTMENT,
         "yqszf",
         "11330382002560028",
-        {"website": YUEQING_PORTAL, "disclosure_office": "办公室", "postcode": "325600"},
+        # The telephone is invented: the letters of the demo's cases quote it.
+        {
+            "website": YUEQING_PORTAL,
+            "disclosure_office": "办公室",
+            "postcode": "325600",
+            "telephone": "0577-62000000",
+        },
     ),
     (
         "yqsczj",
@@ -100,6 +106,10 @@ PEOPLE = [
     ("guanli", "演示管理员", "yqtyjrswj", Role.ADMIN, "办公室"),
     ("jiandu", "演示监督员", "yqszf", Role.SUPERVISOR, None),
     ("mzdengji", "民政局登记员", "yqsmzj", Role.REGISTRAR, None),
+    # 乐清市民政局 holds the demo's 依申请公开 cases: someone to sign and issue its letters, and to set them up.
+    ("mzkeshi", "民政局科室负责人", "yqsmzj", Role.DEPARTMENT_HEAD, None),
+    ("mzlingdao", "民政局领导", "yqsmzj", Role.LEADER, None),
+    ("mzguanli", "民政局管理员", "yqsmzj", Role.ADMIN, None),
 ]
 SUPERUSER = ("admin", "系统管理员")
 
@@ -180,7 +190,11 @@ def load_demo() -> DemoSummary:
 
     from gongkai.applications.demo import load_demo_applications
 
-    load_demo_applications(agencies["yqsmzj"], actor=User.objects.get(username="mzdengji"))
+    load_demo_applications(
+        agencies["yqsmzj"],
+        actor=User.objects.get(username="mzdengji"),
+        signers=(User.objects.get(username="mzkeshi"), User.objects.get(username="mzlingdao")),
+    )
 
     username, display_name = SUPERUSER
     admin, created = User.objects.get_or_create(

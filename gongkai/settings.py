@@ -116,7 +116,8 @@ def database_config() -> dict:
             {
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
                 "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
+                # Seconds a writer waits for the lock; raise it on a slow or busy machine.
+                "timeout": float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
             }
         )
     return config

@@ -1,11 +1,14 @@
 """Demo 依申请公开 cases and 复议/诉讼 for 乐清市民政局 (not the seed agency, whose 2020 report has none).
 
 Cases over 2025 and 2026 from every channel and applicant type, with several outcomes, a 补正, a third-party
-consultation, an extension, a fee, a withdrawal, cases carried over from 2025 into 2026, a 行政复议 followed
-by a lawsuit and a lawsuit filed directly. Everything goes through the services, so the statutory clock
-checks each event as it would a clerk's. Applicants, numbers and case numbers are invented.
+consultation, an extension, a fee paid and a fee left unpaid (deemed abandoned), a withdrawal, cases carried
+over from 2025 into 2026, a 行政复议 followed by a lawsuit and a lawsuit filed directly; issued letters with
+their 文号, a draft awaiting the leader and a fresh draft. Everything goes through the services, so the
+statutory clock checks each event and the letters go through 拟稿 → 科室负责人签字 → 领导签发 as a clerk's
+would. Applicants, numbers and case numbers are invented.
 
-load_demo_applications(agency, actor=None) -> int   cases created; does nothing if the agency has any case.
+load_demo_applications(agency, actor=None, signers=None) -> int   cases created; does nothing if the agency
+    has any case. `signers` = (department head, leader) who sign the demo letters; without them no letters.
 Steps dated after today are left out, so the demo loads on any date (and fills in as time passes only on
 an empty agency).
 """
@@ -19,6 +22,8 @@ from gongkai.appeals.services import close_appeal, register_appeal
 from gongkai.rules.identity import resident_id_check_character
 from gongkai.rules.uscc import uscc_check_character
 
+from . import letters
+from .letter_models import LetterSettings
 from .models import Application
 from .services import record_event, register_application
 
@@ -105,7 +110,14 @@ CASES = [
         ["email"],
         ["email"],
         [
-            ("correction_requested", D(2025, 4, 9), {"correction_deadline": D(2025, 4, 23)}),
+            (
+                "correction_requested",
+                D(2025, 4, 9),
+                {
+                    "correction_deadline": D(2025, 4, 23),
+                    "note": "请写明所需信息涉及的街道名称和审批时间范围。",
+                },
+            ),
             ("correction_received", D(2025, 4, 18), {}),
             ("decided", D(2025, 5, 8), {"outcome": "unable_not_held"}),
             ("delivered", D(2025, 5, 8), {"method": "post"}),
@@ -120,7 +132,15 @@ CASES = [
         ["email"],
         ["email"],
         [
-            ("extension_approved", D(2025, 6, 5), {"workdays": 15, "approved_by": "办公室主任"}),
+            (
+                "extension_approved",
+                D(2025, 6, 5),
+                {
+                    "workdays": 15,
+                    "approved_by": "办公室主任",
+                    "note": "所需统计数据须向全市各养老机构逐一核实",
+                },
+            ),
             ("decided", D(2025, 6, 25), {"outcome": "granted"}),
             ("delivered", D(2025, 6, 25), {"method": "post"}),
         ],
@@ -234,6 +254,21 @@ CASES = [
             ("delivered", D(2026, 3, 10), {"method": "direct"}),
         ],
     ),
+    # A fee notice never paid: deemed abandoned after 20 working days, the 其他处理 row.
+    (
+        "in_person",
+        D(2026, 3, 9),
+        None,
+        "commercial",
+        "2025年度全市养老机构消防安全检查记录及整改通知",
+        ["paper"],
+        ["pickup"],
+        [
+            ("fee_notice_received", D(2026, 3, 24), {"fee_method": "per_page", "pages": 80}),
+            ("decided", D(2026, 4, 28), {"outcome": "other_unpaid_fee"}),
+            ("delivered", D(2026, 4, 28), {"method": "post"}),
+        ],
+    ),
     (
         "online",
         D(2026, 3, 16),
@@ -295,7 +330,11 @@ CASES = [
         ["email"],
         ["email"],
         [
-            ("extension_approved", D(2026, 11, 24), {"workdays": 10, "approved_by": "办公室主任"}),
+            (
+                "extension_approved",
+                D(2026, 11, 24),
+                {"workdays": 10, "approved_by": "办公室主任", "note": "所需名单须向各镇街核对"},
+            ),
         ],
     ),
     (
@@ -322,15 +361,57 @@ APPEALS = [
         (D(2026, 3, 18), "upheld"),
     ),
     ("litigation_direct", 11, "乐清市人民法院", "（2026）浙0382行初演示52号", D(2026, 4, 1), None),
-    ("review", 13, "乐清市人民政府", "乐政复〔2026〕演示9号", D(2026, 6, 1), (D(2026, 7, 28), "corrected")),
+    ("review", 14, "乐清市人民政府", "乐政复〔2026〕演示9号", D(2026, 6, 1), (D(2026, 7, 28), "corrected")),
 ]
+
+
+# (index of the case in CASES, letter kind, issued on — or "signed"/"draft" to leave it unissued —, texts for
+# the blanks (＿＿＿＿) the draft leaves, in order). Issued in date order, so the 文号 run in order too.
+LETTERS = [
+    (2, "correction", D(2025, 4, 9), ()),
+    (2, "reply_not_held", D(2025, 5, 8), ("该信息由相关街道办事处制作和保存，您可以向其咨询。",)),
+    (3, "extension", D(2025, 6, 5), ()),
+    (4, "fee_notice", D(2025, 6, 25), ()),
+    (4, "reply_granted", D(2025, 7, 14), ()),
+    (12, "fee_notice", D(2026, 3, 24), ()),
+    (12, "notice_abandoned_unpaid_fee", D(2026, 4, 28), ()),
+    (17, "extension", "signed", ()),  # signed by the department head, awaiting 领导签发
+    (18, "receipt", "draft", ()),
+]
+
+LETTER_SETTINGS = {
+    "number_prefix": "乐民公开",
+    "review_body": "乐清市人民政府",
+    "court": "乐清市人民法院",
+}
 
 
 def _arrival(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(9, 30)))
 
 
-def load_demo_applications(agency, actor=None) -> int:
+def _load_letters(agency, created, drafter, signers, today) -> None:
+    head, leader = signers
+    if not LetterSettings.objects.filter(agency=agency).exists():
+        LetterSettings.objects.create(agency=agency, **LETTER_SETTINGS)
+    for case, kind, when, blanks in LETTERS:
+        application = created[case]
+        if application is None or (isinstance(when, date) and when > today):
+            continue
+        letter = letters.draft_letter(application, kind, actor=drafter)
+        body = letter.body
+        for text in blanks:
+            body = body.replace(letters.BLANK, text, 1)
+        if blanks:
+            letter = letters.edit_letter(letter, body=body, addressee=letter.addressee, actor=drafter)
+        if when == "draft":
+            continue
+        letter = letters.sign_as_head(letter, actor=head)
+        if isinstance(when, date):
+            letters.issue_letter(letter, actor=leader, issued_on=when)
+
+
+def load_demo_applications(agency, actor=None, signers=None) -> int:
     if Application.objects.filter(agency=agency).exists() or Appeal.objects.filter(agency=agency).exists():
         return 0
     today = timezone.localdate()
@@ -352,7 +433,9 @@ def load_demo_applications(agency, actor=None) -> int:
         for type, day, event_data in events:
             if day > today:
                 break
-            record_event(application, type, date=day, data=dict(event_data), actor=actor)
+            event_data = dict(event_data)
+            note = event_data.pop("note", "")
+            record_event(application, type, date=day, data=event_data, note=note, actor=actor)
         created.append(application)
 
     reviews = {}
@@ -377,4 +460,6 @@ def load_demo_applications(agency, actor=None) -> int:
             reviews[case] = appeal
         if closing and closing[0] <= today:
             close_appeal(appeal, closed_on=closing[0], result=closing[1], note="", actor=actor)
+    if signers:
+        _load_letters(agency, created, actor, signers, today)
     return sum(1 for a in created if a is not None)

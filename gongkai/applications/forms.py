@@ -30,10 +30,16 @@ class ApplicantForm(forms.Form):
     """The fields of Art. 29: who applies, how to reach them, what they ask for and in what form."""
 
     applicant_type = forms.ChoiceField(
-        label="申请人类型", choices=APPLICANT_TYPE_CHOICES, widget=forms.RadioSelect
+        label="申请人类型",
+        choices=APPLICANT_TYPE_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "请选择申请人类型：自然人，或法人或其他组织的类别。"},
     )
     applicant_name = forms.CharField(
-        label="姓名/名称", max_length=200, help_text="自然人填姓名；法人或其他组织填全称。"
+        label="姓名/名称",
+        max_length=200,
+        help_text="自然人填姓名；法人或其他组织填全称。",
+        error_messages={"required": "请填写申请人的姓名或名称。"},
     )
     id_type = forms.ChoiceField(
         label="证件类型", choices=[("", "（自然人填写）"), *IdType.choices], required=False
@@ -63,6 +69,7 @@ class ApplicantForm(forms.Form):
         label="所需信息内容描述",
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="请写明所需信息的名称、文号或者便于查询的其他特征性描述。",
+        error_messages={"required": "请描述所需的政府信息（名称、文号或者便于查询的其他特征）。"},
     )
     request_document_number = forms.CharField(label="所需信息文号", max_length=100, required=False)
     carriers = forms.MultipleChoiceField(
@@ -130,9 +137,14 @@ def clean_document(upload, required: bool):
 class IntakeForm(ApplicantForm):
     """Staff register an application that arrived by any channel (Art. 31 receipt date)."""
 
-    channel = forms.ChoiceField(label="申请渠道", choices=CHANNEL_CHOICES)
+    channel = forms.ChoiceField(
+        label="申请渠道", choices=CHANNEL_CHOICES, error_messages={"required": "请选择申请渠道。"}
+    )
     arrived_on = forms.DateField(
-        label="到达日期", widget=DateInput(), help_text="申请书实际送到（或系统收到）的日期。"
+        label="到达日期",
+        widget=DateInput(),
+        help_text="申请书实际送到（或系统收到）的日期。",
+        error_messages={"required": "请填写申请书到达的日期。", "invalid": "请按“年-月-日”填写日期。"},
     )
     arrived_time = forms.TimeField(
         label="到达时间", required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -215,8 +227,11 @@ class TrackForm(forms.Form):
 # --- events ------------------------------------------------------------------------------------------
 
 
+DATE_ERRORS = {"required": "请填写日期。", "invalid": "请按“年-月-日”填写日期。"}
+
+
 class EventForm(forms.Form):
-    date = forms.DateField(label="日期", widget=DateInput())
+    date = forms.DateField(label="日期", widget=DateInput(), error_messages=DATE_ERRORS)
     note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     data_fields: tuple[str, ...] = ()
 
@@ -237,14 +252,27 @@ class EventForm(forms.Form):
 
 class CorrectionRequestedForm(EventForm):
     correction_deadline = forms.DateField(
-        label="补正期限", widget=DateInput(), help_text="由本机关确定的合理补正期限。"
+        label="补正期限",
+        widget=DateInput(),
+        help_text="由本机关确定的合理补正期限。",
+        error_messages={"required": "请填写补正期限。", "invalid": "请按“年-月-日”填写日期。"},
     )
     note = forms.CharField(
         label="需补正的事项",
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="须一次性告知全部需补正的事项（《条例》第三十条）。",
+        help_text="须一次性告知全部需补正的事项（《条例》第三十条）；将写入补正告知书。",
+        error_messages={"required": "请写明需要补正的全部事项（须一次性告知）。"},
     )
+
+    def clean(self):
+        cleaned = super().clean()
+        day, deadline = cleaned.get("date"), cleaned.get("correction_deadline")
+        if day and deadline and deadline <= day:
+            self.add_error("correction_deadline", "补正期限应晚于发出补正告知的日期。")
+        return cleaned
+
     data_fields = ("correction_deadline",)
+    field_order = ["date", "correction_deadline", "note"]
 
 
 class CorrectionReceivedForm(EventForm):
@@ -255,15 +283,29 @@ PARTY_CHOICES = [(p.value, p.label) for p in Party]
 
 
 class ConsultationSentForm(EventForm):
-    party = forms.ChoiceField(label="征求意见对象", choices=PARTY_CHOICES, widget=forms.RadioSelect)
-    addressee = forms.CharField(label="对象名称", max_length=200)
+    party = forms.ChoiceField(
+        label="征求意见对象",
+        choices=PARTY_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "请选择征求意见的对象。"},
+    )
+    addressee = forms.CharField(
+        label="对象名称", max_length=200, error_messages={"required": "请填写第三方或机关的名称。"}
+    )
     data_fields = ("party", "addressee")
 
 
 class ConsultationAnsweredForm(EventForm):
-    party = forms.ChoiceField(label="征求意见对象", choices=PARTY_CHOICES, widget=forms.RadioSelect)
+    party = forms.ChoiceField(
+        label="征求意见对象",
+        choices=PARTY_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "请选择征求意见的对象。"},
+    )
     opinion = forms.ChoiceField(
-        label="意见", choices=[("agree", "同意公开"), ("disagree", "不同意公开"), ("other", "其他意见")]
+        label="意见",
+        choices=[("agree", "同意公开"), ("disagree", "不同意公开"), ("other", "其他意见")],
+        error_messages={"required": "请选择对方的意见。"},
     )
     data_fields = ("party", "opinion")
 
@@ -275,15 +317,31 @@ class ExtensionApprovedForm(EventForm):
         max_value=20,
         initial=20,
         error_messages={
+            "required": "请填写延长的工作日数。",
+            "invalid": "延长工作日数应为整数。",
             "max_value": "延长期限最长不得超过 20 个工作日。",
             "min_value": "至少延长 1 个工作日。",
         },
     )
-    approved_by = forms.CharField(label="批准人（政府信息公开工作机构负责人）", max_length=50)
+    approved_by = forms.CharField(
+        label="批准人（政府信息公开工作机构负责人）",
+        max_length=50,
+        help_text="延长答复期限须经政府信息公开工作机构负责人同意（《条例》第三十三条）。",
+        error_messages={"required": "请填写批准延期的政府信息公开工作机构负责人。"},
+    )
+    note = forms.CharField(
+        label="延期理由",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="将写入延期答复告知书，例如：所需信息涉及多个科室，需要汇总核实。",
+        error_messages={"required": "请填写延期理由，它将写入延期答复告知书。"},
+    )
     applicant_notified = forms.BooleanField(
-        label="已告知申请人延期", error_messages={"required": "延期须告知申请人（《条例》第三十三条）。"}
+        label="已告知申请人延期",
+        help_text="延期须告知申请人；记录后可在“文书”中拟写延期答复告知书。",
+        error_messages={"required": "延期须告知申请人（《条例》第三十三条）。"},
     )
     data_fields = ("workdays", "approved_by")
+    field_order = ["date", "workdays", "approved_by", "note", "applicant_notified"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -312,6 +370,7 @@ class FeeNoticeReceivedForm(EventForm):
         help_text="金额按国办函〔2020〕109号的标准自动计算；按件计收按该申请人本月第几件申请计算。",
     )
     data_fields = ("fee_method", "pages")
+    field_order = ["date", "fee_method", "pages", "note"]
 
     def clean(self):
         cleaned = super().clean()
@@ -355,6 +414,7 @@ class DecidedForm(EventForm):
         label="办理结果",
         choices=outcome_choices,
         help_text="每件申请只计一个结果；区分处理的只计“部分公开”。",
+        error_messages={"required": "请选择办理结果。"},
     )
     data_fields = ("outcome",)
 
@@ -365,6 +425,7 @@ class DeliveredForm(EventForm):
         choices=[(m.value, m.label) for m in DeliveryMethod],
         widget=forms.RadioSelect,
         help_text="直接送达以签收日为准；邮寄送达以交邮之日为准。",
+        error_messages={"required": "请选择送达方式。"},
     )
     data_fields = ("method",)
 

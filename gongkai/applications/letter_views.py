@@ -9,12 +9,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from gongkai.agencies.models import Role
+from gongkai.agencies.access import agencies_visible_to, require_role
+from gongkai.agencies.models import Agency, Membership, Role
 
 from . import archive, fees, letters, services
 from .letter_models import LetterKind, LetterLocked, LetterStatus
+from .letter_settings import LetterSettingsForm, next_number_preview, save_letter_settings
 from .views import _case
 
 CONTENT_TYPES = {
@@ -105,6 +108,9 @@ def letter_detail(request, pk, letter_pk):
             and not own,
             "can_issue": letter.status == LetterStatus.HEAD_SIGNED and Role.LEADER in roles and not own,
             "own": own,
+            "blanks": 0
+            if letter.is_issued
+            else letter.body.count(letters.BLANK) + letter.addressee.count(letters.BLANK),
         },
     )
 
@@ -206,6 +212,43 @@ def archive_download(request, pk):
     response["Content-Disposition"] = _attachment(name)
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _administered_agencies(user):
+    ids = Membership.objects.filter(user=user, role=Role.ADMIN).values_list("agency_id", flat=True)
+    return Agency.objects.filter(pk__in=ids).order_by("name")
+
+
+@login_required
+def letter_settings_index(request):
+    agencies = _administered_agencies(request.user)
+    if not agencies:
+        raise PermissionDenied("文书设置由本机关的管理员维护。")
+    if len(agencies) == 1:
+        return redirect("applications:letter_settings", code=agencies[0].code)
+    return render(request, "applications/letters/settings_choose.html", {"agencies": agencies})
+
+
+@login_required
+def letter_settings(request, code):
+    """The agency's 文号 代字 and remedy clause, for its 管理员; every change is audited."""
+    agency = get_object_or_404(agencies_visible_to(request.user), code=code)
+    require_role(request.user, agency, Role.ADMIN)
+    form = LetterSettingsForm(request.POST or None, instance=letters.settings_for(agency))
+    if request.method == "POST" and form.is_valid():
+        _settings, changed = save_letter_settings(form, actor=request.user)
+        if changed:
+            labels = "、".join(str(form.fields[name].label) for name in changed)
+            messages.success(request, f"已保存文书设置（修改了：{labels}）。此后签发的文书按新设置生成。")
+        else:
+            messages.info(request, "文书设置没有改动。")
+        return redirect("applications:letter_settings", code=agency.code)
+    year = timezone.localdate().year
+    return render(
+        request,
+        "applications/letters/settings.html",
+        {"agency": agency, "form": form, "next_number": next_number_preview(agency, year)},
+    )
 
 
 __all__ = ["LetterKind"]

@@ -2,6 +2,7 @@
 
 build_queues(applications, as_of=None) -> Queues
 queues_for(user, as_of=None) -> Queues          every agency the person may see
+letters_to_sign(user) -> dict[key, list[Letter]]   drafts awaiting this person's 签字 or 签发
 home_summary(user) -> dict | None               the 工作台 block (None: the person sees no agency)
 """
 
@@ -102,8 +103,38 @@ def queues_for(user, as_of: date | None = None) -> Queues:
     return build_queues(cases_visible_to(user), as_of)
 
 
+LETTER_QUEUE_LABELS = {
+    "letters_to_sign": "文书待科室负责人签字",
+    "letters_to_issue": "文书待领导签发",
+}
+
+
+def letters_to_sign(user) -> dict:
+    """Letters waiting for this person: drafts for a department head to sign, signed drafts for a leader to
+    issue, in the agencies where they hold that role — never their own drafts (nobody signs those)."""
+    from gongkai.agencies.models import Membership, Role
+
+    from .letter_models import Letter, LetterStatus
+
+    def waiting(role, status):
+        agencies = Membership.objects.filter(user=user, role=role).values_list("agency_id", flat=True)
+        return list(
+            Letter.objects.filter(application__agency__in=agencies, status=status)
+            .exclude(drafted_by=user)
+            .select_related("application__agency")
+            .order_by("drafted_at", "id")
+        )
+
+    return {
+        "letters_to_sign": waiting(Role.DEPARTMENT_HEAD, LetterStatus.DRAFT),
+        "letters_to_issue": waiting(Role.LEADER, LetterStatus.HEAD_SIGNED),
+    }
+
+
 def home_summary(user) -> dict | None:
     applications = cases_visible_to(user)
     if not applications.exists():
         return {"counts": None}
-    return {"counts": queues_for(user).counts(), "labels": QUEUE_LABELS}
+    counts = queues_for(user).counts()
+    counts.update({key: len(rows) for key, rows in letters_to_sign(user).items()})
+    return {"counts": counts, "labels": {**LETTER_QUEUE_LABELS, **QUEUE_LABELS}}

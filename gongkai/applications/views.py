@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import agencies_visible_to
-from gongkai.agencies.models import Agency, Membership
+from gongkai.agencies.models import Agency, Membership, Role
 from gongkai.rules.clock import ClockError, EventType, Status
 from gongkai.rules.workdays import MissingCalendarYear
 
@@ -21,9 +21,17 @@ from . import services
 from .access import EDIT_ROLES, CaseAccess, cases_visible_to
 from .clock import clock_state
 from .forms import EVENT_FORMS, IntakeForm
-from .queues import queues_for
+from .queues import LETTER_QUEUE_LABELS, letters_to_sign, queues_for
 
 NEW_CODE_SESSION_KEY = "applications.new_query_code"
+# The letter an event calls for, named in the confirmation so the notice is not forgotten.
+LETTER_HINTS = {
+    EventType.CORRECTION_REQUESTED: "补正告知书",
+    EventType.CONSULTATION_SENT: "征求意见书",
+    EventType.EXTENSION_APPROVED: "延期答复告知书（须告知申请人）",
+    EventType.REASONS_REQUESTED: "说明理由告知书",
+    EventType.DECIDED: "答复书",
+}
 
 
 def _case(request, pk):
@@ -56,13 +64,22 @@ def case_list(request):
             "agencies": agencies,
             "agency_code": code or "",
             "can_register": bool(_registering_agencies(request.user)),
+            "can_set_letters": Membership.objects.filter(user=request.user, role=Role.ADMIN).exists(),
         },
     )
 
 
 @login_required
 def queues(request):
-    return render(request, "applications/queues.html", {"queues": queues_for(request.user)})
+    waiting = letters_to_sign(request.user)
+    return render(
+        request,
+        "applications/queues.html",
+        {
+            "queues": queues_for(request.user),
+            "letter_sections": [(key, LETTER_QUEUE_LABELS[key], rows) for key, rows in waiting.items()],
+        },
+    )
 
 
 def _registering_agencies(user):
@@ -122,22 +139,48 @@ def detail(request, pk, revealed_number=None):
             "proposals": services.proposals_for(application),
             "outcome": services.outcome_of(application),
             "documents": application.identity_documents.all() if access.sees_personal_data else [],
-            "event_types": _offered_events(state),
+            "event_types": _offered_events(state, events),
             "new_code": new_code["code"] if new_code else None,
             "revealed_number": revealed_number,
+            "appeals": list(application.appeals.order_by("filed_on", "pk")),
             **letter_views.letters_panel(application, access),
         },
     )
 
 
-def _offered_events(state):
-    """The event buttons worth showing: after a decision only delivery, after closing none. The clock still
-    checks whatever is submitted."""
-    if state is not None and (state.delivered_on or state.status is Status.WITHDRAWN):
+def _offered_events(state, events):
+    """The event buttons worth showing at this stage, so a clerk is not offered what the law rules out (a
+    second 补正 notice, an answer to a consultation never sent, delivery before a decision). The clock still
+    checks whatever is submitted; with events the clock cannot read, everything is offered to put them right."""
+    if state is None:
+        return [(t.value, t.label) for t in EVENT_FORMS]
+    if state.delivered_on or state.status is Status.WITHDRAWN:
         return []
-    if state is not None and state.decided_on:
+    if state.decided_on:
         return [(EventType.DELIVERED.value, EventType.DELIVERED.label)]
-    return [(t.value, t.label) for t in EVENT_FORMS]
+    if state.status in (Status.ABANDONED_NO_CORRECTION, Status.ABANDONED_UNPAID):
+        # Deemed abandoned: what is left is to record the outcome (其他处理) and close the case.
+        return [(EventType.DECIDED.value, EventType.DECIDED.label)]
+    had = {e.type for e in events}
+    open_consultations = sum(e.type == EventType.CONSULTATION_SENT for e in events) - sum(
+        e.type == EventType.CONSULTATION_ANSWERED for e in events
+    )
+    hidden = {EventType.DELIVERED}
+    if EventType.CORRECTION_REQUESTED in had:
+        hidden.add(EventType.CORRECTION_REQUESTED)  # one notice only (Art. 30)
+    if EventType.CORRECTION_REQUESTED not in had or EventType.CORRECTION_RECEIVED in had:
+        hidden.add(EventType.CORRECTION_RECEIVED)
+    if state.status is Status.IN_CONSULTATION:
+        hidden.add(EventType.CONSULTATION_SENT)
+    if open_consultations <= 0:
+        hidden.add(EventType.CONSULTATION_ANSWERED)
+    if EventType.EXTENSION_APPROVED in had:
+        hidden.add(EventType.EXTENSION_APPROVED)  # once (Art. 33)
+    if EventType.REASONS_REQUESTED not in had or EventType.DELAYED_DEADLINE_SET in had:
+        hidden.add(EventType.DELAYED_DEADLINE_SET)
+    if state.status is not Status.AWAITING_FEE:
+        hidden.add(EventType.FEE_PAID)
+    return [(t.value, t.label) for t in EVENT_FORMS if t not in hidden]
 
 
 @login_required
@@ -178,7 +221,10 @@ def record_event(request, pk, type):
         except (ClockError, MissingCalendarYear) as exc:
             form.add_error(None, f"{exc}。未保存。")
         else:
-            messages.success(request, f"已记录：{event_type.label}。")
+            hint = LETTER_HINTS.get(event_type)
+            messages.success(
+                request, f"已记录：{event_type.label}。" + (f"请在“文书”中拟写{hint}。" if hint else "")
+            )
             return redirect("applications:detail", pk=pk)
     state, clock_error = _state(application)
     return render(

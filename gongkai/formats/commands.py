@@ -45,8 +45,16 @@ def register(subparsers) -> None:
     p.set_defaults(func=render_command)
 
     p = report.add_parser("check", help="检查年度报告（规则 A1–A10：勾稽关系，正文与表格是否一致）")
-    p.add_argument("--cells", required=True, metavar="文件", help="单元格 JSON 文件")
-    p.add_argument("--previous", metavar="文件", help="同一机关上一年度的单元格文件（用于规则 A6、A7）")
+    p.add_argument(
+        "file",
+        nargs="?",
+        metavar="报告文件",
+        help="已发布的年度报告（txt、md、html、docx、pdf）：先读取，再检查",
+    )
+    p.add_argument("--cells", metavar="文件", help="单元格 JSON 文件（与报告文件二选一）")
+    p.add_argument(
+        "--previous", metavar="文件", help="同一机关上一年度的单元格文件或报告文件（用于规则 A6、A7）"
+    )
     p.add_argument("--json", action="store_true", help="以 JSON 列表输出检查结果")
     p.set_defaults(func=check_command)
 
@@ -103,6 +111,12 @@ def render_command(args) -> int:
 def check_command(args) -> int:
     from gongkai.formats.checks import check_report, has_errors
 
+    if (args.file is None) == (args.cells is None):
+        return _fail("请给出一个报告文件，或用 --cells 指定单元格文件（二者选一）")
+    if args.file is not None:
+        from gongkai.importer.commands import check_file_command  # reading files is the importer's part
+
+        return check_file_command(args)
     try:
         cells = load_cells(args.cells)
         previous = load_cells(args.previous) if args.previous else None

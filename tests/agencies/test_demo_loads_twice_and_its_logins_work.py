@@ -24,7 +24,7 @@ def test_loading_the_demo_twice_changes_nothing_the_second_time():
     before = snapshot()
     second = load_demo()
     assert snapshot() == before
-    assert (first.agencies_created, first.users_created) == (5, 8)
+    assert (first.agencies_created, first.users_created) == (5, 11)
     assert (second.agencies_created, second.users_created) == (0, 0)
     assert second.logins == first.logins
 

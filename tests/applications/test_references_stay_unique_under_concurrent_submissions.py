@@ -81,6 +81,8 @@ def test_processes_registering_at_once_on_a_sqlite_file_get_consecutive_numbers(
         PYTHONPATH=str(PROJECT_ROOT),
         SECRET_KEY="test-only-secret-key",
         GONGKAI_FIELD_KEY_FROM_SECRET="1",
+        # The test is about numbering, not latency: on a loaded machine writers may queue a long time.
+        SQLITE_BUSY_TIMEOUT="180",
     )
 
     def python(*args, **kwargs):

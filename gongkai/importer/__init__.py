@@ -1,0 +1,10 @@
+"""Reading published annual reports (txt, md, html, docx, pdf) into cells, with provenance.
+
+from gongkai.importer import parse_file
+report = parse_file("report.pdf")   # ParsedReport: cells, provenance, unread, findings, sections
+"""
+
+from gongkai.importer.parse import UnreadableReport, parse_bytes, parse_file
+from gongkai.importer.report import ParsedReport
+
+__all__ = ["ParsedReport", "UnreadableReport", "parse_bytes", "parse_file"]

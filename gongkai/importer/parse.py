@@ -1,0 +1,147 @@
+"""The importer's entry point: a file (txt, md, html, docx, pdf) in, a ParsedReport out.
+
+`parse_file(path)` is what storage, the CLI and the benchmarks call; `parse_bytes` serves uploads.
+"""
+
+import importlib
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+from gongkai.formats.cells import ReportCells
+from gongkai.formats.checks import WARNING, Finding
+from gongkai.importer.detect import detect_format, identify
+from gongkai.importer.report import ParsedReport
+from gongkai.importer.sections import find_headings, split_sections
+from gongkai.importer.source import Source
+from gongkai.importer.tables import read_tables
+
+# kind → (module, function); readers are imported only when a file of their kind comes along.
+READERS = {
+    "txt": ("gongkai.importer.readers.text", "read_txt"),
+    "md": ("gongkai.importer.readers.text", "read_markdown"),
+    "html": ("gongkai.importer.readers.html", "read_html"),
+    "docx": ("gongkai.importer.readers.word", "read_docx"),
+    "pdf": ("gongkai.importer.readers.pdf", "read_pdf"),
+}
+SUFFIXES = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".shtml": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+
+
+class UnreadableReport(ValueError):
+    """A file that cannot be read as a report at all; the message is Chinese and names the file."""
+
+
+def kind_of(name: str, data: bytes) -> str:
+    """The reader for a file: by its content first (a .txt that is really a PDF is read as PDF)."""
+    head = data[:1024].lstrip()
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK"):
+        try:
+            with zipfile.ZipFile(BytesIO(data)) as archive:
+                if "word/document.xml" in archive.namelist():
+                    return "docx"
+        except zipfile.BadZipFile:
+            pass
+        raise UnreadableReport(f"{name}：是压缩文件，但不是 Word（.docx）文档")
+    suffix = Path(name).suffix.lower()
+    if suffix in SUFFIXES and SUFFIXES[suffix] not in ("pdf", "docx"):
+        return SUFFIXES[suffix]
+    if suffix in (".doc", ".wps", ".xls", ".ofd"):
+        raise UnreadableReport(f"{name}：不支持 {suffix} 文件，请另存为 .docx 或 PDF 后再导入")
+    lowered = head[:200].lower()
+    if lowered.startswith((b"<!doctype html", b"<html")) or b"<table" in data[:65536].lower():
+        return "html"
+    if suffix in SUFFIXES:
+        raise UnreadableReport(f"{name}：扩展名是 {suffix}，内容却不是 {SUFFIXES[suffix].upper()} 文件")
+    return "txt"
+
+
+def read_source(kind: str, data: bytes, name: str) -> Source:
+    module, function = READERS[kind]
+    try:
+        return getattr(importlib.import_module(module), function)(data)
+    except UnreadableReport:
+        raise
+    except Exception as e:  # a damaged PDF or Word file: say so, with the library's words
+        raise UnreadableReport(f"{name}：无法读取 {kind.upper()} 文件（{type(e).__name__}：{e}）") from None
+
+
+def parse_file(path: str | Path) -> ParsedReport:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableReport(f"找不到文件：{path}") from None
+    except IsADirectoryError:
+        raise UnreadableReport(f"{path} 是文件夹，不是文件") from None
+    except OSError as e:
+        raise UnreadableReport(f"无法读取文件 {path}：{e}") from None
+    return parse_bytes(data, path.name)
+
+
+def parse_bytes(data: bytes, name: str, kind: str | None = None) -> ParsedReport:
+    if not data.strip():
+        raise UnreadableReport(f"{name}：文件是空的")
+    kind = kind or kind_of(name, data)
+    return parse_source(read_source(kind, data, name), name)
+
+
+def parse_source(source: Source, name: str) -> ParsedReport:
+    lines = source.lines
+    identity = identify(lines, source.metadata)
+    detection = detect_format(lines, identity.year)
+    fmt = detection.format
+    tables = read_tables(lines, fmt)
+    headings = find_headings(lines, fmt)
+    skip = {identity.title_line} if identity.title_line is not None else set()
+    preamble, sections = split_sections(lines, headings, tables.table_lines, skip)
+    if not tables.read and not sections:
+        raise UnreadableReport(f"{name}：没有找到年度报告的表格或各部分标题，不像是政府信息公开工作年度报告")
+
+    cells = ReportCells.blank(fmt, identity.agency, identity.year or 0)
+    for address, read in tables.read.items():
+        cells.values[address] = read.value
+        if read.value is None and read.text:
+            cells.cell_text[address] = read.text
+    cells.sections = sections
+
+    findings = []
+    if detection.mismatch:
+        expected = detection.expected
+        findings.append(
+            Finding(
+                "import.template",
+                WARNING,
+                [],
+                f"{identity.year} 年度报告应使用 {expected.version} 年格式（{expected.notice}），"
+                f"表格却是按 {fmt.version} 年格式（{fmt.notice}）填写的；已按 {fmt.version} 年格式读取",
+            )
+        )
+    if not identity.agency:
+        findings.append(Finding("import.agency", WARNING, [], "未能从文件中识别机关名称"))
+    if identity.year is None:
+        findings.append(Finding("import.year", WARNING, [], "未能从文件中识别报告年度"))
+    findings += tables.findings
+    return ParsedReport(
+        source=name,
+        kind=source.kind,
+        cells=cells,
+        provenance=tables.read,
+        unread=tables.unread,
+        findings=findings,
+        extra_rows=tables.extra_rows,
+        preamble=preamble,
+        metadata=source.metadata,
+        format_scores=detection.scores,
+    )
