@@ -213,6 +213,13 @@ def load_demo() -> DemoSummary:
         "yqsmzj": User.objects.get(username="mzdengji"),
     }
     load_demo_disclosure(agencies, {code: drafters.get(code, admin) for code in agencies}, departments)
+
+    from gongkai.reports.demo import load_demo_reports
+
+    # Last: publishing the seed's 2020 report locks that year's records.
+    load_demo_reports(
+        seed, registrar=User.objects.get(username="dengji"), leader=User.objects.get(username="lingdao")
+    )
     return summary
 
 
@@ -234,6 +241,9 @@ def print_welcome(summary: DemoSummary, addr: str) -> None:
     print(f"  门户网站  {base}/")
     print(f"  工作台    {base}/workspace/")
     print(f"  系统配置  {base}/admin/")
+    print(
+        f"  年度报告  {base}/yqtyjrswj/reports/2020/（已发布）  {base}/workspace/reports/yqtyjrswj/2021/（草稿）"
+    )
     print()
     print("演示账号：")
     width = max(len(login.username) for login in summary.logins)

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "gongkai.search",
     "gongkai.applications",
     "gongkai.appeals",
+    "gongkai.ledger",
+    "gongkai.reports",
     "gongkai.workspace",
     "gongkai.portal",
 ]

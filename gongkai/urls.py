@@ -13,6 +13,9 @@ urlpatterns = [
     path("workspace/appeals/", include("gongkai.appeals.urls")),
     path("workspace/statistics/", include("gongkai.statistics.urls")),
     path("workspace/disclosure/", include("gongkai.disclosure.urls")),
+    path("workspace/reports/", include("gongkai.reports.urls")),
+    path("workspace/ledger/", include("gongkai.ledger.urls")),
     path("workspace/", include("gongkai.workspace.urls")),
+    path("", include("gongkai.reports.public_urls")),
     path("", include("gongkai.portal.urls")),
 ]

@@ -4,11 +4,13 @@ from itertools import groupby
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils import timezone
 
 from gongkai.agencies.access import agencies_visible_to
 from gongkai.agencies.models import Membership, Role
 from gongkai.applications.queues import home_summary as applications_summary
 from gongkai.disclosure.dashboard import home_summary as disclosure_summary
+from gongkai.reports.deadlines import report_rows
 
 
 @login_required
@@ -44,5 +46,8 @@ def home(request):
             "is_supervisor": is_supervisor,
             "applications_summary": applications_summary(request.user),
             "disclosure_summary": disclosure_summary(request.user),
+            "report_rows": report_rows(
+                agencies_visible_to(request.user).order_by("name"), timezone.localdate()
+            ),
         },
     )

@@ -99,7 +99,8 @@ def test_the_standalone_document_has_the_title_sections_and_a4_style(balanced):
     assert "<title>示例市测试局2020年政府信息公开工作年度报告</title>" in html
     for heading in ("一、总体情况", "四、政府信息公开行政复议、行政诉讼情况", "六、其他需要报告的事项"):
         assert f"<h2>{heading}</h2>" in html
-    assert "<p>第一段。</p>\n<p>第二段。</p>" in html
+    # Each paragraph has an address a check finding can link to.
+    assert '<p id="gk-p-五-1">第一段。</p>\n<p id="gk-p-五-2">第二段。</p>' in html
     assert "size: A4" in html and "Noto Serif CJK SC" in html
 
 

@@ -2,12 +2,14 @@
 paragraphs and (for 二, 三, 四) their table. Renderers draw this; none decides the order itself.
 """
 
+import re
 from dataclasses import dataclass
 
 from gongkai.formats.cells import ReportCells
 from gongkai.formats.declaration import SECTION_NUMBERS
 from gongkai.formats.layout import Grid, report_grids
 
+SUBHEADING = re.compile(r"^（[一二三四五六七八九十]+）\S")
 CONTACT_FIELDS = {
     "office": "联系机构",
     "address": "地址",
@@ -25,6 +27,7 @@ class Section:
     heading: str
     paragraphs: list[str]
     grid: Grid | None
+    charts: tuple = ()
 
 
 def report_title(cells: ReportCells) -> str:
@@ -57,13 +60,27 @@ def contact_paragraphs(contact: dict | None) -> list[str]:
     return [sentence]
 
 
-def report_sections(cells: ReportCells, narrative: dict[str, str] | None = None) -> list[Section]:
+def report_sections(
+    cells: ReportCells, narrative: dict[str, str] | None = None, charts: dict | None = None
+) -> list[Section]:
     narrative = cells.sections if narrative is None else narrative
     unknown = [k for k in narrative if k not in SECTION_NUMBERS]
     if unknown:
         raise ValueError(f"正文中有未知的部分“{unknown[0]}”（只允许 一、二、三、四、五、六）")
     grids = {g.number: g for g in report_grids(cells)}
+    charts = charts or {}
     return [
-        Section(n, cells.format.numbered_title(n), split_paragraphs(narrative.get(n)), grids.get(n))
+        Section(
+            n,
+            cells.format.numbered_title(n),
+            split_paragraphs(narrative.get(n)),
+            grids.get(n),
+            tuple(charts.get(n, ())),
+        )
         for n in SECTION_NUMBERS
     ]
+
+
+def is_subheading(text: str) -> bool:
+    """A line such as （一）主动公开: short, opening with a bracketed numeral, no full stop."""
+    return bool(SUBHEADING.match(text)) and len(text) <= 24 and not text.endswith("。")

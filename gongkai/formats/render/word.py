@@ -13,11 +13,12 @@ from docx.shared import Mm, Pt
 
 from gongkai.formats.cells import ReportCells
 from gongkai.formats.layout import CAPTION, LABEL, NOTE, Grid, column_weights
-from gongkai.formats.render.document import contact_paragraphs, report_sections, report_title
+from gongkai.formats.render.document import contact_paragraphs, is_subheading, report_sections, report_title
 
 TITLE_FONT = "方正小标宋简体"
 HEADING_FONT = "黑体"
 BODY_FONT = "仿宋_GB2312"
+SUBHEADING_FONT = "楷体_GB2312"
 BODY_SIZE = 16  # 三号
 TITLE_SIZE = 22  # 二号
 TABLE_SIZE = 10.5  # 五号
@@ -27,6 +28,7 @@ LINE_SPACING = Pt(28)  # 公文: 22 lines a page at 三号
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGINS = {"top_margin": Mm(37), "bottom_margin": Mm(35), "left_margin": Mm(28), "right_margin": Mm(26)}
 TEXT_WIDTH_MM = 210 - 28 - 26
+KEEP_TOGETHER = ("section2", "section4")
 
 
 def _set_font(run, name: str, size: float, bold: bool = False) -> None:
@@ -78,6 +80,8 @@ def add_table(document, grid: Grid) -> None:
             cell.width = Mm(widths[i])
     for i in range(grid.header_rows):
         _mark_header_row(table.rows[i])
+    # A small table stays on one page: each row keeps with the next (Word and LibreOffice honour this).
+    keep_together = grid.key in KEEP_TOGETHER
     size = SMALL_TABLE_SIZE if grid.key == "section4" else TABLE_SIZE
     for spec in grid.cells:
         cell = table.cell(spec.row, spec.col)
@@ -88,6 +92,8 @@ def add_table(document, grid: Grid) -> None:
             extra._element.getparent().remove(extra._element)
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.LEFT if spec.role == LABEL else WD_ALIGN_PARAGRAPH.CENTER
+        if keep_together and spec.row + spec.rowspan < grid.n_rows:
+            p.paragraph_format.keep_with_next = True
         p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(0)
         if spec.text:
             font = HEADING_FONT if spec.role == CAPTION else BODY_FONT
@@ -106,7 +112,23 @@ def _page_setup(document) -> None:
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
 
 
-def build_document(cells: ReportCells, narrative: dict[str, str] | None = None, contact: dict | None = None):
+def add_chart(document, chart) -> None:
+    from gongkai.formats.render.charts import chart_png
+
+    p = document.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.space_before = Pt(6)
+    p.paragraph_format.space_after = Pt(6)
+    p.add_run().add_picture(BytesIO(chart_png(chart)), width=Mm(TEXT_WIDTH_MM * 0.9))
+
+
+def build_document(
+    cells: ReportCells,
+    narrative: dict[str, str] | None = None,
+    contact: dict | None = None,
+    *,
+    charts: dict | None = None,
+):
     """The python-docx Document, for callers that add to it before saving."""
     document = Document()
     _page_setup(document)
@@ -117,18 +139,28 @@ def build_document(cells: ReportCells, narrative: dict[str, str] | None = None, 
     title.paragraph_format.space_after = Pt(BODY_SIZE)
     for text in contact_paragraphs(contact):
         _paragraph(document, text, BODY_FONT, BODY_SIZE)
-    for section in report_sections(cells, narrative):
-        _paragraph(document, section.heading, HEADING_FONT, BODY_SIZE)
+    for section in report_sections(cells, narrative, charts):
+        heading = _paragraph(document, section.heading, HEADING_FONT, BODY_SIZE)
+        heading.paragraph_format.keep_with_next = True
         for text in section.paragraphs:
-            _paragraph(document, text, BODY_FONT, BODY_SIZE)
+            # GB/T 9704: the second heading level （一） is set in 楷体, and stays with its paragraph.
+            sub = is_subheading(text)
+            p = _paragraph(document, text, SUBHEADING_FONT if sub else BODY_FONT, BODY_SIZE)
+            p.paragraph_format.keep_with_next = sub
         if section.grid is not None:
             add_table(document, section.grid)
+        for chart in section.charts:
+            add_chart(document, chart)
     return document
 
 
 def render_docx(
-    cells: ReportCells, narrative: dict[str, str] | None = None, contact: dict | None = None
+    cells: ReportCells,
+    narrative: dict[str, str] | None = None,
+    contact: dict | None = None,
+    *,
+    charts: dict | None = None,
 ) -> bytes:
     out = BytesIO()
-    build_document(cells, narrative, contact).save(out)
+    build_document(cells, narrative, contact, charts=charts).save(out)
     return out.getvalue()

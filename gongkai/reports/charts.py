@@ -1,0 +1,122 @@
+"""The report's charts from its cells and the records: outcomes and applicant types of the year (§三),
+five-year trends of applications (§三) and of items published (§二).
+
+    report_charts(agency, year, cells) -> [Chart]
+    charts_by_section(charts) -> {"二": [...], "三": [...]}
+    to_json(charts) / from_json(data)   a published version keeps its charts' data, not its drawing
+"""
+
+import re
+
+from gongkai.formats.cells import ReportCells
+from gongkai.formats.render.charts import Chart
+
+SECTION_OF = {"items_trend": "二", "outcomes": "三", "applicants": "三", "applications_trend": "三"}
+TREND_YEARS = 5
+
+
+def _short(label: str) -> str:
+    """（二）部分公开（区分处理的，…） → 部分公开."""
+    return re.sub(r"（[^）]*）$", "", re.sub(r"^（[一二三四五六七八九十]+）", "", label))
+
+
+def _outcome_groups(cells: ReportCells) -> list[tuple[str, int]]:
+    """The outcome rows summed by their group: （三）不予公开 counts its eight rows as one bar."""
+    s3 = cells.format.section3
+    groups: dict[str, int] = {}
+    for row in s3.outcome_rows:
+        name = _short(row.subgroup or row.label)
+        groups[name] = groups.get(name, 0) + (cells[f"section3.{row.key}.{s3.total_column.key}"] or 0)
+    return list(groups.items())
+
+
+def report_charts(agency, year: int, cells: ReportCells) -> list[Chart]:
+    from gongkai.reports.applications_cells import section3_cells
+    from gongkai.reports.facts import _published_in
+
+    s3 = cells.format.section3
+    charts = []
+    years = list(range(year - TREND_YEARS + 1, year + 1))
+    items = tuple(_published_in(agency, y).count() for y in years)
+    if any(items):
+        charts.append(
+            Chart(
+                "items_trend",
+                f"{years[0]}—{year}年主动公开信息数量",
+                tuple(f"{y}年" for y in years),
+                items,
+                "条",
+                "columns",
+            )
+        )
+    settled = cells[f"section3.{s3.total_row}.{s3.total_column.key}"] or 0
+    if settled:
+        groups = _outcome_groups(cells)
+        charts.append(
+            Chart(
+                "outcomes", f"{year}年申请办理结果", tuple(g for g, _ in groups), tuple(v for _, v in groups)
+            )
+        )
+    received = cells[f"section3.new_received.{s3.total_column.key}"] or 0
+    if received:
+        charts.append(
+            Chart(
+                "applicants",
+                f"{year}年新收申请的申请人类型",
+                tuple(c.label for c in s3.applicant_columns),
+                tuple(cells[f"section3.new_received.{c.key}"] or 0 for c in s3.applicant_columns),
+            )
+        )
+    trend = tuple(
+        section3_cells(agency, y, cells.format)[f"section3.new_received.{s3.total_column.key}"]
+        if y != year
+        else received
+        for y in years
+    )
+    if any(trend):
+        charts.append(
+            Chart(
+                "applications_trend",
+                f"{years[0]}—{year}年新收申请数量",
+                tuple(f"{y}年" for y in years),
+                trend,
+                "件",
+                "columns",
+            )
+        )
+    return charts
+
+
+def charts_by_section(charts: list[Chart]) -> dict[str, list[Chart]]:
+    out: dict[str, list[Chart]] = {}
+    for chart in charts:
+        out.setdefault(SECTION_OF.get(chart.key, "三"), []).append(chart)
+    return out
+
+
+def to_json(charts: list[Chart]) -> list[dict]:
+    return [
+        {
+            "key": c.key,
+            "title": c.title,
+            "labels": list(c.labels),
+            "values": list(c.values),
+            "unit": c.unit,
+            "kind": c.kind,
+        }
+        for c in charts
+    ]
+
+
+def from_json(data: list[dict]) -> list[Chart]:
+    return [
+        Chart(
+            d["key"],
+            d["title"],
+            tuple(d["labels"]),
+            tuple(d["values"]),
+            d.get("unit", "件"),
+            d.get("kind", "bars"),
+        )
+        for d in data or []
+    ]

@@ -1,0 +1,58 @@
+"""The public pages of annual reports: per agency a list of its reports and a page per year, the latest
+published version in HTML with PDF and DOCX downloads and the agency's contact block; earlier versions
+stay listed with their correction reasons and remain downloadable. Drafts never appear here."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from gongkai.agencies.models import Agency
+from gongkai.reports.models import AnnualReport, FileKind, ReportVersion
+from gongkai.reports.views import file_response, version_preview
+
+PUBLIC_FILES = (FileKind.PDF, FileKind.DOCX, FileKind.HTML, FileKind.SOURCE)
+
+
+def report_list(request, code):
+    agency = get_object_or_404(Agency, code=code)
+    versions = (
+        ReportVersion.objects.filter(report__agency=agency)
+        .select_related("report")
+        .order_by("-report__year", "-number")
+    )
+    latest: dict[int, ReportVersion] = {}
+    for version in versions:
+        latest.setdefault(version.report.year, version)
+    return render(
+        request,
+        "reports/public/list.html",
+        {"agency": agency, "versions": list(latest.values()), "section": "reports"},
+    )
+
+
+def report_page(request, code, year):
+    agency = get_object_or_404(Agency, code=code)
+    report = get_object_or_404(AnnualReport, agency=agency, year=year)
+    versions = list(report.versions.prefetch_related("files").order_by("-number"))
+    if not versions:
+        raise Http404("该年度报告尚未发布")
+    latest = versions[0]
+    return render(
+        request,
+        "reports/public/page.html",
+        {
+            "agency": agency,
+            "report": report,
+            "latest": latest,
+            "earlier": versions[1:],
+            "body": version_preview(latest) if latest.cells else "",
+            "section": "reports",
+        },
+    )
+
+
+def report_file(request, code, year, number, kind):
+    agency = get_object_or_404(Agency, code=code)
+    report = get_object_or_404(AnnualReport, agency=agency, year=year)
+    if kind not in PUBLIC_FILES:
+        raise Http404
+    return file_response(report, number, kind)
