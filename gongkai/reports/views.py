@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -33,6 +34,21 @@ CONTENT_TYPES = {
     FileKind.HTML: "text/html; charset=utf-8",
     FileKind.SOURCE: "application/octet-stream",
 }
+
+
+# What each step asks of the person, and how a refusal is worded (403: the page exists, the step is not theirs).
+ABILITY_NEEDED = {
+    "can_edit": "编辑年度报告须由本机关的登记员或管理员办理。",
+    "can_check": "校验年度报告须由本机关的登记员、管理员或领导办理。",
+    "can_approve": "审定年度报告须由本机关的领导办理。",
+    "can_publish": "发布年度报告须由本机关的登记员、管理员或领导办理。",
+    "can_unlock": "解锁年度须由本机关的管理员办理。",
+}
+
+
+def _require_ability(request, report, ability: str) -> None:
+    if not abilities(request.user, report)[ability]:
+        raise PermissionDenied(ABILITY_NEEDED[ability])
 
 
 def _detail_url(report) -> str:
@@ -106,8 +122,7 @@ def detail(request, code, year):
 @login_required
 def edit(request, code, year):
     report = visible_report(request.user, code, year)
-    if not abilities(request.user, report)["can_edit"]:
-        raise Http404
+    _require_ability(request, report, "can_edit")
     fmt = get_format(report.format_version)
     content = live_content(report)
     form = SectionsForm(request.POST or None, fmt=fmt, initial=report.sections)
@@ -144,6 +159,7 @@ def _service_step(request, report, step, success: str):
 @require_POST
 def check(request, code, year):
     report = visible_report(request.user, code, year)
+    _require_ability(request, report, "can_check")
     try:
         findings = services.check(report, actor=request.user)
     except services.ReportError as e:
@@ -161,6 +177,7 @@ def check(request, code, year):
 @require_POST
 def approve(request, code, year):
     report = visible_report(request.user, code, year)
+    _require_ability(request, report, "can_approve")
     return _service_step(
         request, report, lambda: services.approve(report, actor=request.user), "已审定，可以发布。"
     )
@@ -169,6 +186,7 @@ def approve(request, code, year):
 @login_required
 def publish(request, code, year):
     report = visible_report(request.user, code, year)
+    _require_ability(request, report, "can_publish")
     form = PublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -186,6 +204,7 @@ def publish(request, code, year):
 @login_required
 def unlock(request, code, year):
     report = visible_report(request.user, code, year)
+    _require_ability(request, report, "can_unlock")
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -201,6 +220,7 @@ def unlock(request, code, year):
 @login_required
 def redraft(request, code, year):
     report = visible_report(request.user, code, year)
+    _require_ability(request, report, "can_edit")
     if request.method == "POST":
         return _service_step(
             request,

@@ -51,6 +51,18 @@ def _item(r):
     return {"pk": r.draft.pk}
 
 
+def _draft_report(r):
+    return {"code": r.agency.code, "year": r.draft_report.year}
+
+
+def _published_file(r):
+    return {"code": r.agency.code, "year": r.report.year, "number": 1, "kind": "source"}
+
+
+REPORT_EDITORS = frozenset({"registrar", "administrator"})
+REPORT_CHECKERS = REPORT_EDITORS | {"leader"}
+
+
 DECLARATIONS: dict[str, View] = {
     # ---- accounts -----------------------------------------------------------------------------------
     "login": View(allow=EVERYONE),
@@ -198,6 +210,27 @@ DECLARATIONS: dict[str, View] = {
     ),
     "disclosure:late": View(allow=STAFF),
     "disclosure:archive": View(allow=frozenset({"leader", "administrator"})),
+    # ---- 年度报告 -------------------------------------------------------------------------------------
+    "reports:index": View(allow=STAFF),
+    "reports:detail": View(allow=SEES_AGENCY, args=_draft_report),
+    "reports:edit": View(allow=REPORT_EDITORS, args=_draft_report),
+    "reports:check": View(allow=REPORT_CHECKERS, args=_draft_report, method="POST"),
+    "reports:approve": View(allow=frozenset({"leader"}), args=_draft_report, method="POST"),
+    "reports:publish": View(allow=REPORT_CHECKERS, args=_draft_report),
+    "reports:unlock": View(
+        allow=frozenset({"administrator"}), args=lambda r: {"code": r.agency.code, "year": r.report.year}
+    ),
+    "reports:redraft": View(allow=REPORT_EDITORS, args=_draft_report),
+    "reports:file": View(allow=SEES_AGENCY, args=_published_file),
+    "public_reports:list": View(allow=EVERYONE, args=lambda r: {"code": r.agency.code}, foreign=EVERYONE),
+    "public_reports:page": View(
+        allow=EVERYONE, args=lambda r: {"code": r.agency.code, "year": r.report.year}, foreign=EVERYONE
+    ),
+    "public_reports:file": View(allow=EVERYONE, args=_published_file, foreign=EVERYONE),
+    # ---- 工作台账 -------------------------------------------------------------------------------------
+    "ledger:index": View(allow=SEES_AGENCY, query={"agency": "yqtyjrswj"}),
+    "ledger:import": View(allow=OFFICE, query={"agency": "yqtyjrswj"}),
+    "ledger:delete": View(allow=OFFICE, args=lambda r: {"pk": r.ledger_entry.pk}),
 }
 
 # The Django admin (系统配置) has its own permission system and scoping (gongkai/agencies/admin.py and

@@ -25,6 +25,9 @@ class Records:
     published: object
     category: object
     document: object
+    report: object  # the agency's 2025 annual report, published (imported, with its source file)
+    draft_report: object  # the agency's 2024 annual report, a draft
+    ledger_entry: object
 
 
 def build_records(agency: Agency, registrar) -> Records:
@@ -53,6 +56,20 @@ def build_records(agency: Agency, registrar) -> Records:
     attachment = add_attachment(draft, SimpleUploadedFile("a.pdf", PDF), registrar)
     category = make_category(agency, "工作动态")
     published = make_item(agency, drafter=registrar, category=category, title="2026年工作要点")
+    from gongkai.formats import format_for_year
+    from gongkai.ledger.models import EntryKind
+    from gongkai.ledger.services import record_entry
+    from gongkai.reports.services import open_report, store_imported
+
+    blank = {"format_version": format_for_year(2025).version, "agency": agency.name, "year": 2025}
+    report = store_imported(
+        agency, 2025, cells=blank, source_name="report.txt", source="年度报告".encode(), actor=registrar
+    ).report
+    draft_report = open_report(agency, 2024, actor=registrar)
+    ledger_entry = record_entry(
+        agency, actor=registrar, kind=EntryKind.TRAINING, date=date(2026, 3, 5), title="条例培训",
+        participants=20, source="签到表",
+    )  # fmt: skip
     register_entry = OfficialDocument.objects.create(
         agency=agency,
         document_number="乐退役发〔2026〕1号",
@@ -62,7 +79,7 @@ def build_records(agency: Agency, registrar) -> Records:
     )
     return Records(
         agency, application, code, document, letter, proof, appeal, draft, attachment, published, category,
-        register_entry,
+        register_entry, report, draft_report, ledger_entry,
     )  # fmt: skip
 
 
