@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "gongkai.reports",
     "gongkai.workspace",
     "gongkai.portal",
+    "gongkai.importer",
 ]
 
 MIDDLEWARE = [
@@ -274,3 +275,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# A published annual report uploaded for import (TXT, HTML, PDF, DOCX): the largest accepted, in bytes.
+REPORT_IMPORT_MAX_BYTES = int(os.environ.get("GONGKAI_IMPORT_MAX_MB", "20")) * 1024 * 1024

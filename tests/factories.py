@@ -207,3 +207,28 @@ def make_appeal(agency: Agency, *, filed_on, kind: str = "review", actor=None, *
     data = {"kind": kind, "body": "乐清市人民政府", "filed_on": filed_on, "application": None, "review": None}
     data.update(fields)
     return register_appeal(agency, data=data, actor=actor)
+
+
+def published_report_file(agency_name: str, year: int, *, output: str = "md", **changes) -> bytes:
+    """A published annual report of `agency_name` as gongkai renders it (Markdown, HTML, Word or PDF): a
+    balanced table, with `changes` (address → value) written over it, and a short narrative."""
+    from gongkai.formats.registry import format_for_year
+    from gongkai.formats.render import render
+    from tests.formats.conftest import balanced_cells
+
+    cells = balanced_cells(format_for_year(year).version, year=year, agency=agency_name)
+    for address, value in changes.items():
+        cells[address] = value
+    narrative = {
+        "一": "本年度主动公开政府信息 120 条。",
+        "五": "存在的主要问题：公开内容还需丰富。",
+        "六": "本年度未收取信息处理费。",
+    }
+    return render(output, cells, narrative, {"office": "办公室", "phone": "0577-61882068"})
+
+
+def make_pending_import(agency: Agency, actor, *, year: int = 2022, name: str = "report.md", data=None):
+    """An uploaded report awaiting review, read through the service as the upload screen does."""
+    from gongkai.importer.pending import upload
+
+    return upload(agency, data or published_report_file(agency.name, year), name, actor=actor)

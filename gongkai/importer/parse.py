@@ -5,6 +5,7 @@
 
 import importlib
 import zipfile
+from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 
@@ -97,10 +98,15 @@ def parse_bytes(data: bytes, name: str, kind: str | None = None) -> ParsedReport
     return parse_source(read_source(kind, data, name), name)
 
 
-def parse_source(source: Source, name: str) -> ParsedReport:
+def parse_source(source: Source, name: str, *, year: int | None = None, fmt=None) -> ParsedReport:
+    """`year` and `fmt` (a ReportFormat) override what the file is judged to be: a person's correction."""
     lines = source.lines
     identity = identify(lines, source.metadata)
+    if year is not None:
+        identity = replace(identity, year=year)
     detection = detect_format(lines, identity.year)
+    if fmt is not None:
+        detection = replace(detection, format=fmt)
     fmt = detection.format
     tables = read_tables(lines, fmt)
     headings = find_headings(lines, fmt)

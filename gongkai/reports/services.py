@@ -7,7 +7,7 @@
     approve(report, *, actor)                                the leader's 审定 of the checked content
     publish(report, *, actor, reason="") -> ReportVersion    files, checksums, the year locked
     unlock_year(report, *, actor, reason)                    an administrator opens the year, audited
-    store_imported(agency, year, *, cells, sections, source_name, source, provenance, actor)
+    store_imported(agency, year, *, cells, sections, source_name, source, provenance, actor, reason)
                                                              a report published elsewhere, as a version
 
 ReportError carries the Chinese message for the person.
@@ -298,11 +298,13 @@ def store_imported(
     provenance: dict | None = None,
     published_at=None,
     actor=None,
+    reason: str = "",
 ) -> ReportVersion:
     """A report the agency published outside gongkai (read by the importer), stored as its published version.
 
     `cells` is the report-format.md JSON (cells may be null: blank in the source); the source file is kept
-    with its SHA-256; the year is locked like any published year. A second import is a new version.
+    with its SHA-256; the year is locked like any published year. A second import is a new version, whose
+    `reason` is kept with it.
     """
     try:
         parsed = cells_from_dict(cells)
@@ -326,7 +328,7 @@ def store_imported(
             cells=cells,
             sections=sections,
             sections_template=sections,
-            reason="" if previous is None else "重新导入",
+            reason=reason or ("" if previous is None else "重新导入"),
             content_sha256=hashlib.sha256(canonical.encode("utf-8")).hexdigest(),
             source_name=source_name,
             provenance=provenance or {},
@@ -343,6 +345,11 @@ def store_imported(
             actor=actor,
             agency=agency,
             target=report,
-            details={"version": version.number, "source": source_name, "sha256": version.content_sha256},
+            details={
+                "version": version.number,
+                "source": source_name,
+                "sha256": version.content_sha256,
+                **({"reason": reason} if reason else {}),
+            },
         )
     return version

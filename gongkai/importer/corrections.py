@@ -1,0 +1,63 @@
+"""What a person types into a cell of an imported report, read strictly, and each cell's name for people.
+
+A correction is typed by hand, so only the plain forms are accepted: a whole number for a count, 增N / 减N
+(or +N / −N) for the 2019 本年增/减, a decimal with at most six places for an amount in the column's own
+unit. An empty cell, “/” or “—” means not reported (null), never 0.
+"""
+
+import re
+import unicodedata
+from decimal import Decimal
+
+from gongkai.formats.cells import Value
+from gongkai.formats.declaration import Column, Kind, ReportFormat
+
+BLANKS = {"", "/", "—", "——", "-", "无"}
+_COUNT = re.compile(r"^\d{1,9}$")
+_SIGNED = re.compile(r"^(?P<sign>[+\-增减]?)(?P<digits>\d{1,9})$")
+_AMOUNT = re.compile(r"^\d{1,12}(\.\d{1,6})?$")
+
+
+class CorrectionError(ValueError):
+    """A typed value that does not fit its cell; the message says what is expected, in Chinese."""
+
+
+def typed_value(text: str, column: Column) -> Value:
+    compact = unicodedata.normalize("NFKC", re.sub(r"\s+", "", text or "")).replace(",", "").replace("−", "-")
+    if compact in BLANKS:
+        return None
+    if column.kind is Kind.COUNT:
+        if not _COUNT.match(compact):
+            raise CorrectionError(f"须为不小于 0 的整数（例如 12），留空表示未填报；您填写的是“{text}”。")
+        return int(compact)
+    if column.kind is Kind.SIGNED:
+        match = _SIGNED.match(compact)
+        if not match:
+            raise CorrectionError(f"须为整数，可写作“增3”“减2”或“0”，留空表示未填报；您填写的是“{text}”。")
+        number = int(match["digits"])
+        return -number if match["sign"] in ("-", "减") else number
+    if not _AMOUNT.match(compact):
+        raise CorrectionError(
+            f"须为不小于 0 的金额（最多六位小数，例如 1.5），单位与表头一致；您填写的是“{text}”。"
+        )
+    return Decimal(compact)
+
+
+def cell_names(fmt: ReportFormat) -> dict[str, str]:
+    """address → the cell as people name it: the table, the row's and the column's official labels."""
+    names = {}
+    for block in fmt.section2.blocks:
+        for row in block.rows:
+            for col in block.columns:
+                names[f"section2.{block.key}.{row.key}.{col.key}"] = (
+                    f"第二部分{block.caption}“{row.label}”的“{col.label}”"
+                )
+    s3 = fmt.section3
+    for row in s3.rows:
+        for col in s3.columns:
+            names[f"section3.{row.key}.{col.key}"] = f"第三部分“{row.label}”行“{col.label}”列"
+    for block in fmt.section4.blocks:
+        heading = block.group + (f"（{block.subgroup}）" if block.subgroup else "")
+        for col in fmt.section4.columns:
+            names[f"section4.{block.key}.{col.key}"] = f"第四部分{heading}“{col.label}”"
+    return names

@@ -1,0 +1,92 @@
+"""Workspace forms of the report import. Field errors are Chinese; the services re-check what matters."""
+
+from django import forms
+
+from gongkai.formats.registry import all_formats
+from gongkai.importer.corrections import CorrectionError, cell_names, typed_value
+from gongkai.importer.uploads import sniff_report
+
+YEAR_ERRORS = {
+    "required": "请填写报告年度。",
+    "min_value": "报告年度不能早于2019年（最早的报告格式自2019年起适用）。",
+    "max_value": "报告年度不能晚于2100年。",
+    "invalid": "报告年度须为四位数字。",
+}
+
+
+class UploadForm(forms.Form):
+    agency = forms.ChoiceField(label="机关", error_messages={"required": "请选择机关。"})
+    file = forms.FileField(
+        label="报告文件",
+        help_text="已发布的年度报告：PDF（文字版）、Word（.docx）、网页（.html）或文本（.txt），按文件内容识别。",
+        error_messages={
+            "required": "请选择文件。",
+            "empty": "文件是空的。",
+            "invalid": "未能收到文件，请重新选择。",
+        },
+    )
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].choices = [("", "请选择")] + [(a.code, a.name) for a in agencies]
+        self.fields["agency"].error_messages["invalid_choice"] = "请从列表中选择您可以为其导入报告的机关。"
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        self.content, self.kind = sniff_report(upload)
+        return upload
+
+
+class CorrectionForm(forms.Form):
+    """Year, format and one text field per cell; a value that does not fit stays in the field with the reason."""
+
+    year = forms.IntegerField(label="报告年度", min_value=2019, max_value=2100, error_messages=YEAR_ERRORS)
+    format_version = forms.ChoiceField(label="报告格式", error_messages={"required": "请选择报告格式。"})
+
+    def __init__(self, *args, fmt, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fmt = fmt
+        self.fields["format_version"].choices = [
+            (f.version, f"{f.version}年版（{f.notice}）") for f in all_formats()
+        ]
+        self.fields["format_version"].error_messages["invalid_choice"] = "没有这个报告格式。"
+        names = cell_names(fmt)
+        self.columns = dict(fmt.cells())
+        for address in self.columns:
+            self.fields[address] = forms.CharField(
+                label=names[address], required=False, max_length=30, strip=True,
+                error_messages={"max_length": "最多 30 个字符。"},
+                widget=forms.TextInput(attrs={"size": 5, "inputmode": "decimal", "autocomplete": "off"}),
+            )  # fmt: skip
+
+    def clean(self):
+        cleaned = super().clean()
+        self.values = {}
+        for address, column in self.columns.items():
+            if address in self.errors:
+                continue
+            try:
+                self.values[address] = typed_value(cleaned.get(address, ""), column)
+            except CorrectionError as e:
+                self.add_error(address, str(e))
+        return cleaned
+
+
+class SaveForm(forms.Form):
+    reason = forms.CharField(
+        label="替换理由",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="该年度已有发布的报告时必填，与新版本一同保存；原版本仍保留、可下载。",
+    )
+
+    def __init__(self, *args, replacing: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.replacing = replacing
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if self.replacing and not reason:
+            raise forms.ValidationError("该年度已有发布的报告，替换须说明理由。")
+        return reason

@@ -1,0 +1,323 @@
+"""What people do with an uploaded report before it becomes the agency's published version.
+
+    may_import(user, agency) -> bool                    the agency's office, or a supervisor above it
+    upload(agency, data, name, *, actor) -> PendingImport   read at once; kept whole or not at all
+    cells_of(pending) -> ReportCells                    what was read, with the corrections applied
+    findings_of(pending) -> [finding dict]              what the reading noted and A1–A10 as the content allows
+    correct(pending, *, values, year, format_version, actor)   typed cells; a new year or format re-reads
+    save(pending, *, actor, reason="") -> ReportVersion  through reports.services.store_imported
+    discard(pending, *, actor)
+
+Every step is one transaction and audited. ImportRefused carries the Chinese message for the person.
+"""
+
+import hashlib
+import json
+from decimal import Decimal
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from gongkai import audit
+from gongkai.agencies.access import agencies_visible_to, roles_of
+from gongkai.agencies.models import Role
+from gongkai.formats.cells import OPTIONAL_KEYS, TOP_LEVEL_KEYS, ReportCells, cells_from_dict, dumps
+from gongkai.formats.checks import check_report
+from gongkai.formats.declaration import Kind
+from gongkai.formats.registry import get_format
+from gongkai.importer.models import ImportStatus, PendingImport
+from gongkai.importer.parse import UnreadableReport
+from gongkai.importer.reading import read_upload
+
+IMPORT_ROLES = {Role.REGISTRAR, Role.ADMIN, Role.SUPERVISOR}
+
+
+class ImportRefused(Exception):
+    """A step that is not allowed or cannot be done; str(error) is the message shown to the person."""
+
+
+def may_import(user, agency) -> bool:
+    return bool(roles_of(user, agency) & IMPORT_ROLES)
+
+
+def importing_agencies(user) -> list:
+    return [a for a in agencies_visible_to(user).order_by("name") if may_import(user, a)]
+
+
+def imports_visible_to(user):
+    return PendingImport.objects.filter(agency__in=agencies_visible_to(user)).select_related("agency")
+
+
+def visible_import(user, pk: int) -> PendingImport:
+    """The pending import, or 404 when it belongs to an agency the person cannot see."""
+    return get_object_or_404(imports_visible_to(user), pk=pk)
+
+
+def _require(actor, agency) -> None:
+    if not may_import(actor, agency):
+        raise ImportRefused(f"导入{agency.name}的年度报告须由该机关的登记员、管理员或上级监督员办理。")
+
+
+def _require_pending(pending: PendingImport) -> None:
+    if not pending.is_pending:
+        raise ImportRefused(f"该导入已{pending.get_status_display()}，不能再修改。")
+
+
+def upload(agency, data: bytes, name: str, *, actor) -> PendingImport:
+    _require(actor, agency)
+    try:
+        reading = read_upload(data, name)
+    except UnreadableReport as e:
+        raise ImportRefused(str(e)) from None
+    parsed = reading.parsed
+    pending = PendingImport(
+        agency=agency,
+        year=parsed.year,
+        format_version=parsed.cells.format.version,
+        kind=parsed.kind,
+        source_name=name[:300],
+        source_size=len(data),
+        source_sha256=hashlib.sha256(data).hexdigest(),
+        source_lines=reading.lines,
+        result=reading.result(),
+        uploaded_by=actor,
+    )
+    stored = None
+    try:
+        with transaction.atomic():
+            pending.source.save(name, ContentFile(data), save=False)
+            stored = pending.source.name
+            pending.save()
+            audit.record(
+                "import.upload",
+                actor=actor,
+                agency=agency,
+                target=pending,
+                details={
+                    "file": pending.source_name,
+                    "sha256": pending.source_sha256,
+                    "kind": pending.kind,
+                    "year": pending.year,
+                    "format": pending.format_version,
+                    "cells_read": parsed.cells_read,
+                },
+            )
+    except BaseException:
+        if stored:  # the row was not written: the file must not stay behind either
+            pending.source.storage.delete(stored)
+        raise
+    return pending
+
+
+def _cells_data(pending: PendingImport) -> dict:
+    data = {k: v for k, v in pending.result.items() if k in TOP_LEVEL_KEYS + OPTIONAL_KEYS}
+    data["agency"] = pending.agency.name
+    data["year"] = pending.year or 0
+    data["format_version"] = pending.format_version
+    return data
+
+
+def read_cells(pending: PendingImport) -> ReportCells:
+    """The cells as the file gave them, before any correction."""
+    return cells_from_dict(_cells_data(pending))
+
+
+def _value(raw, kind: Kind):
+    if raw is None:
+        return None
+    if kind is Kind.AMOUNT:
+        return Decimal(str(raw))
+    return int(raw)
+
+
+def cells_of(pending: PendingImport) -> ReportCells:
+    cells = read_cells(pending)
+    columns = dict(cells.format.cells())
+    for address, raw in pending.corrections.items():
+        if address in columns:
+            cells.values[address] = _value(raw, columns[address].kind)
+            cells.cell_text.pop(address, None)
+    return cells
+
+
+def previous_published(agency, year: int) -> ReportCells | None:
+    """Last year's published cells, for A6 and A7; an import is never compared with computed records."""
+    from gongkai.reports.models import AnnualReport
+
+    report = AnnualReport.objects.filter(agency=agency, year=year - 1).first()
+    version = report.latest_version() if report else None
+    if version is None:
+        return None
+    cells = cells_from_dict(version.cells)
+    cells.agency = agency.name
+    return cells
+
+
+def findings_of(pending: PendingImport) -> list[dict]:
+    """What the reading noted (wrong template, extra rows …) and every check the content allows."""
+    cells = cells_of(pending)
+    previous = previous_published(pending.agency, pending.year) if pending.year else None
+    found = [f.to_dict() for f in check_report(cells, previous)]
+    if "六" not in cells.sections:  # a report cut off before §六 is not judged on it
+        found = [f for f in found if f["rule"] != "A10"]
+    return list(pending.result.get("findings", [])) + found
+
+
+def _json_number(value):
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def correct(pending: PendingImport, *, values: dict, year: int, format_version: str, actor) -> PendingImport:
+    """Apply typed values (address → int, Decimal or None); a changed year or format reads the file again."""
+    _require(actor, pending.agency)
+    _require_pending(pending)
+    fmt = get_format(format_version)
+    with transaction.atomic():
+        pending = PendingImport.objects.select_for_update().select_related("agency").get(pk=pending.pk)
+        _require_pending(pending)
+        new_format = fmt.version != pending.format_version
+        reread = new_format or year != pending.year
+        if reread:
+            with pending.source.open("rb") as f:
+                data = f.read()
+            try:
+                reading = read_upload(data, pending.source_name, kind=pending.kind, year=year, fmt=fmt)
+            except UnreadableReport as e:
+                raise ImportRefused(str(e)) from None
+            pending.year, pending.format_version = year, fmt.version
+            pending.result, pending.source_lines = reading.result(), reading.lines
+            if new_format:  # the form showed the old format's cells; earlier corrections stay where they fit
+                values = {}
+        original = read_cells(pending).values
+        corrections = {a: v for a, v in pending.corrections.items() if a in original}
+        changed = []
+        for address, value in values.items():
+            if address not in original:
+                continue
+            before = corrections.get(address, _json_number(original[address]))
+            if original[address] == value:
+                corrections.pop(address, None)
+            else:
+                corrections[address] = _json_number(value)
+            if before != _json_number(value):
+                changed.append(address)
+        pending.corrections = corrections
+        pending.save()
+        audit.record(
+            "import.correct",
+            actor=actor,
+            agency=pending.agency,
+            target=pending,
+            details={
+                "cells": changed,
+                "year": pending.year,
+                "format": pending.format_version,
+                "reread": reread,
+            },
+        )
+    return pending
+
+
+def published_version(agency, year: int | None):
+    """The agency's current published version for the year, if any: saving would replace it."""
+    from gongkai.reports.models import AnnualReport
+
+    if not year:
+        return None
+    report = AnnualReport.objects.filter(agency=agency, year=year).first()
+    return report.latest_version() if report else None
+
+
+def save(pending: PendingImport, *, actor, reason: str = ""):
+    from gongkai.reports.services import ReportError, store_imported
+
+    _require(actor, pending.agency)
+    _require_pending(pending)
+    reason = (reason or "").strip()
+    if not pending.year:
+        raise ImportRefused("请先填写报告年度，再保存为已发布报告。")
+    previous = published_version(pending.agency, pending.year)
+    if previous is not None and not reason:
+        raise ImportRefused(
+            f"{pending.agency.name}{pending.year}年度已有发布的报告（第{previous.number}版）；"
+            "替换须说明理由，原版本仍将保留。"
+        )
+    cells = cells_of(pending)
+    sections = dict(cells.sections)
+    data = cells_data_of(cells)
+    provenance = {
+        "parser": pending.kind,
+        "file": pending.source_name,
+        "sha256": pending.source_sha256,
+        "pending_import": pending.pk,
+        "cells": pending.result.get("provenance", {}),
+        "unread": pending.result.get("unread", []),
+        "corrections": pending.corrections,
+    }
+    with transaction.atomic():
+        pending = PendingImport.objects.select_for_update().select_related("agency").get(pk=pending.pk)
+        _require_pending(pending)
+        with pending.source.open("rb") as f:
+            source = f.read()
+        try:
+            version = store_imported(
+                pending.agency,
+                pending.year,
+                cells=data,
+                sections=sections,
+                source_name=pending.source_name,
+                source=source,
+                provenance=provenance,
+                actor=actor,
+                reason=reason,
+            )
+        except ReportError as e:
+            raise ImportRefused(str(e)) from None
+        pending.status = ImportStatus.SAVED
+        pending.decided_by, pending.decided_at = actor, timezone.now()
+        pending.saved_version = version
+        pending.save()
+        audit.record(
+            "import.save",
+            actor=actor,
+            agency=pending.agency,
+            target=pending,
+            details={
+                "year": pending.year,
+                "version": version.number,
+                "replaced": previous.number if previous else None,
+                "reason": reason,
+                "corrections": sorted(pending.corrections),
+            },
+        )
+    return version
+
+
+def cells_data_of(cells: ReportCells) -> dict:
+    """The report-format.md JSON of the cells (numbers JSON-safe), without the narrative."""
+    out = json.loads(dumps(cells.to_dict(sections={})))
+    out.pop("sections", None)
+    return out
+
+
+def discard(pending: PendingImport, *, actor) -> PendingImport:
+    _require(actor, pending.agency)
+    _require_pending(pending)
+    with transaction.atomic():
+        pending = PendingImport.objects.select_for_update().select_related("agency").get(pk=pending.pk)
+        _require_pending(pending)
+        pending.status = ImportStatus.DISCARDED
+        pending.decided_by, pending.decided_at = actor, timezone.now()
+        pending.save()
+        audit.record(
+            "import.discard",
+            actor=actor,
+            agency=pending.agency,
+            target=pending,
+            details={"year": pending.year},
+        )
+    return pending

@@ -1,0 +1,184 @@
+"""Workspace screens of the report import (namespace `imports`): upload, review side by side, save, discard.
+
+Every lookup goes through gongkai.importer.pending, so another agency's pending import is a 404; who may act
+is decided by the services, whose Chinese errors are shown on the page. Saving and discarding ask for
+confirmation on a page of their own.
+"""
+
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from gongkai.formats.registry import get_format
+from gongkai.importer import pending as services
+from gongkai.importer.corrections import cell_names
+from gongkai.importer.forms import CorrectionForm, SaveForm, UploadForm
+from gongkai.importer.models import ImportStatus
+from gongkai.importer.review import anchored, tables, unread_reasons
+from gongkai.importer.uploads import KINDS
+
+MAY_NOT = "导入年度报告须由本机关的登记员、管理员或上级监督员办理。"
+
+
+def _review_url(pending) -> str:
+    return reverse("imports:review", args=[pending.pk])
+
+
+def _actable(request, pk):
+    pending = services.visible_import(request.user, pk)
+    if not services.may_import(request.user, pending.agency):
+        raise PermissionDenied(MAY_NOT)
+    return pending
+
+
+@login_required
+def index(request):
+    agencies = services.importing_agencies(request.user)
+    form = UploadForm(request.POST or None, request.FILES or None, agencies=agencies)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            agency = next(a for a in agencies if a.code == form.cleaned_data["agency"])
+            upload = form.cleaned_data["file"]
+            try:
+                pending = services.upload(agency, form.content, upload.name, actor=request.user)
+            except services.ImportRefused as e:
+                form.add_error("file", str(e))
+            else:
+                messages.success(request, f"已读取“{pending.source_name}”，请核对后保存为已发布报告。")
+                return redirect(_review_url(pending))
+        status = 400
+    imports = services.imports_visible_to(request.user).filter(agency__in=agencies)
+    return render(
+        request,
+        "importer/index.html",
+        {
+            "form": form,
+            "can_upload": bool(agencies),
+            "pending": imports.filter(status=ImportStatus.PENDING),
+            "done": imports.exclude(status=ImportStatus.PENDING)[:20],
+        },
+        status=status,
+    )
+
+
+def _initial(pending, cells) -> dict:
+    from gongkai.formats.layout import format_value
+
+    initial = {"year": pending.year, "format_version": pending.format_version}
+    for address, column in cells.format.cells():
+        initial[address] = format_value(cells[address], column.kind) or cells.cell_text.get(address, "")
+    return initial
+
+
+@login_required
+def review(request, pk):
+    pending = _actable(request, pk)
+    fmt = get_format(pending.format_version)
+    cells = services.cells_of(pending)
+    editable = pending.is_pending
+    form = CorrectionForm(
+        request.POST if request.method == "POST" and editable else None,
+        fmt=fmt,
+        initial=_initial(pending, cells),
+    )
+    status = 200
+    if request.method == "POST" and editable:
+        if form.is_valid():
+            try:
+                pending = services.correct(
+                    pending,
+                    values=form.values,
+                    year=form.cleaned_data["year"],
+                    format_version=form.cleaned_data["format_version"],
+                    actor=request.user,
+                )
+            except services.ImportRefused as e:
+                form.add_error(None, str(e))
+            else:
+                messages.success(request, "已保存更正，并重新检查。")
+                return redirect(_review_url(pending))
+        status = 400
+    names = cell_names(fmt)
+    unread = unread_reasons(pending)
+    return render(
+        request,
+        "importer/review.html",
+        {
+            "pending": pending,
+            "kind_label": KINDS.get(pending.kind, pending.kind),
+            "form": form,
+            "editable": editable,
+            "tables": tables(pending, cells, form),
+            "findings": anchored(services.findings_of(pending), pending, names),
+            "lines": pending.source_lines,
+            "cell_lines": set(pending.result.get("line_of", {}).values()),
+            "unread_lines": {u["line"] for u in unread.values() if u.get("line") is not None},
+            "unread_count": len(unread),
+            "read_count": len(pending.result.get("provenance", {})),
+            "total_count": len(cells.values),
+            "sections": [(n, cells.sections[n]) for n in ("一", "五", "六") if cells.sections.get(n)],
+            "title_agency": pending.result.get("agency", ""),
+            "published": services.published_version(pending.agency, pending.year),
+        },
+        status=status,
+    )
+
+
+@login_required
+def save(request, pk):
+    pending = _actable(request, pk)
+    if not pending.is_pending:
+        messages.error(request, f"该导入已{pending.get_status_display()}。")
+        return redirect(_review_url(pending))
+    published = services.published_version(pending.agency, pending.year)
+    form = SaveForm(request.POST if request.method == "POST" else None, replacing=published is not None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                version = services.save(pending, actor=request.user, reason=form.cleaned_data["reason"])
+            except services.ImportRefused as e:
+                form.add_error(None, str(e))
+            else:
+                messages.success(
+                    request,
+                    f"已保存为{pending.agency.name}{pending.year}年度的已发布报告（第{version.number}版）。",
+                )
+                return redirect(_review_url(pending))
+        status = 400
+    return render(
+        request,
+        "importer/save.html",
+        {"pending": pending, "form": form, "published": published},
+        status=status,
+    )
+
+
+@login_required
+def discard(request, pk):
+    pending = _actable(request, pk)
+    if request.method == "POST":
+        try:
+            services.discard(pending, actor=request.user)
+        except services.ImportRefused as e:
+            messages.error(request, str(e))
+        else:
+            messages.success(request, f"已放弃导入“{pending.source_name}”。")
+        return redirect("imports:index")
+    return render(request, "importer/discard.html", {"pending": pending})
+
+
+@login_required
+def source(request, pk):
+    pending = _actable(request, pk)
+    with pending.source.open("rb") as f:
+        response = HttpResponse(f.read(), content_type="application/octet-stream")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(pending.source_name)}"
+    response["X-Content-SHA256"] = pending.source_sha256
+    return response
