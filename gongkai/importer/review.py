@@ -36,7 +36,12 @@ def tables(pending: PendingImport, cells: ReportCells, form) -> list[dict]:
         for grid_row in grid.rows():
             row = []
             for cell in grid_row:
-                item = {"text": cell.text, "role": cell.role, "rowspan": cell.rowspan, "colspan": cell.colspan}
+                item = {
+                    "text": cell.text,
+                    "role": cell.role,
+                    "rowspan": cell.rowspan,
+                    "colspan": cell.colspan,
+                }
                 if cell.role == NUMBER:
                     address = cell.address
                     read = provenance.get(address)

@@ -231,6 +231,12 @@ DECLARATIONS: dict[str, View] = {
     "ledger:index": View(allow=SEES_AGENCY, query={"agency": "yqtyjrswj"}),
     "ledger:import": View(allow=OFFICE, query={"agency": "yqtyjrswj"}),
     "ledger:delete": View(allow=OFFICE, args=lambda r: {"pk": r.ledger_entry.pk}),
+    # ---- 导入已发布的年度报告: the disclosure office, or a supervisor above the agency ------------------
+    "imports:index": View(allow=STAFF),
+    "imports:review": View(allow=OFFICE | {"supervisor"}, args=lambda r: {"pk": r.pending_import.pk}),
+    "imports:save": View(allow=OFFICE | {"supervisor"}, args=lambda r: {"pk": r.pending_import.pk}),
+    "imports:discard": View(allow=OFFICE | {"supervisor"}, args=lambda r: {"pk": r.pending_import.pk}),
+    "imports:source": View(allow=OFFICE | {"supervisor"}, args=lambda r: {"pk": r.pending_import.pk}),
 }
 
 # The Django admin (系统配置) has its own permission system and scoping (gongkai/agencies/admin.py and

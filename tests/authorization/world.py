@@ -28,6 +28,7 @@ class Records:
     report: object  # the agency's 2025 annual report, published (imported, with its source file)
     draft_report: object  # the agency's 2024 annual report, a draft
     ledger_entry: object
+    pending_import: object = None  # a report uploaded by the agency's registrar, awaiting review
 
 
 def build_records(agency: Agency, registrar) -> Records:
@@ -108,8 +109,17 @@ class World:
 def build_world(people: Personas) -> World:
     foreign_agency = make_agency("温州市某局")  # no parent: outside the supervisor's tree
     foreign_registrar = make_person(foreign_agency, Role.REGISTRAR)
-    return World(
+    world = World(
         people,
         build_records(people.agency, people.registrar),
         build_records(foreign_agency, foreign_registrar),
     )
+    add_pending_imports(world, foreign_registrar)
+    return world
+
+
+def add_pending_imports(world: World, foreign_registrar) -> None:
+    from tests.factories import make_pending_import
+
+    world.own.pending_import = make_pending_import(world.own.agency, world.people.registrar)
+    world.foreign.pending_import = make_pending_import(world.foreign.agency, foreign_registrar)

@@ -25,7 +25,12 @@ def test_upload_review_correct_and_save(registrar, people):
     assert response.status_code == 302
     pending = PendingImport.objects.get()
     assert response["Location"] == f"/workspace/imports/{pending.pk}/"
-    assert (pending.agency, pending.year, pending.format_version, pending.kind) == (agency, 2022, "2021", "html")
+    assert (pending.agency, pending.year, pending.format_version, pending.kind) == (
+        agency,
+        2022,
+        "2021",
+        "html",
+    )
 
     page = registrar.get(response["Location"]).content.decode()
     # Side by side: the source's lines on the left, the official labels and an input per cell on the right.
@@ -61,7 +66,9 @@ def test_upload_review_correct_and_save(registrar, people):
     assert pending.status == ImportStatus.SAVED and pending.saved_version == version
     page = registrar.get(f"/workspace/imports/{pending.pk}/").content.decode()
     assert f'href="/workspace/reports/{agency.code}/2022/"' in page
-    assert [e.action for e in AuditEntry.objects.filter(action__startswith="import.").order_by("sequence")] == [
+    assert [
+        e.action for e in AuditEntry.objects.filter(action__startswith="import.").order_by("sequence")
+    ] == [
         "import.upload",
         "import.correct",
         "import.save",
