@@ -44,12 +44,16 @@ class Agency(models.Model):
         validators=[validate_agency_code],
         help_text="用于网址，只能包含小写字母、数字、连字符和下划线，例如 yqtyjrswj。",
     )
+    # Blank only for an agency outside gongkai whose published reports are imported (a supervisor adds it
+    # on the fly and the report does not state the code); an agency working here needs it for its 索引号.
     uscc = models.CharField(
         "统一社会信用代码",
         max_length=18,
         unique=True,
+        null=True,
+        blank=True,
         validators=[validate_uscc],
-        help_text="18 位，字母须大写。",
+        help_text="18 位，字母须大写。仅导入其年度报告的外部机关可不填。",
     )
     level = models.CharField("行政层级", max_length=16, choices=Level.choices)
     kind = models.CharField(

@@ -26,7 +26,7 @@ def assign_index_number(item: Item, when) -> str:
     item.index_seq = next_in_sequence(IndexCounter, item.agency, when.year)
     item.index_number = format_index_number(
         index_pattern(item.agency),
-        uscc=item.agency.uscc,
+        uscc=item.agency.uscc or "",
         year=when.year,
         month=when.month,
         seq=item.index_seq,

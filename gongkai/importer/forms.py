@@ -90,3 +90,36 @@ class SaveForm(forms.Form):
         if self.replacing and not reason:
             raise forms.ValidationError("该年度已有发布的报告，替换须说明理由。")
         return reason
+
+
+class ExternalAgencyForm(forms.Form):
+    """A supervisor adds an agency outside gongkai, to import its published reports."""
+
+    name = forms.CharField(
+        label="机关名称",
+        max_length=100,
+        help_text="与报告标题中的写法一致，例如：乐清市农业农村局。",
+        error_messages={"required": "请填写机关名称。"},
+    )
+    code = forms.SlugField(
+        label="简称代码",
+        max_length=40,
+        help_text="用于网址，只能包含小写字母、数字、连字符和下划线，例如 yqsnyncj。",
+        error_messages={
+            "required": "请填写简称代码。",
+            "invalid": "简称代码只能包含小写字母、数字、连字符和下划线。",
+        },
+    )
+    uscc = forms.CharField(label="统一社会信用代码", max_length=18, required=False, help_text="可不填。")
+    parent = forms.ChoiceField(label="上级机关", error_messages={"required": "请选择上级机关。"})
+    kind = forms.ChoiceField(
+        label="机关类型",
+        choices=[("department", "政府部门"), ("government", "人民政府")],
+        help_text="本级人民政府的年度报告于 3 月 31 日前公布；政府部门的于 1 月 31 日前公布。",
+    )
+
+    def __init__(self, *args, parents, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].choices = [("", "请选择")] + [(a.code, a.name) for a in parents]
+        self.fields["parent"].error_messages["invalid_choice"] = "只能在您监督的机关之下新建机关。"
+        self.fields["kind"].error_messages["invalid_choice"] = "请选择机关类型。"

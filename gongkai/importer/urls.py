@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/save/", views.save, name="save"),
     path("<int:pk>/discard/", views.discard, name="discard"),
     path("<int:pk>/source/", views.source, name="source"),
+    path("agencies/new/", views.agency_new, name="agency_new"),
 ]

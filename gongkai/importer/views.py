@@ -15,9 +15,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from gongkai.formats.registry import get_format
+from gongkai.importer import external
 from gongkai.importer import pending as services
 from gongkai.importer.corrections import cell_names
-from gongkai.importer.forms import CorrectionForm, SaveForm, UploadForm
+from gongkai.importer.forms import CorrectionForm, ExternalAgencyForm, SaveForm, UploadForm
 from gongkai.importer.models import ImportStatus
 from gongkai.importer.review import anchored, tables, unread_reasons
 from gongkai.importer.uploads import KINDS
@@ -39,7 +40,12 @@ def _actable(request, pk):
 @login_required
 def index(request):
     agencies = services.importing_agencies(request.user)
-    form = UploadForm(request.POST or None, request.FILES or None, agencies=agencies)
+    form = UploadForm(
+        request.POST or None,
+        request.FILES or None,
+        agencies=agencies,
+        initial={"agency": request.GET.get("agency")},
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -60,6 +66,7 @@ def index(request):
         {
             "form": form,
             "can_upload": bool(agencies),
+            "can_add_agency": bool(external.supervised_parents(request.user)),
             "pending": imports.filter(status=ImportStatus.PENDING),
             "done": imports.exclude(status=ImportStatus.PENDING)[:20],
         },
@@ -182,3 +189,31 @@ def source(request, pk):
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(pending.source_name)}"
     response["X-Content-SHA256"] = pending.source_sha256
     return response
+
+
+@login_required
+def agency_new(request):
+    parents = external.supervised_parents(request.user)
+    if not parents:
+        raise PermissionDenied("新建外部机关须由上级监督员办理。")
+    form = ExternalAgencyForm(request.POST or None, parents=parents)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                agency = external.create_external_agency(
+                    name=data["name"],
+                    code=data["code"],
+                    uscc=data["uscc"],
+                    kind=data["kind"],
+                    parent=next(a for a in parents if a.code == data["parent"]),
+                    actor=request.user,
+                )
+            except services.ImportRefused as e:
+                form.add_error(None, str(e))
+            else:
+                messages.success(request, f"已新建机关“{agency.name}”，可以为其上传年度报告。")
+                return redirect(f"{reverse('imports:index')}?agency={agency.code}")
+        status = 400
+    return render(request, "importer/agency_new.html", {"form": form}, status=status)

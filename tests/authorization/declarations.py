@@ -237,6 +237,7 @@ DECLARATIONS: dict[str, View] = {
     "imports:save": View(allow=OFFICE | {"supervisor"}, args=lambda r: {"pk": r.pending_import.pk}),
     "imports:discard": View(allow=OFFICE | {"supervisor"}, args=lambda r: {"pk": r.pending_import.pk}),
     "imports:source": View(allow=OFFICE | {"supervisor"}, args=lambda r: {"pk": r.pending_import.pk}),
+    "imports:agency_new": View(allow=frozenset({"supervisor"})),
 }
 
 # The Django admin (系统配置) has its own permission system and scoping (gongkai/agencies/admin.py and
