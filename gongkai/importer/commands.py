@@ -28,6 +28,25 @@ def register(subparsers) -> None:
     p = report.add_parser("import", help="读取文件夹中的全部年度报告，检查并列出汇总表")
     p.add_argument("folder", metavar="文件夹")
     p.add_argument("--json", action="store_true", help="以 JSON 列表输出每个文件的汇总")
+    p.add_argument(
+        "--save", action="store_true", help="把读入的每份报告保存为其机关该年度的已发布报告（含原始文件）"
+    )
+    p.add_argument(
+        "--agency",
+        metavar="代码或名称",
+        help="与 --save 一起：全部报告属于该机关（不指定时按各报告标题中的机关名称）",
+    )
+    p.add_argument(
+        "--create-under",
+        metavar="上级机关代码",
+        help="与 --save 一起：标题中的机关不存在时，在该机关之下新建（外部机关）",
+    )
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="与 --save 一起：该年度已有发布的报告时，保存为新版本（原版本保留）",
+    )
+    p.add_argument("--reason", default="", metavar="理由", help="与 --replace 一起：替换的理由，随新版本保存")
     p.set_defaults(func=import_command)
 
 
@@ -144,6 +163,76 @@ class _Progress:
             sys.stderr.flush()
 
 
+class _Saver:
+    """`report import --save`: which agency each report belongs to, and storing it through the import service."""
+
+    def __init__(self, args):
+        from gongkai.agencies.models import Agency
+
+        self.replace, self.reason = args.replace, args.reason.strip()
+        self.fixed = self.parent = None
+        if args.agency:
+            self.fixed = self._agency(args.agency)
+            if self.fixed is None:
+                raise ValueError(f"找不到机关“{args.agency}”（按简称代码或名称查找）")
+        if args.create_under:
+            self.parent = Agency.objects.filter(code=args.create_under).first()
+            if self.parent is None:
+                raise ValueError(f"找不到上级机关“{args.create_under}”（--create-under 须为机关的简称代码）")
+        if self.replace and not self.reason:
+            raise ValueError("--replace 须同时用 --reason 说明替换的理由")
+
+    @staticmethod
+    def _agency(text: str):
+        from gongkai.agencies.models import Agency
+
+        return Agency.objects.filter(code=text).first() or Agency.objects.filter(name=text).first()
+
+    def save(self, parsed, data: bytes) -> dict:
+        """{"saved": …} or {"skipped": reason}."""
+        from gongkai.importer.external import create_external_agency
+        from gongkai.importer.pending import ImportRefused, published_version, store
+
+        title = parsed.cells.agency
+        agency = self.fixed or (self._agency(title) if title else None)
+        try:
+            if agency is None:
+                if not title:
+                    return {"skipped": "未能从文件中识别机关名称，请用 --agency 指定"}
+                if self.parent is None:
+                    return {"skipped": f"机关“{title}”不存在（可用 --agency 指定，或用 --create-under 新建）"}
+                agency = create_external_agency(name=title, parent=self.parent, actor=None)
+            if not parsed.year:
+                return {"skipped": "未能从文件中识别报告年度"}
+            previous = published_version(agency, parsed.year)
+            if previous is not None and not self.replace:
+                return {
+                    "skipped": f"{parsed.year}年度已有发布的报告（第{previous.number}版）；替换请加 --replace --reason"
+                }
+            cells = parsed.cells
+            cells.agency = agency.name
+            reading = json.loads(dumps(parsed.to_dict()))
+            notes = {"parser": parsed.kind, "cells": reading["provenance"], "unread": reading["unread"]}
+            version = store(
+                agency,
+                cells,
+                source=data,
+                source_name=parsed.source,
+                notes=notes,
+                actor=None,
+                reason=self.reason if previous is not None else "",
+            )
+        except ImportRefused as e:
+            return {"skipped": str(e)}
+        return {"saved": {"agency": agency.code, "year": parsed.year, "version": version.number}}
+
+
+def _saved_cell(s: dict) -> str:
+    if "saved" in s:
+        return f"已保存第{s['saved']['version']}版（{s['saved']['agency']}）"
+    return f"未保存：{s.get('skipped', '')}"
+
+
 def import_command(args) -> int:
     from gongkai.formats.checks import ERROR
     from gongkai.importer import UnreadableReport, parse_file
@@ -151,6 +240,17 @@ def import_command(args) -> int:
     folder = Path(args.folder)
     if not folder.is_dir():
         return _fail(f"找不到文件夹：{folder}")
+    options = [o for o in ("agency", "create_under", "replace") if getattr(args, o)] + (
+        ["reason"] if args.reason else []
+    )
+    saver = None
+    if args.save:
+        try:
+            saver = _Saver(args)
+        except ValueError as e:
+            return _fail(str(e))
+    elif options:
+        return _fail(f"--{options[0].replace('_', '-')} 须与 --save 一起使用")
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
     files = [p for p in files if not p.name.startswith(".")]
     if not files:
@@ -175,8 +275,12 @@ def import_command(args) -> int:
                     "rules": sorted({f.rule for f in findings}),
                 }
             )
+            if saver is not None:
+                summaries[-1].update(saver.save(parsed, path.read_bytes()))
         except UnreadableReport as e:
             summaries.append({"file": name, "error": str(e)})
+            if saver is not None:
+                summaries[-1]["skipped"] = "无法读取"
         progress.advance(name)
     if args.json:
         print(json.dumps(summaries, ensure_ascii=False, indent=2))
@@ -185,6 +289,8 @@ def import_command(args) -> int:
     for s in summaries:
         if "error" in s:
             rows.append([s["file"], "无法读取", "", "", "", s["error"].split("：", 1)[-1]])
+            if saver is not None:
+                rows[-1].append(_saved_cell(s))
             continue
         found = f"{s['findings']}" + (f"（错误 {s['errors']}）" if s["errors"] else "")
         if s["rules"]:
@@ -199,8 +305,14 @@ def import_command(args) -> int:
                 found,
             ]
         )
-    for line in _table(["文件", "机关", "年度", "格式", "读入单元格", "发现"], rows):
+        if saver is not None:
+            rows[-1].append(_saved_cell(s))
+    header = ["文件", "机关", "年度", "格式", "读入单元格", "发现"] + (["保存"] if saver is not None else [])
+    for line in _table(header, rows):
         print(line)
     unreadable = sum("error" in s for s in summaries)
     print(f"共 {len(summaries)} 个文件，读入 {len(summaries) - unreadable} 个，无法读取 {unreadable} 个。")
+    if saver is not None:
+        saved = sum("saved" in s for s in summaries)
+        print(f"保存 {saved} 份，未保存 {len(summaries) - saved} 份。")
     return EXIT_OK

@@ -232,51 +232,66 @@ def published_version(agency, year: int | None):
     return report.latest_version() if report else None
 
 
-def save(pending: PendingImport, *, actor, reason: str = ""):
+def store(
+    agency, cells: ReportCells, *, source: bytes, source_name: str, notes: dict, actor, reason: str = ""
+):
+    """Store read (and corrected) cells as the agency's published version for cells.year, with the source.
+
+    Refuses to replace a published version without a reason; `notes` (provenance, unread cells,
+    corrections) are kept with the version. The web review and `report import --save` both end here.
+    """
     from gongkai.reports.services import ReportError, store_imported
 
-    _require(actor, pending.agency)
-    _require_pending(pending)
     reason = (reason or "").strip()
-    if not pending.year:
+    if not cells.year:
         raise ImportRefused("请先填写报告年度，再保存为已发布报告。")
-    previous = published_version(pending.agency, pending.year)
+    previous = published_version(agency, cells.year)
     if previous is not None and not reason:
         raise ImportRefused(
-            f"{pending.agency.name}{pending.year}年度已有发布的报告（第{previous.number}版）；"
-            "替换须说明理由，原版本仍将保留。"
+            f"{agency.name}{cells.year}年度已有发布的报告（第{previous.number}版）；替换须说明理由，原版本仍将保留。"
         )
-    cells = cells_of(pending)
-    sections = dict(cells.sections)
-    data = cells_data_of(cells)
-    provenance = {
-        "parser": pending.kind,
-        "file": pending.source_name,
-        "sha256": pending.source_sha256,
-        "pending_import": pending.pk,
-        "cells": pending.result.get("provenance", {}),
-        "unread": pending.result.get("unread", []),
-        "corrections": pending.corrections,
-    }
+    provenance = {"file": source_name, "sha256": hashlib.sha256(source).hexdigest(), **notes}
+    try:
+        return store_imported(
+            agency,
+            cells.year,
+            cells=cells_data_of(cells),
+            sections=dict(cells.sections),
+            source_name=source_name,
+            source=source,
+            provenance=provenance,
+            actor=actor,
+            reason=reason,
+        )
+    except ReportError as e:
+        raise ImportRefused(str(e)) from None
+
+
+def save(pending: PendingImport, *, actor, reason: str = ""):
+    _require(actor, pending.agency)
+    _require_pending(pending)
     with transaction.atomic():
         pending = PendingImport.objects.select_for_update().select_related("agency").get(pk=pending.pk)
         _require_pending(pending)
+        previous = published_version(pending.agency, pending.year)
         with pending.source.open("rb") as f:
             source = f.read()
-        try:
-            version = store_imported(
-                pending.agency,
-                pending.year,
-                cells=data,
-                sections=sections,
-                source_name=pending.source_name,
-                source=source,
-                provenance=provenance,
-                actor=actor,
-                reason=reason,
-            )
-        except ReportError as e:
-            raise ImportRefused(str(e)) from None
+        notes = {
+            "parser": pending.kind,
+            "pending_import": pending.pk,
+            "cells": pending.result.get("provenance", {}),
+            "unread": pending.result.get("unread", []),
+            "corrections": pending.corrections,
+        }
+        version = store(
+            pending.agency,
+            cells_of(pending),
+            source=source,
+            source_name=pending.source_name,
+            notes=notes,
+            actor=actor,
+            reason=reason,
+        )
         pending.status = ImportStatus.SAVED
         pending.decided_by, pending.decided_at = actor, timezone.now()
         pending.saved_version = version
@@ -290,7 +305,7 @@ def save(pending: PendingImport, *, actor, reason: str = ""):
                 "year": pending.year,
                 "version": version.number,
                 "replaced": previous.number if previous else None,
-                "reason": reason,
+                "reason": version.reason if previous else "",
                 "corrections": sorted(pending.corrections),
             },
         )
