@@ -101,6 +101,8 @@ def parse_bytes(data: bytes, name: str, kind: str | None = None) -> ParsedReport
 def parse_source(source: Source, name: str, *, year: int | None = None, fmt=None) -> ParsedReport:
     """`year` and `fmt` (a ReportFormat) override what the file is judged to be: a person's correction."""
     lines = source.lines
+    if not any(line.text.strip() for line in lines):  # an empty page, or a scan with no text layer
+        raise UnreadableReport(f"{name}：文件中没有文字（扫描件须先做文字识别）")
     identity = identify(lines, source.metadata)
     if year is not None:
         identity = replace(identity, year=year)
