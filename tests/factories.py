@@ -209,9 +209,11 @@ def make_appeal(agency: Agency, *, filed_on, kind: str = "review", actor=None, *
     return register_appeal(agency, data=data, actor=actor)
 
 
-def published_report_file(agency_name: str, year: int, *, output: str = "md", **changes) -> bytes:
+def published_report_file(
+    agency_name: str, year: int, *, output: str = "md", narrative: dict | None = None, **changes
+) -> bytes:
     """A published annual report of `agency_name` as gongkai renders it (Markdown, HTML, Word or PDF): a
-    balanced table, with `changes` (address → value) written over it, and a short narrative."""
+    balanced table, with `changes` (address → value) written over it, and a short narrative (or `narrative`)."""
     from gongkai.formats.registry import format_for_year
     from gongkai.formats.render import render
     from tests.formats.conftest import balanced_cells
@@ -219,7 +221,7 @@ def published_report_file(agency_name: str, year: int, *, output: str = "md", **
     cells = balanced_cells(format_for_year(year).version, year=year, agency=agency_name)
     for address, value in changes.items():
         cells[address] = value
-    narrative = {
+    narrative = narrative or {
         "一": "本年度主动公开政府信息 120 条。",
         "五": "存在的主要问题：公开内容还需丰富。",
         "六": "本年度未收取信息处理费。",
