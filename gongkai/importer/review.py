@@ -17,9 +17,28 @@ _SPACES = re.compile(r"\s+")
 def unread_reasons(pending: PendingImport) -> dict[str, dict]:
     """address → {"reason", "line"} for every cell the importer could not read."""
     out = {}
-    for entry in pending.result.get("unread", []):
+    for index, entry in enumerate(pending.result.get("unread", [])):
         for address in entry.get("cells", []):
-            out.setdefault(address, {"reason": entry.get("reason", ""), "line": entry.get("line")})
+            out.setdefault(
+                address, {"reason": entry.get("reason", ""), "line": entry.get("line"), "index": index}
+            )
+    return out
+
+
+def unread_entries(pending: PendingImport, names: dict[str, str]) -> list[dict]:
+    """Each reason once, with how many cells it concerns, the first of them and the source line."""
+    out = []
+    for entry in pending.result.get("unread", []):
+        cells = entry.get("cells", [])
+        out.append(
+            {
+                "reason": entry.get("reason", ""),
+                "count": len(cells),
+                "first": cells[0] if cells else None,
+                "first_name": names.get(cells[0], "") if cells else "",
+                "line": entry.get("line"),
+            }
+        )
     return out
 
 

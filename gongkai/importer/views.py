@@ -20,7 +20,7 @@ from gongkai.importer import pending as services
 from gongkai.importer.corrections import cell_names
 from gongkai.importer.forms import CorrectionForm, ExternalAgencyForm, SaveForm, UploadForm
 from gongkai.importer.models import ImportStatus
-from gongkai.importer.review import anchored, tables, unread_reasons
+from gongkai.importer.review import anchored, tables, unread_entries, unread_reasons
 from gongkai.importer.uploads import KINDS
 
 MAY_NOT = "导入年度报告须由本机关的登记员、管理员或上级监督员办理。"
@@ -127,6 +127,7 @@ def review(request, pk):
             "cell_lines": set(pending.result.get("line_of", {}).values()),
             "unread_lines": {u["line"] for u in unread.values() if u.get("line") is not None},
             "unread_count": len(unread),
+            "unread_entries": unread_entries(pending, names),
             "read_count": len(pending.result.get("provenance", {})),
             "total_count": len(cells.values),
             "sections": [(n, cells.sections[n]) for n in ("一", "五", "六") if cells.sections.get(n)],
