@@ -50,3 +50,20 @@ def test_a_corrected_format_reads_the_file_again(registrar, people):
     assert any(f["rule"] == "import.template" for f in findings_of(pending))  # 2022 calls for the 2021 format
     page = registrar.get(f"/workspace/imports/{pending.pk}/").content.decode()
     assert re.search(r"<option value=\"2019\" selected>", page)
+
+
+def test_every_cell_is_editable_and_an_unread_cell_is_blank_and_says_why(registrar, people):
+    from tests.importer.support import FIXTURES
+
+    data = (FIXTURES / "047_longgang_bm_2024.txt").read_bytes()  # the text breaks off inside §三
+    pending = make_pending_import(people.agency, people.registrar, data=data, name="047.txt")
+    page = registrar.get(f"/workspace/imports/{pending.pk}/").content.decode()
+    cells = cells_of(pending)
+    assert page.count('<input type="text" name="section') == len(cells.values)
+    (entry, *_) = pending.result["unread"]
+    address = entry["cells"][0]
+    assert cells[address] is None
+    cell = page[page.index(f'id="cell-{address}"') :]
+    cell = cell[: cell.index("</td>")]
+    assert f'name="{address}" value=""' in cell and 'href="#unread-0"' in cell
+    assert "未能读入的单元格" in page and entry["reason"] in page

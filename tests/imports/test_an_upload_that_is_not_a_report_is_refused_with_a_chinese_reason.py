@@ -1,0 +1,51 @@
+"""The upload judges a file by its content, not its name: a picture, an old Word (.doc) file, an archive, an
+empty or oversized file, or text that is no annual report is refused with a Chinese reason, and nothing is
+stored; a report named .txt that is really a PDF is read as the PDF it is."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from gongkai.importer.models import PendingImport
+from tests.applications.conftest import PNG
+from tests.factories import published_report_file
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("report.pdf", PNG, "这是图片（PNG）"),
+        ("report.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "请另存为 .docx 或 PDF"),
+        ("report.zip", b"PK\x03\x04" + b"\0" * 100, "不是 Word（.docx）文档"),
+        ("report.txt", b"   \n", "文件是空的"),
+        ("report.txt", "会议通知：请各科室准时参加。".encode(), "不像是政府信息公开工作年度报告"),
+        ("report.txt", b"abc\x00\x01\x02", "含有二进制内容"),
+    ],
+)
+def test_a_file_that_is_not_a_report_is_refused(registrar, people, name, content, reason):
+    response = registrar.post(
+        "/workspace/imports/", {"agency": people.agency.code, "file": SimpleUploadedFile(name, content)}
+    )
+    assert response.status_code == 400
+    assert reason in response.content.decode()
+    assert not PendingImport.objects.exists()
+
+
+def test_a_file_over_the_limit_is_refused(registrar, people, settings):
+    settings.REPORT_IMPORT_MAX_BYTES = 1024 * 1024
+    content = published_report_file(people.agency.name, 2022) * 300
+    response = registrar.post(
+        "/workspace/imports/", {"agency": people.agency.code, "file": SimpleUploadedFile("r.md", content)}
+    )
+    assert response.status_code == 400 and "文件过大：最大 1 MB" in response.content.decode()
+    assert not PendingImport.objects.exists()
+
+
+def test_a_pdf_named_txt_is_read_as_a_pdf(registrar, people):
+    content = published_report_file(people.agency.name, 2022, output="pdf")
+    response = registrar.post(
+        "/workspace/imports/", {"agency": people.agency.code, "file": SimpleUploadedFile("r.txt", content)}
+    )
+    assert response.status_code == 302
+    assert PendingImport.objects.get().kind == "pdf"
