@@ -76,7 +76,9 @@ def test_any_upload_gets_a_page_and_a_whole_import_or_none(client_of_registrar, 
         assert [a - b for a, b in zip(after, before, strict=True)] == [1, 1]
         assert _stored_files(private) == files_before + 1
         pending = PendingImport.objects.latest("pk")
-        assert pending.source.read() == content and pending.result["provenance"]
+        with pending.source.open("rb") as stored:
+            assert stored.read() == content
+        assert pending.source_lines and "provenance" in pending.result and "unread" in pending.result
     else:
         assert after == before and _stored_files(private) == files_before
         if response.status_code == 400:
