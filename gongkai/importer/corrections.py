@@ -15,7 +15,8 @@ from gongkai.formats.declaration import Column, Kind, ReportFormat
 BLANKS = {"", "/", "—", "——", "-", "无"}
 _COUNT = re.compile(r"^\d{1,9}$")
 _SIGNED = re.compile(r"^(?P<sign>[+\-增减]?)(?P<digits>\d{1,9})$")
-_AMOUNT = re.compile(r"^\d{1,12}(\.\d{1,6})?$")
+# At most 15 significant digits: what a JSON number carries exactly.
+_AMOUNT = re.compile(r"^\d{1,9}(\.\d{1,6})?$")
 
 
 class CorrectionError(ValueError):

@@ -130,7 +130,6 @@ def review(request, pk):
             "unread_entries": unread_entries(pending, names),
             "read_count": len(pending.result.get("provenance", {})),
             "total_count": len(cells.values),
-            "sections": [(n, cells.sections[n]) for n in ("一", "五", "六") if cells.sections.get(n)],
             "title_agency": pending.result.get("agency", ""),
             "published": services.published_version(pending.agency, pending.year),
         },
