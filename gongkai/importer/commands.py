@@ -211,7 +211,10 @@ class _Saver:
                 }
             cells = parsed.cells
             cells.agency = agency.name
-            reading = json.loads(dumps(parsed.to_dict()))
+            try:
+                reading = json.loads(dumps(parsed.to_dict()))
+            except ValueError as e:  # an amount with more digits than a JSON number holds exactly
+                return {"skipped": str(e)}
             notes = {"parser": parsed.kind, "cells": reading["provenance"], "unread": reading["unread"]}
             version = store(
                 agency,

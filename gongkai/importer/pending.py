@@ -69,6 +69,7 @@ def upload(agency, data: bytes, name: str, *, actor) -> PendingImport:
     _require(actor, agency)
     try:
         reading = read_upload(data, name)
+        result = reading.result()
     except UnreadableReport as e:
         raise ImportRefused(str(e)) from None
     parsed = reading.parsed
@@ -81,7 +82,7 @@ def upload(agency, data: bytes, name: str, *, actor) -> PendingImport:
         source_size=len(data),
         source_sha256=hashlib.sha256(data).hexdigest(),
         source_lines=reading.lines,
-        result=reading.result(),
+        result=result,
         uploaded_by=actor,
     )
     stored = None
@@ -186,10 +187,11 @@ def correct(pending: PendingImport, *, values: dict, year: int, format_version: 
                 data = f.read()
             try:
                 reading = read_upload(data, pending.source_name, kind=pending.kind, year=year, fmt=fmt)
+                result = reading.result()
             except UnreadableReport as e:
                 raise ImportRefused(str(e)) from None
             pending.year, pending.format_version = year, fmt.version
-            pending.result, pending.source_lines = reading.result(), reading.lines
+            pending.result, pending.source_lines = result, reading.lines
             if new_format:  # the form showed the old format's cells; earlier corrections stay where they fit
                 values = {}
         original = read_cells(pending).values

@@ -22,7 +22,10 @@ class Reading:
 
     def result(self) -> dict:
         """The JSON kept with a pending import: the report-format.md shape plus the importer's notes."""
-        out = json.loads(dumps(self.parsed.to_dict()))
+        try:
+            out = json.loads(dumps(self.parsed.to_dict()))
+        except ValueError as e:  # an amount with more digits than a JSON number holds exactly
+            raise UnreadableReport(f"{self.parsed.source}：{e}") from None
         out["line_of"] = self.line_of
         for entry, line in zip(out["unread"], self.unread_lines, strict=True):
             entry["line"] = line

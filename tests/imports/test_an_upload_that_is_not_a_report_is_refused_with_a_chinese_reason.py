@@ -49,3 +49,17 @@ def test_a_pdf_named_txt_is_read_as_a_pdf(registrar, people):
     )
     assert response.status_code == 302
     assert PendingImport.objects.get().kind == "pdf"
+
+
+def test_an_amount_with_more_digits_than_can_be_kept_exactly_is_refused(registrar, people):
+    from decimal import Decimal
+
+    from gongkai.formats import format_for_year
+
+    amount = next(a for a, c in format_for_year(2022).cells() if c.kind == "amount")
+    content = published_report_file(people.agency.name, 2022, **{amount: Decimal("1.12345678901234567891")})
+    response = registrar.post(
+        "/workspace/imports/", {"agency": people.agency.code, "file": SimpleUploadedFile("r.md", content)}
+    )
+    assert response.status_code == 400 and "有效数字过多" in response.content.decode()
+    assert not PendingImport.objects.exists()
