@@ -163,7 +163,7 @@ def report_cells(agency: Agency, year: int, *, published_only: bool) -> ReportCe
     return _draft_cells(agency, year)
 
 
-def _in_tree_order(agencies: list[Agency]) -> list[Agency]:
+def in_tree_order(agencies: list[Agency]) -> list[Agency]:
     """Parents before their children, siblings by name: the order the supervision pages list them in."""
     by_parent: dict[int | None, list[Agency]] = {}
     ids = {a.pk for a in agencies}
@@ -183,7 +183,7 @@ def _in_tree_order(agencies: list[Agency]) -> list[Agency]:
 
 def aggregate_of(agencies, year: int, *, published_only: bool, name: str) -> Aggregate:
     fmt = format_for_year(year)  # ValueError (Chinese) for a year no format covers
-    agencies = _in_tree_order(list(agencies))
+    agencies = in_tree_order(list(agencies))
     ids = [a.pk for a in agencies]
     versions = _latest_versions(ids, year)
     in_progress = set()
