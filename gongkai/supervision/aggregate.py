@@ -29,6 +29,7 @@ from gongkai.formats.cells import ReportCells, Value
 from gongkai.formats.declaration import Kind, ReportFormat
 from gongkai.formats.registry import format_for_year, get_format
 from gongkai.reports.models import AnnualReport, ReportVersion
+from gongkai.supervision.addresses import cell_label
 
 ADDITIVE_KINDS = frozenset({Kind.COUNT, Kind.SIGNED, Kind.AMOUNT})
 
@@ -100,6 +101,11 @@ class Aggregate:
 
     def blank_cells(self) -> list[tuple[str, list[Agency]]]:
         return [(address, agencies) for address, agencies in self.blank.items() if agencies]
+
+    def blank_cells_labelled(self) -> list[tuple[str, str, list[Agency]]]:
+        return [
+            (address, cell_label(self.format, address), agencies) for address, agencies in self.blank_cells()
+        ]
 
     def to_dict(self) -> dict:
         """report-format.md cells, plus `coverage` keyed by agency code."""
