@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "gongkai.reports",
     "gongkai.workspace",
     "gongkai.portal",
+    "gongkai.supervision",
 ]
 
 MIDDLEWARE = [

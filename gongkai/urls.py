@@ -18,4 +18,5 @@ urlpatterns = [
     path("workspace/", include("gongkai.workspace.urls")),
     path("", include("gongkai.reports.public_urls")),
     path("", include("gongkai.portal.urls")),
+    path("workspace/supervision/", include("gongkai.supervision.urls")),
 ]

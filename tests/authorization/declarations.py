@@ -236,3 +236,33 @@ DECLARATIONS: dict[str, View] = {
 # The Django admin (系统配置) has its own permission system and scoping (gongkai/agencies/admin.py and
 # the tests of tests/agencies): the matrix checks that only staff accounts reach its index.
 ADMIN_SITE = View(allow=frozenset({"administrator"}))
+
+# ---- 上级监督 -----------------------------------------------------------------------------------------
+# On the own agency: its supervisor (from the government above), its leader and administrator. On the
+# government above it (the parent's aggregate): only the supervisor; the agency's own staff never.
+SUPERVISING = frozenset({"supervisor", "leader", "administrator"})
+
+
+def _own(r):
+    return {"code": r.agency.code}
+
+
+def _parent(r):
+    # The foreign agency has no parent: the view is then visited on the foreign agency itself.
+    return {"code": (r.agency.parent or r.agency).code}
+
+
+DECLARATIONS.update(
+    {
+        "supervision:index": View(allow=STAFF),
+        "supervision:tree": View(allow=SUPERVISING, args=_own),
+        "supervision:total": View(allow=frozenset({"supervisor"}), args=_parent),
+        "supervision:compare": View(allow=SUPERVISING, args=_own),
+        "supervision:total_download": View(
+            allow=frozenset({"supervisor"}), args=lambda r: {**_parent(r), "year": 2025, "kind": "xlsx"}
+        ),
+        "supervision:agency_download": View(
+            allow=SUPERVISING, args=lambda r: {**_own(r), "year": 2025, "kind": "csv"}
+        ),
+    }
+)
