@@ -1,6 +1,7 @@
 """Query-string and path values of the API, checked: anything malformed is a 400 with a Chinese message
 naming the parameter, never a 500 and never a silent default."""
 
+import unicodedata
 from datetime import datetime, time
 
 from django.utils import timezone
@@ -13,13 +14,25 @@ MAX_PAGE_SIZE = 100
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
+def has_control_characters(text: str) -> bool:
+    # PostgreSQL refuses NUL in a string outright; no identifier or value here has any control character.
+    return any(unicodedata.category(ch) == "Cc" for ch in text)
+
+
 def _single(query, name: str) -> str | None:
     values = query.getlist(name)
     if not values:
         return None
     if len(values) > 1:
         raise bad_parameter(name, f"参数 {name} 只能给出一次。")
+    if has_control_characters(values[0]):
+        raise bad_parameter(name, f"参数 {name} 含有控制字符。")
     return values[0].strip()
+
+
+def text(query, name: str) -> str | None:
+    raw = _single(query, name)
+    return raw or None
 
 
 def integer(query, name: str, *, default: int | None = None, low: int, high: int | None = None) -> int | None:

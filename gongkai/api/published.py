@@ -7,6 +7,7 @@ API can never show a draft, an item under review, a withdrawn item or one that i
 from django.core.paginator import Paginator
 
 from gongkai.agencies.models import Agency
+from gongkai.api.params import has_control_characters
 from gongkai.api.responses import bad_parameter, not_found
 from gongkai.disclosure.models import CatalogueCategory, Item
 from gongkai.formats.cells import CellsError, ReportCells, cells_from_dict
@@ -18,7 +19,9 @@ SIBLING_ORDER = ("kind", "name")
 
 
 def agency(code: str) -> Agency:
-    found = Agency.objects.filter(code=code).select_related("parent").first()
+    found = None
+    if not has_control_characters(code):
+        found = Agency.objects.filter(code=code).select_related("parent").first()
     if found is None:
         raise not_found(f"没有代码为“{code[:40]}”的机关。")
     return found
@@ -51,7 +54,9 @@ def items_of(agency: Agency, *, year=None, category_code=None, updated_since=Non
     if category_code is not None:
         category = CatalogueCategory.objects.filter(agency=agency, code=category_code).first()
         if category is None:
-            raise bad_parameter("category", f"{agency.name}没有代码为“{category_code[:40]}”的目录类目。")
+            raise bad_parameter(
+                "category", f"参数 category：{agency.name}没有代码为“{category_code[:40]}”的目录类目。"
+            )
         items = items.filter(category_id__in=category_subtree_ids(category))
     if updated_since is not None:
         items = items.filter(updated_at__gte=updated_since)
@@ -61,17 +66,21 @@ def items_of(agency: Agency, *, year=None, category_code=None, updated_since=Non
 def page_of(queryset, page: int, size: int):
     paginator = Paginator(queryset, size)
     if page > paginator.num_pages:
-        raise bad_parameter("page", f"页码 {page} 超出范围：共 {paginator.num_pages} 页。")
+        raise bad_parameter(
+            "page", f"参数 page 超出范围：共 {paginator.num_pages} 页，而请求的是第 {page} 页。"
+        )
     return paginator.page(page)
 
 
 def public_item(index_number: str) -> Item:
-    item = (
-        public_items()
-        .filter(index_number=index_number)
-        .select_related("agency", "category", "interprets")
-        .first()
-    )
+    item = None
+    if not has_control_characters(index_number):
+        item = (
+            public_items()
+            .filter(index_number=index_number)
+            .select_related("agency", "category", "interprets")
+            .first()
+        )
     if item is None:
         raise not_found(f"没有索引号为“{index_number[:60]}”的公开政府信息。")
     return item

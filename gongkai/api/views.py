@@ -100,7 +100,7 @@ def items(request, code):
     found = published.agency(code)
     query = request.GET
     page_number, size = params.page_and_size(query)
-    category = query.get("category", "").strip() or None
+    category = params.text(query, "category")
     listed = published.items_of(
         found,
         year=params.year(query),
