@@ -16,7 +16,7 @@ def published_aggregate(root, year: int) -> Aggregate:
     if not total.with_report:
         raise not_found(f"{root.name}及其下级机关均未发布{year}年度的政府信息公开工作年度报告。")
     # The tables and file names say it is a total, not the root agency's own report.
-    total.cells.agency = f"{root.name}（含下级机关）汇总"
+    total.cells.agency = f"{root.name}及下级机关（汇总）"
     return total
 
 

@@ -51,8 +51,11 @@ def table_rows(cells: ReportCells, number: str) -> list[list[str]]:
         if cell.role in (CAPTION, NOTE):  # a caption or the balance note stands once, where it starts
             rows[cell.row][cell.col] = cell.text
             continue
+        # §二's blocks are padded to the widest one by stretching their last column; that padding is
+        # not a column of its own, so its label is not repeated there.
+        colspan = 1 if grid.key == "section2" else cell.colspan
         for r in range(cell.row, cell.row + cell.rowspan):
-            for c in range(cell.col, cell.col + cell.colspan):
+            for c in range(cell.col, cell.col + colspan):
                 rows[r][c] = cell.text
     return rows
 
