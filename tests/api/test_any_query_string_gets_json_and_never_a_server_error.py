@@ -36,7 +36,11 @@ def records(personas, settings):
     settings.API_RATE_LIMIT = 10**6
     publish_cells(personas.agency, 2025, sample_cells(personas.agency, 2025))
     item = make_item(personas.agency)
-    return {"code": personas.agency.code, "parent": personas.government.code, "index_number": item.index_number}
+    return {
+        "code": personas.agency.code,
+        "parent": personas.government.code,
+        "index_number": item.index_number,
+    }
 
 
 @FUZZ
