@@ -231,6 +231,34 @@ DECLARATIONS: dict[str, View] = {
     "ledger:index": View(allow=SEES_AGENCY, query={"agency": "yqtyjrswj"}),
     "ledger:import": View(allow=OFFICE, query={"agency": "yqtyjrswj"}),
     "ledger:delete": View(allow=OFFICE, args=lambda r: {"pk": r.ledger_entry.pk}),
+    # ---- 开放数据接口: published data, open to everyone, on every agency -----------------------------
+    **{
+        name: View(
+            allow=EVERYONE,
+            args=lambda r: {"code": r.agency.code, "year": r.report.year},
+            query=query,
+            foreign=EVERYONE,
+        )
+        for name, query in (
+            ("api:report", {}),
+            ("api:report_csv", {"table": "3"}),
+            ("api:report_xlsx", {}),
+            ("api:aggregate", {}),
+            ("api:aggregate_csv", {"table": "2"}),
+            ("api:aggregate_xlsx", {}),
+        )
+    },  # fmt: skip
+    "api:index": View(allow=EVERYONE),
+    "api:openapi": View(allow=EVERYONE),
+    "api:agencies": View(allow=EVERYONE),
+    "api:agency": View(allow=EVERYONE, args=lambda r: {"code": r.agency.code}, foreign=EVERYONE),
+    "api:items": View(allow=EVERYONE, args=lambda r: {"code": r.agency.code}, foreign=EVERYONE),
+    "api:item": View(
+        allow=EVERYONE, args=lambda r: {"index_number": r.published.index_number}, foreign=EVERYONE
+    ),
+    "api:reports": View(allow=EVERYONE, args=lambda r: {"code": r.agency.code}, foreign=EVERYONE),
+    # Any other address below /api/ is a JSON 404 for everyone.
+    "api:unknown": View(allow=NONE, args=lambda r: {"rest": "no/such/address"}),
 }
 
 # The Django admin (系统配置) has its own permission system and scoping (gongkai/agencies/admin.py and
