@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "gongkai.disclosure.commands",
     "gongkai.statistics.commands",
     "gongkai.reports.commands",
+    "gongkai.supervision.commands",
 ]
 
 

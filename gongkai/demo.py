@@ -220,6 +220,10 @@ def load_demo() -> DemoSummary:
     load_demo_reports(
         seed, registrar=User.objects.get(username="dengji"), leader=User.objects.get(username="lingdao")
     )
+
+    from gongkai.supervision.demo import load_demo_supervision
+
+    load_demo_supervision(agencies, actor=admin)
     return summary
 
 
@@ -244,6 +248,7 @@ def print_welcome(summary: DemoSummary, addr: str) -> None:
     print(
         f"  年度报告  {base}/yqtyjrswj/reports/2020/（已发布）  {base}/workspace/reports/yqtyjrswj/2021/（草稿）"
     )
+    print(f"  上级监督  {base}/workspace/supervision/yqszf/total/?year=2020（监督员 jiandu：全市汇总）")
     print()
     print("演示账号：")
     width = max(len(login.username) for login in summary.logins)

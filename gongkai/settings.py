@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "gongkai.reports",
     "gongkai.workspace",
     "gongkai.portal",
+    "gongkai.supervision",
+    "gongkai.api",
     "gongkai.importer",
 ]
 
@@ -268,6 +270,8 @@ APPLY_RATE_LIMIT = int(os.environ.get("GONGKAI_APPLY_RATE_LIMIT", "5"))
 TRACK_RATE_LIMIT = int(os.environ.get("GONGKAI_TRACK_RATE_LIMIT", "30"))
 # Portal searches per IP address per hour (generous: a reader pages through results).
 SEARCH_RATE_LIMIT = int(os.environ.get("GONGKAI_SEARCH_RATE_LIMIT", "1200"))
+# Open-data API requests (/api/) per IP address per hour: enough to page through a large catalogue.
+API_RATE_LIMIT = int(os.environ.get("GONGKAI_API_RATE_LIMIT", "3600"))
 
 LOGGING = {
     "version": 1,

@@ -16,7 +16,11 @@ urlpatterns = [
     path("workspace/reports/", include("gongkai.reports.urls")),
     path("workspace/ledger/", include("gongkai.ledger.urls")),
     path("workspace/", include("gongkai.workspace.urls")),
+    # Before the portal's /<code>/ addresses, which would otherwise take /api/ and /api/items/… ("api" is a
+    # reserved agency code).
+    path("api/", include("gongkai.api.urls")),
     path("", include("gongkai.reports.public_urls")),
     path("", include("gongkai.portal.urls")),
+    path("workspace/supervision/", include("gongkai.supervision.urls")),
     path("workspace/imports/", include("gongkai.importer.urls")),
 ]

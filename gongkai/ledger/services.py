@@ -21,6 +21,7 @@ from gongkai.statistics.importing import (
     _date,
     _number,
     _text,
+    header_positions,
     read_table,
 )
 from gongkai.statistics.services import messages_of
@@ -123,16 +124,7 @@ HEADER_HINT = "类别、日期、宣传渠道、名称、次数、发放材料�
 
 
 def _header(row) -> dict[str, int]:
-    wanted = {alias.lower(): key for key, aliases in COLUMNS.items() for alias in aliases}
-    positions: dict[str, int] = {}
-    for i, cell in enumerate(row):
-        key = wanted.get(_text(cell).lower())
-        if key and key not in positions:
-            positions[key] = i
-    missing = [COLUMNS[key][0] for key in REQUIRED if key not in positions]
-    if missing:
-        raise FileUnreadable(f"第1行应为表头，缺少列：{'、'.join(missing)}（表头：{HEADER_HINT}）")
-    return positions
+    return header_positions(row, COLUMNS, REQUIRED, HEADER_HINT)
 
 
 def _count(value, label: str) -> int | None:

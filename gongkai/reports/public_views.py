@@ -46,6 +46,8 @@ def report_page(request, code, year):
             "earlier": versions[1:],
             "body": version_preview(latest) if latest.cells else "",
             "section": "reports",
+            # The open-data downloads of the §二–§四 tables (gongkai.api).
+            "tables": (("2", "二"), ("3", "三"), ("4", "四")),
         },
     )
 

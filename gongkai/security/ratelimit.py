@@ -15,6 +15,7 @@ servers, CACHES must be shared (database or Redis cache) for a limit to hold acr
 
 import functools
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -40,11 +41,13 @@ def hit(request, bucket: str, *, key: str | None = None, window: int = WINDOW_SE
     """Count one attempt; returns the count in the window so far."""
     name = _key(request, bucket, key)
     if cache.add(name, 1, window):
+        cache.set(f"{name}:ends", time.time() + window, window)
         return 1
     try:
         return cache.incr(name)
     except ValueError:  # expired between add and incr
         cache.add(name, 1, window)
+        cache.set(f"{name}:ends", time.time() + window, window)
         return 1
 
 
@@ -74,3 +77,11 @@ def _key(request, bucket: str, key: str | None) -> str:
     who = key if key is not None else client_address(request)
     # Hashed so that any text (a user name with spaces or CJK) makes a valid cache key.
     return f"ratelimit:{bucket}:{hashlib.sha256(who.encode('utf-8')).hexdigest()[:32]}"
+
+
+def seconds_left(request, bucket: str, *, key: str | None = None, window: int = WINDOW_SECONDS) -> int:
+    """Seconds until the current window ends and the count starts again (for a Retry-After header)."""
+    ends = cache.get(f"{_key(request, bucket, key)}:ends")
+    if ends is None:
+        return window
+    return max(1, int(ends - time.time() + 0.999))

@@ -177,19 +177,28 @@ def _number(value: object) -> Decimal | None:
     return number
 
 
-def _header(row: list[object]) -> dict[str, int]:
-    wanted = {alias.lower(): key for key, aliases in COLUMNS.items() for alias in aliases}
+def header_positions(row: list[object], columns: dict, required: tuple, hint: str) -> dict[str, int]:
+    """Where each known column sits in a header row (by any of its aliases, case-insensitively).
+
+    `columns` maps a key to its aliases, the first being the label named in errors; FileUnreadable when a
+    `required` key is missing, with `hint` listing the expected header.
+    """
+    wanted = {alias.lower(): key for key, aliases in columns.items() for alias in aliases}
     positions: dict[str, int] = {}
     for i, cell in enumerate(row):
         key = wanted.get(_text(cell).lower())
         if key and key not in positions:
             positions[key] = i
-    missing = [COLUMNS[key][0] for key in REQUIRED_COLUMNS if key not in positions]
+    missing = [columns[key][0] for key in required if key not in positions]
     if missing:
-        raise FileUnreadable(
-            f"第1行应为表头，缺少列：{'、'.join(missing)}（表头：类别、名称、开始日期、结束日期、数值、来源、备注）"
-        )
+        raise FileUnreadable(f"第1行应为表头，缺少列：{'、'.join(missing)}（表头：{hint}）")
     return positions
+
+
+def _header(row: list[object]) -> dict[str, int]:
+    return header_positions(
+        row, COLUMNS, REQUIRED_COLUMNS, "类别、名称、开始日期、结束日期、数值、来源、备注"
+    )
 
 
 def _build(agency, cells: dict[str, object]):

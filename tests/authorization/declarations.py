@@ -231,6 +231,34 @@ DECLARATIONS: dict[str, View] = {
     "ledger:index": View(allow=SEES_AGENCY, query={"agency": "yqtyjrswj"}),
     "ledger:import": View(allow=OFFICE, query={"agency": "yqtyjrswj"}),
     "ledger:delete": View(allow=OFFICE, args=lambda r: {"pk": r.ledger_entry.pk}),
+    # ---- 开放数据接口: published data, open to everyone, on every agency -----------------------------
+    **{
+        name: View(
+            allow=EVERYONE,
+            args=lambda r: {"code": r.agency.code, "year": r.report.year},
+            query=query,
+            foreign=EVERYONE,
+        )
+        for name, query in (
+            ("api:report", {}),
+            ("api:report_csv", {"table": "3"}),
+            ("api:report_xlsx", {}),
+            ("api:aggregate", {}),
+            ("api:aggregate_csv", {"table": "2"}),
+            ("api:aggregate_xlsx", {}),
+        )
+    },  # fmt: skip
+    "api:index": View(allow=EVERYONE),
+    "api:openapi": View(allow=EVERYONE),
+    "api:agencies": View(allow=EVERYONE),
+    "api:agency": View(allow=EVERYONE, args=lambda r: {"code": r.agency.code}, foreign=EVERYONE),
+    "api:items": View(allow=EVERYONE, args=lambda r: {"code": r.agency.code}, foreign=EVERYONE),
+    "api:item": View(
+        allow=EVERYONE, args=lambda r: {"index_number": r.published.index_number}, foreign=EVERYONE
+    ),
+    "api:reports": View(allow=EVERYONE, args=lambda r: {"code": r.agency.code}, foreign=EVERYONE),
+    # Any other address below /api/ is a JSON 404 for everyone.
+    "api:unknown": View(allow=NONE, args=lambda r: {"rest": "no/such/address"}),
     # ---- 导入已发布的年度报告: the disclosure office, or a supervisor above the agency ------------------
     "imports:index": View(allow=STAFF),
     "imports:review": View(allow=OFFICE | {"supervisor"}, args=lambda r: {"pk": r.pending_import.pk}),
@@ -243,3 +271,33 @@ DECLARATIONS: dict[str, View] = {
 # The Django admin (系统配置) has its own permission system and scoping (gongkai/agencies/admin.py and
 # the tests of tests/agencies): the matrix checks that only staff accounts reach its index.
 ADMIN_SITE = View(allow=frozenset({"administrator"}))
+
+# ---- 上级监督 -----------------------------------------------------------------------------------------
+# On the own agency: its supervisor (from the government above), its leader and administrator. On the
+# government above it (the parent's aggregate): only the supervisor; the agency's own staff never.
+SUPERVISING = frozenset({"supervisor", "leader", "administrator"})
+
+
+def _own(r):
+    return {"code": r.agency.code}
+
+
+def _parent(r):
+    # The foreign agency has no parent: the view is then visited on the foreign agency itself.
+    return {"code": (r.agency.parent or r.agency).code}
+
+
+DECLARATIONS.update(
+    {
+        "supervision:index": View(allow=STAFF),
+        "supervision:tree": View(allow=SUPERVISING, args=_own),
+        "supervision:total": View(allow=frozenset({"supervisor"}), args=_parent),
+        "supervision:compare": View(allow=SUPERVISING, args=_own),
+        "supervision:total_download": View(
+            allow=frozenset({"supervisor"}), args=lambda r: {**_parent(r), "year": 2025, "kind": "xlsx"}
+        ),
+        "supervision:agency_download": View(
+            allow=SUPERVISING, args=lambda r: {**_own(r), "year": 2025, "kind": "csv"}
+        ),
+    }
+)

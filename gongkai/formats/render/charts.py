@@ -7,6 +7,7 @@
 `bars` are horizontal (long labels: outcomes, applicant types), `columns` vertical (years of a trend).
 """
 
+import math
 from dataclasses import dataclass
 from html import escape
 
@@ -21,12 +22,13 @@ class Chart:
     key: str
     title: str
     labels: tuple[str, ...]
-    values: tuple[int, ...]
+    values: tuple[int | float, ...]
     unit: str = "件"
     kind: str = "bars"
 
 
-def _ticks(top: int) -> list[int]:
+def _ticks(top: float) -> list[int]:
+    top = math.ceil(top)  # a rate in per cent (66.7) gets the axis of the next whole number
     if top <= 0:
         return [0, 1]
     for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000, 20000, 50000):

@@ -77,3 +77,15 @@ def render_xlsx(
     out = BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+def render_table_xlsx(cells: ReportCells, number: str) -> bytes:
+    """One section's table (二, 三 or 四) alone, as a workbook of one sheet."""
+    grid = next(g for g in report_grids(cells) if g.number == number)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet_name(grid, cells)
+    _write_grid(ws, grid, cells)
+    out = BytesIO()
+    wb.save(out)
+    return out.getvalue()

@@ -1,0 +1,50 @@
+"""Who may open the supervision pages of an agency, and over which agencies.
+
+A 上级监督员 of the agency or of one above it, and the agency's own administrator or leader, may; they see
+the part of its subtree that gongkai.agencies.access lets them see (a supervisor: all of it; an
+administrator or leader without the supervisor role: their own agency). Anyone else gets 403 on an agency
+they can see, 404 on one they cannot.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from gongkai.agencies.access import agencies_visible_to, roles_of
+from gongkai.agencies.models import Agency, Membership, Role
+
+SUPERVISING_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN, Role.LEADER})
+
+
+def may_supervise(user, agency: Agency) -> bool:
+    return getattr(user, "is_superuser", False) or bool(roles_of(user, agency) & SUPERVISING_ROLES)
+
+
+def supervised_agency(user, code: str) -> Agency:
+    agency = agencies_visible_to(user).filter(code=code).first()
+    if agency is None:
+        raise Http404("没有找到该机关，或您无权查看。")
+    if not may_supervise(user, agency):
+        raise PermissionDenied("上级监督页面供上级监督员及本机关的管理员、领导使用。")
+    return agency
+
+
+def visible_subtree(user, root: Agency) -> list[Agency]:
+    """root and the agencies below it that `user` may see."""
+    subtree = Agency.subtree_ids([root.pk])
+    return list(agencies_visible_to(user).filter(pk__in=subtree))
+
+
+def roots_for(user) -> list[Agency]:
+    """The agencies whose supervision pages the person starts from: those where they hold a supervising role
+    and none above them does (a supervisor of the city need not see each district listed again)."""
+    if getattr(user, "is_superuser", False):
+        return list(Agency.objects.filter(parent__isnull=True).order_by("name"))
+    held = Agency.objects.filter(
+        pk__in=Membership.objects.filter(user=user, role__in=SUPERVISING_ROLES).values("agency_id")
+    )
+    held = list(held.order_by("name"))
+    supervising = {
+        m.agency_id for m in Membership.objects.filter(user=user, role=Role.SUPERVISOR).only("agency_id")
+    }
+    below = Agency.subtree_ids(supervising) - supervising
+    return [a for a in held if a.pk not in below]

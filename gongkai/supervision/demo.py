@@ -1,0 +1,58 @@
+"""Demo reports for the supervision pages: 乐清市财政局 and 乐清市柳市镇人民政府 published their 2020 reports
+outside gongkai (imported, with invented figures that balance), so that the demo supervisor (乐清市人民政府)
+sees a city total of three reports beside the seed's, one of them with a blank cell."""
+
+from decimal import Decimal
+
+from gongkai.formats import format_for_year
+from gongkai.formats.cells import ReportCells, dumps
+from gongkai.reports.models import AnnualReport
+
+YEAR = 2020
+
+# code → (§三 natural_person received, commercial received, granted, not held, §四 review upheld, 采购金额)
+FIGURES = {
+    "yqsczj": (6, 2, 5, 3, 1, Decimal("1520000")),
+    "yqslsz": (9, 0, 7, 2, 0, None),  # the procurement amount left blank in the published report
+}
+
+
+def demo_cells(agency, figures) -> ReportCells:
+    person, company, granted, not_held, upheld, amount = figures
+    cells = ReportCells.blank(format_for_year(YEAR), agency.name, YEAR)
+    for address, _ in cells.format.cells():
+        cells[address] = 0
+    cells["section2.art20_9.procurement.amount"] = amount
+    for row, value in (("new_received", person + company), ("total", person + company)):
+        cells[f"section3.{row}.natural_person"] = person
+        cells[f"section3.{row}.commercial"] = company
+        cells[f"section3.{row}.total"] = value
+    # Companies' requests granted first, then people's; what is left of people's was not held.
+    cells["section3.granted.commercial"] = min(company, granted)
+    cells["section3.granted.natural_person"] = granted - min(company, granted)
+    cells["section3.granted.total"] = granted
+    cells["section3.unable_not_held.natural_person"] = not_held
+    cells["section3.unable_not_held.total"] = not_held
+    cells["section4.review.upheld"] = upheld
+    cells["section4.review.total"] = upheld
+    return cells
+
+
+def load_demo_supervision(agencies: dict, *, actor=None) -> None:
+    import json
+
+    from gongkai.reports.services import store_imported
+
+    for code, figures in FIGURES.items():
+        agency = agencies[code]
+        if AnnualReport.objects.filter(agency=agency, year=YEAR).exists():
+            continue  # loaded before
+        cells = demo_cells(agency, figures)
+        store_imported(
+            agency,
+            YEAR,
+            cells=json.loads(dumps(cells.to_dict(sections={}))),
+            source_name=f"{agency.name}{YEAR}年政府信息公开工作年度报告.html",
+            provenance={"note": "演示数据：虚构的已发布报告"},
+            actor=actor,
+        )
