@@ -74,4 +74,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     setup_django()
-    return args.func(args) or 0
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        return args.func(args) or 0
+    except ImproperlyConfigured as exc:
+        # A missing or malformed setting (a key, a database URL) is the operator's to fix: say which.
+        print(f"配置错误：{exc}", file=sys.stderr)
+        return 2

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from gongkai.applications.fields import without_personal_data
 from gongkai.applications.models import Application
 from gongkai.applications.queues import build_queues
 from gongkai.disclosure.models import Item
@@ -111,7 +112,9 @@ def overview(agencies, year: int, today: date) -> list[AgencyRow]:
     )
     overdue = Counter(
         row.application.agency_id
-        for row in build_queues(Application.objects.filter(agency_id__in=ids), today).overdue
+        for row in build_queues(
+            without_personal_data(Application.objects.filter(agency_id__in=ids)), today
+        ).overdue
     )
     late = Counter(
         row.item.agency_id for row in late_items(Item.objects.filter(agency_id__in=ids), year=year)
