@@ -13,11 +13,22 @@ BENCH_DIR = REPO / "var" / "bench"
 PG_NAME = "gongkai_bench"
 
 
+def _field_key() -> str:
+    """The bench database's own key for applicants' names (the generated cases carry encrypted names)."""
+    path = BENCH_DIR / "field_key"
+    if not path.exists():
+        from cryptography.fernet import Fernet
+
+        path.write_text(Fernet.generate_key().decode())
+    return path.read_text().strip()
+
+
 def prepare(fresh: bool) -> str:
     """Point the settings at the benchmark database (recreated if `fresh`); return a description."""
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     os.environ["GONGKAI_DATA"] = str(BENCH_DIR)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
+    os.environ.setdefault("GONGKAI_FIELD_KEY", _field_key())
     url = os.environ.get("DATABASE_URL")
     if not url:
         path = BENCH_DIR / "gongkai.sqlite3"
@@ -35,3 +46,27 @@ def prepare(fresh: bool) -> str:
             conn.execute(f'CREATE DATABASE "{PG_NAME}"')
     os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{PG_NAME}"))
     return f"PostgreSQL {parts.hostname}:{parts.port or 5432}/{PG_NAME}"
+
+
+def _vendor_file(kind: str) -> Path:
+    vendor = "postgresql" if os.environ.get("DATABASE_URL") else "sqlite"
+    return BENCH_DIR / f"{kind}-{vendor}.json"
+
+
+def save_stats(stats: dict) -> None:
+    """What was generated, kept beside the database so that a --reuse run can say what it measures."""
+    import json
+
+    _vendor_file("generated").write_text(json.dumps(stats, ensure_ascii=False, indent=1))
+
+
+def load_stats() -> dict:
+    import json
+
+    return json.loads(_vendor_file("generated").read_text())
+
+
+def save_results(results: dict) -> None:
+    import json
+
+    _vendor_file("results").write_text(json.dumps(results, ensure_ascii=False, indent=1, default=str))
