@@ -3,7 +3,7 @@
 `python -m benchmarks --parse [--parse-rounds N]` times the importer instead (reports per second on the
 published fixtures and on rendered reports of both formats); it needs no database.
 
-Builds a database of its own (SQLite under var/bench/, or `gongkai_bench` on the PostgreSQL server of
+Builds a database of its own (SQLite under var/bench/, or `gongkai_bench_<scale>` on the PostgreSQL server of
 DATABASE_URL), fills it with a synthetic province (benchmarks.province: agencies in a tree, items,
 依申请公开 cases with their events, appeals) and times gongkai's code against the bare work that answers
 the same question on the same database in the same run, printing each figure and its ratio.
@@ -99,7 +99,7 @@ def main(argv=None) -> int:
     args = parse(argv if argv is not None else sys.argv[1:])
     if args.parse:
         return parse_benchmark(args)
-    where = database.prepare(fresh=not args.reuse)
+    where = database.prepare(fresh=not args.reuse, scale=args.scale)
 
     import django
 

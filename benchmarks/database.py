@@ -1,7 +1,7 @@
 """A database of its own for benchmarks, chosen before Django starts.
 
-SQLite: var/bench/bench.sqlite3 under the repository. PostgreSQL (when DATABASE_URL is set): the same
-server, database `gongkai_bench`, dropped and created afresh, so real data is never touched.
+SQLite: var/bench/<scale>.sqlite3 under the repository. PostgreSQL (when DATABASE_URL is set): the same
+server, database `gongkai_bench_<scale>`, dropped and created afresh, so real data is never touched.
 """
 
 import os
@@ -23,34 +23,36 @@ def _field_key() -> str:
     return path.read_text().strip()
 
 
-def prepare(fresh: bool) -> str:
-    """Point the settings at the benchmark database (recreated if `fresh`); return a description."""
+def prepare(fresh: bool, scale: str = "small") -> str:
+    """Point the settings at the benchmark database of `scale` (recreated if `fresh`); return a description."""
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    os.environ["GONGKAI_BENCH_SCALE"] = scale
     os.environ["GONGKAI_DATA"] = str(BENCH_DIR)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
     os.environ.setdefault("GONGKAI_FIELD_KEY", _field_key())
     url = os.environ.get("DATABASE_URL")
     if not url:
-        path = BENCH_DIR / "gongkai.sqlite3"
+        path = BENCH_DIR / f"{scale}.sqlite3"
         if fresh:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
         return f"SQLite {path.relative_to(REPO)}"
     parts = urlsplit(url)
+    name = f"{PG_NAME}_{scale}"
     if fresh:
         import psycopg
 
         admin = urlunsplit(parts._replace(path="/postgres"))
         with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{PG_NAME}"')
-            conn.execute(f'CREATE DATABASE "{PG_NAME}"')
-    os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{PG_NAME}"))
-    return f"PostgreSQL {parts.hostname}:{parts.port or 5432}/{PG_NAME}"
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
+    os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{name}"))
+    return f"PostgreSQL {parts.hostname}:{parts.port or 5432}/{name}"
 
 
 def _vendor_file(kind: str) -> Path:
     vendor = "postgresql" if os.environ.get("DATABASE_URL") else "sqlite"
-    return BENCH_DIR / f"{kind}-{vendor}.json"
+    return BENCH_DIR / f"{kind}-{os.environ['GONGKAI_BENCH_SCALE']}-{vendor}.json"
 
 
 def save_stats(stats: dict) -> None:
