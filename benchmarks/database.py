@@ -1,6 +1,6 @@
 """A database of its own for benchmarks, chosen before Django starts.
 
-SQLite: var/bench/<scale>.sqlite3 under the repository. PostgreSQL (when DATABASE_URL is set): the same
+SQLite: var/bench/<scale>/gongkai.sqlite3 under the repository. PostgreSQL (when DATABASE_URL is set): the same
 server, database `gongkai_bench_<scale>`, dropped and created afresh, so real data is never touched.
 """
 
@@ -27,12 +27,14 @@ def prepare(fresh: bool, scale: str = "small") -> str:
     """Point the settings at the benchmark database of `scale` (recreated if `fresh`); return a description."""
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     os.environ["GONGKAI_BENCH_SCALE"] = scale
-    os.environ["GONGKAI_DATA"] = str(BENCH_DIR)
+    data = BENCH_DIR / scale
+    data.mkdir(exist_ok=True)
+    os.environ["GONGKAI_DATA"] = str(data)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
     os.environ.setdefault("GONGKAI_FIELD_KEY", _field_key())
     url = os.environ.get("DATABASE_URL")
     if not url:
-        path = BENCH_DIR / f"{scale}.sqlite3"
+        path = data / "gongkai.sqlite3"
         if fresh:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)

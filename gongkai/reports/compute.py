@@ -1,6 +1,7 @@
 """The annual report of one agency and year, computed from its records (the report as a query).
 
-    build_cells(agency, year) -> ReportCells   §二 computed; §三 and §四 None (not computed yet)
+    build_cells(agency, year) -> ReportCells   §二, §三 and §四 computed from the records
+    build_cells_for(agencies, year) -> {pk: ReportCells}   the same for many agencies at once (a subtree)
     section2_cells(agency, year, fmt=None)      {address: value} for every §二 cell of the format
     facts(agency, year)                         the §一 figures: 公文 register and items by category
     build_document(agency, year) -> dict        the report-format.md JSON shape plus "facts"
@@ -179,15 +180,16 @@ CELL_RULES = {
 }
 
 
-def _source(name: str, agency):
+def _source(name: str, agency_ids: list[int]):
     if name == ITEMS:
-        return Item.objects.filter(agency=agency, kind__in=list(ITEM_KINDS.values()))
+        return Item.objects.filter(agency_id__in=agency_ids, kind__in=list(ITEM_KINDS.values()))
     if name == ENTRIES:
-        return StatisticEntry.objects.filter(agency=agency)
-    return Matter.objects.filter(agency=agency)
+        return StatisticEntry.objects.filter(agency_id__in=agency_ids)
+    return Matter.objects.filter(agency_id__in=agency_ids)
 
 
-def section2_cells(agency, year: int, fmt: ReportFormat | None = None) -> dict:
+def section2_by_agency(agencies, year: int, fmt: ReportFormat | None = None) -> dict[int, dict]:
+    """{agency pk: §二 cells} for every agency of `agencies`: one query per source table, grouped by agency."""
     fmt = fmt or format_for_year(year)
     wanted: dict[str, dict[str, object]] = {}  # source → {alias: aggregate}
     cells: list[tuple[str, str, str, object]] = []  # (address, source, alias, finish)
@@ -201,14 +203,24 @@ def section2_cells(agency, year: int, fmt: ReportFormat | None = None) -> dict:
                 alias = f"c{len(cells)}"
                 wanted.setdefault(source, {})[alias] = aggregate
                 cells.append((f"section2.{block.key}.{row.key}.{column.key}", source, alias, finish))
-    results = {
-        source: _source(source, agency).aggregate(**aggregates) for source, aggregates in wanted.items()
-    }
-    values = {}
-    for address, source, alias, finish in cells:
-        value = results[source][alias]
-        values[address] = finish[0](value) if finish else value
-    return values
+    ids = [a.pk for a in agencies]
+    results: dict[tuple[str, int], dict] = {}
+    for source, aggregates in wanted.items():
+        grouped = _source(source, ids).order_by().values("agency_id").annotate(**aggregates)
+        for row in grouped:
+            results[(source, row["agency_id"])] = row
+    by_agency = {}
+    for pk in ids:
+        values = by_agency[pk] = {}
+        for address, source, alias, finish in cells:
+            # An agency without a row in a table counts 0 there (no items, entries or matters).
+            value = results.get((source, pk), {}).get(alias, 0)
+            values[address] = finish[0](value) if finish else value
+    return by_agency
+
+
+def section2_cells(agency, year: int, fmt: ReportFormat | None = None) -> dict:
+    return section2_by_agency([agency], year, fmt)[agency.pk]
 
 
 def facts(agency, year: int) -> dict:
@@ -242,16 +254,27 @@ def facts(agency, year: int) -> dict:
     }
 
 
+def build_cells_for(agencies, year: int) -> dict[int, ReportCells]:
+    """{agency pk: its report's cells} for many agencies (a supervisor's subtree), each section counted
+    for all of them together: a handful of queries, whatever the number of agencies."""
+    from gongkai.reports.applications_cells import section3_by_agency, section4_by_agency
+
+    agencies = list(agencies)
+    fmt = format_for_year(year)
+    out = {}
+    sections = [section2_by_agency(agencies, year, fmt), section3_by_agency(agencies, year, fmt),
+                section4_by_agency(agencies, year, fmt)]  # fmt: skip
+    for agency in agencies:
+        cells = out[agency.pk] = ReportCells.blank(fmt, agency.name, year)
+        for section in sections:
+            for address, value in section[agency.pk].items():
+                cells[address] = value
+    return out
+
+
 def build_cells(agency, year: int) -> ReportCells:
     """The report's cells, every one computed from records: §二 here, §三/§四 from the cases."""
-    from gongkai.reports.applications_cells import fill_cells
-
-    fmt = format_for_year(year)
-    cells = ReportCells.blank(fmt, agency.name, year)
-    for address, value in section2_cells(agency, year, fmt).items():
-        cells[address] = value
-    fill_cells(cells, agency)
-    return cells
+    return build_cells_for([agency], year)[agency.pk]
 
 
 def build_document(agency, year: int) -> dict:
