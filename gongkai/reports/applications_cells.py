@@ -37,6 +37,7 @@ from django.db.models.fields.json import KeyTextTransform
 from gongkai.applications.models import Application
 from gongkai.formats import format_for_year
 from gongkai.formats.declaration import ReportFormat
+from gongkai.reports import compiled
 from gongkai.rules.clock import EventType
 from gongkai.rules.outcomes import Outcome, report_row
 
@@ -60,21 +61,27 @@ def _cases(agency_ids: list[int], year: int):
     before it, never count and are left in the database.
     """
     start, end = _bounds(year)
-    rows = (
-        Application.objects.filter(agency_id__in=agency_ids, received_on__lte=end)
-        .order_by()  # Meta.ordering would join the GROUP BY
-        .values_list("pk", "agency_id", "applicant_type", "received_on")  # grouped by case
-        .annotate(
-            corrected=Max("events__date", filter=Q(events__type=EventType.CORRECTION_RECEIVED)),
-            settled=Min("events__date", filter=Q(events__type__in=[EventType.DECIDED, EventType.WITHDRAWN])),
-            outcome=Max(
-                KeyTextTransform("outcome", "events__data"), filter=Q(events__type=EventType.DECIDED)
-            ),
+
+    def build(ids):
+        return (
+            Application.objects.filter(agency_id__in=ids, received_on__lte=end)
+            .order_by()  # Meta.ordering would join the GROUP BY
+            .values("pk", "agency_id", "applicant_type", "received_on")  # grouped by case
+            .annotate(
+                corrected=Max("events__date", filter=Q(events__type=EventType.CORRECTION_RECEIVED)),
+                settled=Min(
+                    "events__date", filter=Q(events__type__in=[EventType.DECIDED, EventType.WITHDRAWN])
+                ),
+                outcome=Max(
+                    KeyTextTransform("outcome", "events__data"), filter=Q(events__type=EventType.DECIDED)
+                ),
+            )
+            .filter(Q(settled__isnull=True) | Q(settled__gte=start))
         )
-        .filter(Q(settled__isnull=True) | Q(settled__gte=start))
-    )
-    for _case, agency_id, applicant_type, received_on, corrected, settled, outcome in rows:
-        yield agency_id, applicant_type, corrected or received_on, settled, outcome
+
+    for row in compiled.rows(("section3", year), build, agency_ids):
+        receipt = row["corrected"] or row["received_on"]
+        yield row["agency_id"], row["applicant_type"], receipt, row["settled"], row["outcome"]
 
 
 def section3_by_agency(agencies, year: int, fmt: ReportFormat | None = None) -> dict[int, dict[str, int]]:
@@ -135,13 +142,17 @@ def section4_by_agency(agencies, year: int, fmt: ReportFormat | None = None) -> 
         for result in (AppealResult.UPHELD, AppealResult.CORRECTED, AppealResult.OTHER)
     }
     counts[AppealResult.PENDING.value] = Count("pk", filter=Q(closed_on__isnull=True) | Q(closed_on__gt=end))
-    rows = (
-        Appeal.objects.filter(agency_id__in=ids, filed_on__lte=end)
-        .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=start))
-        .order_by()
-        .values("agency_id", "kind")
-        .annotate(**counts)
-    )
+
+    def build(agency_ids):
+        return (
+            Appeal.objects.filter(agency_id__in=agency_ids, filed_on__lte=end)
+            .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=start))
+            .order_by()
+            .values("agency_id", "kind")
+            .annotate(**counts)
+        )
+
+    rows = compiled.rows(("section4", year), build, ids)
     known_blocks = {block.key for block in s4.blocks}
     for row in rows:
         if row["kind"] not in known_blocks:

@@ -31,6 +31,7 @@ from gongkai.disclosure.models import (
 from gongkai.formats import format_for_year
 from gongkai.formats.cells import ReportCells
 from gongkai.formats.declaration import ReportFormat
+from gongkai.reports import compiled
 from gongkai.statistics.models import Matter, MatterKind, StatisticEntry, StatisticKind
 from gongkai.statistics.services import year_end
 
@@ -188,26 +189,41 @@ def _source(name: str, agency_ids: list[int]):
     return Matter.objects.filter(agency_id__in=agency_ids)
 
 
+_PLANS: dict[tuple[str, int], tuple] = {}
+
+
+def _plan(fmt: ReportFormat, year: int) -> tuple[dict, list]:
+    """The aggregates per source table and where each cell's value comes from, for a format and year."""
+    key = (fmt.version, year)
+    if key not in _PLANS:
+        wanted: dict[str, dict[str, object]] = {}  # source → {alias: aggregate}
+        cells: list[tuple[str, str, str, object]] = []  # (address, source, alias, finish)
+        for block in fmt.section2.blocks:
+            for column in block.columns:
+                rule = CELL_RULES.get((block.key, column.key))
+                if rule is None:
+                    raise KeyError(f"{fmt.version} 版格式的 {block.key}.{column.key} 没有对应的计算规则")
+                for row in block.rows:
+                    source, aggregate, *finish = rule(row.key, year)
+                    alias = f"c{len(cells)}"
+                    wanted.setdefault(source, {})[alias] = aggregate
+                    cells.append((f"section2.{block.key}.{row.key}.{column.key}", source, alias, finish))
+        _PLANS[key] = wanted, cells
+    return _PLANS[key]
+
+
 def section2_by_agency(agencies, year: int, fmt: ReportFormat | None = None) -> dict[int, dict]:
     """{agency pk: §二 cells} for every agency of `agencies`: one query per source table, grouped by agency."""
     fmt = fmt or format_for_year(year)
-    wanted: dict[str, dict[str, object]] = {}  # source → {alias: aggregate}
-    cells: list[tuple[str, str, str, object]] = []  # (address, source, alias, finish)
-    for block in fmt.section2.blocks:
-        for column in block.columns:
-            rule = CELL_RULES.get((block.key, column.key))
-            if rule is None:
-                raise KeyError(f"{fmt.version} 版格式的 {block.key}.{column.key} 没有对应的计算规则")
-            for row in block.rows:
-                source, aggregate, *finish = rule(row.key, year)
-                alias = f"c{len(cells)}"
-                wanted.setdefault(source, {})[alias] = aggregate
-                cells.append((f"section2.{block.key}.{row.key}.{column.key}", source, alias, finish))
+    wanted, cells = _plan(fmt, year)
     ids = [a.pk for a in agencies]
     results: dict[tuple[str, int], dict] = {}
     for source, aggregates in wanted.items():
-        grouped = _source(source, ids).order_by().values("agency_id").annotate(**aggregates)
-        for row in grouped:
+
+        def build(agency_ids, source=source, aggregates=aggregates):
+            return _source(source, agency_ids).order_by().values("agency_id").annotate(**aggregates)
+
+        for row in compiled.rows(("section2", fmt.version, year, source), build, ids):
             results[(source, row["agency_id"])] = row
     by_agency = {}
     for pk in ids:
