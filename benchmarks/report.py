@@ -152,6 +152,8 @@ def run(context) -> list[dict]:
     rounds = [rng.choice(agencies) for _ in range(context.queries)]
     timings = {"ours": [], "bare": []}
     for agency in rounds:
+        # Both sides once untimed: the agency's rows are then in the cache for both alike, not just the second.
+        ours(agency), bare_section2(agency.pk), bare_sections34([agency.pk], fmt)
         t0 = time.perf_counter()
         mine = ours(agency)
         timings["ours"].append((time.perf_counter() - t0) * 1000)
@@ -164,6 +166,7 @@ def run(context) -> list[dict]:
     subtree = list(city.subtree().order_by("pk"))
     ids = [a.pk for a in subtree]
     sub = {"ours": [], "bare": []}
+    build_cells_for(subtree, YEAR), bare_section2_grouped(ids), bare_sections34(ids, fmt)  # warm, as above
     for _ in range(max(3, context.queries // 40)):
         t0 = time.perf_counter()
         mine = {pk: cells.values for pk, cells in build_cells_for(subtree, YEAR).items()}
