@@ -23,7 +23,7 @@ SQLITE_COUNT = f"""SELECT count(*) FROM disclosure_item i JOIN {FTS_TABLE} f ON 
 SQLITE_PAGE = f"""SELECT i.id, i.title, i.summary FROM disclosure_item i JOIN {FTS_TABLE} f ON f.rowid = i.id
     WHERE {FTS_TABLE} MATCH %s AND i.status = 'published' AND i.attribute = 'proactive'
     ORDER BY i.published_at DESC, i.id DESC LIMIT 20"""
-PG_WHERE = """to_tsvector('simple'::regconfig, COALESCE(search_tokens, '')) @@ {tsquery}
+PG_WHERE = """search_vector @@ {tsquery}
     AND status = 'published' AND attribute = 'proactive'"""
 
 
