@@ -1,4 +1,4 @@
-"""`python -m benchmarks [--items N] [--agencies N] [--queries N] [--reuse]` (also `make bench BENCH_ARGS=...`).
+"""`python -m benchmarks [--scale tiny|small|province] [--only NAME] [--reuse]` (also `make bench BENCH_ARGS=...`).
 
 `python -m benchmarks --parse [--parse-rounds N]` times the importer instead (reports per second on the
 published fixtures and on rendered reports of both formats); it needs no database.
@@ -9,25 +9,34 @@ database of its own (var/bench/aggregate/, or `gongkai_bench_aggregate` on Postg
 `gongkai.supervision.aggregate.aggregate(root, year)` against one bare SQL statement summing the same
 cells, for the whole city and for one district (benchmarks/aggregate.py).
 
-Builds a database of its own (SQLite under var/bench/, or `gongkai_bench` on the PostgreSQL server of
-DATABASE_URL), fills it with synthetic agencies and items, and times gongkai's code against the bare SQL
-that answers the same question, printing p50/p95 and their ratio.
+Builds a database of its own (SQLite under var/bench/, or `gongkai_bench_<scale>` on the PostgreSQL server of
+DATABASE_URL), fills it with a synthetic province (benchmarks.province: agencies in a tree, items,
+依申请公开 cases with their events, appeals) and times gongkai's code against the bare work that answers
+the same question on the same database in the same run, printing each figure and its ratio.
 
-To add a benchmark, append "module:function" to BENCHMARKS (imported after Django is set up): it receives the Context and returns a list of
-{"name": str, "ours": (p50_ms, p95_ms), "bare": (p50_ms, p95_ms)} rows. (The §二 report computation
-versus a hand-written SQL aggregate belongs here, next to search.)
+A benchmark is "module:function" in BENCHMARKS (imported after Django is set up): it receives the Context
+and returns rows, either {"name", "ours": (p50_ms, p95_ms), "bare": (p50_ms, p95_ms)} (latency) or
+{"name", "ours_rate", "bare_rate", "unit"} (throughput, higher is better).
 """
 
 import argparse
+import dataclasses
 import importlib
+import json
+import os
 import sys
 import time
 from dataclasses import dataclass
 
 from benchmarks import database
 
-# "module:function" names, resolved once Django is set up. Colleagues: add §二 here.
-BENCHMARKS = ["benchmarks.search:run", "benchmarks.section2:run"]
+BENCHMARKS = {
+    "search": "benchmarks.search:run",
+    "section2": "benchmarks.section2:run",
+    "report": "benchmarks.report:run",
+    "pages": "benchmarks.pages:run",
+    "clock": "benchmarks.clock:run",
+}
 
 
 @dataclass
@@ -36,14 +45,20 @@ class Context:
     agencies: int
     queries: int
     seed: int
+    seconds: float = 10.0
+    where: str = ""
 
 
 def parse(argv) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description="gongkai 性能基准")
-    parser.add_argument("--items", type=int, default=1_000_000, help="生成的政府信息条数（默认 1,000,000）")
-    parser.add_argument("--agencies", type=int, default=500, help="机关数（默认 500）")
+    parser.add_argument("--scale", choices=["tiny", "small", "province"], default="small",
+                        help="生成的数据规模：province 为 3,000 个机关、5,000,000 条信息、1,000,000 件申请；默认 small")  # fmt: skip
+    parser.add_argument("--items", type=int, help="改变所选规模的政府信息条数")
+    parser.add_argument("--applications", type=int, help="改变所选规模的依申请公开件数")
     parser.add_argument("--queries", type=int, default=200, help="每项计时的查询次数（默认 200）")
+    parser.add_argument("--seconds", type=float, default=10.0, help="每项吞吐量测量的秒数（默认 10）")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--only", choices=sorted(BENCHMARKS), action="append", help="只运行这一项（可重复）")
     parser.add_argument("--reuse", action="store_true", help="沿用上次生成的基准数据库，不重新生成")
     parser.add_argument("--parse", action="store_true", help="只测年度报告读取速度（每秒份数），不需要数据库")
     parser.add_argument("--parse-rounds", type=int, default=3, help="读取基准中每份报告的读取轮数（默认 3）")
@@ -54,8 +69,6 @@ def parse(argv) -> argparse.Namespace:
 
 
 def parse_benchmark(args) -> int:
-    import os
-
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
     from benchmarks.parse import print_table, run
 
@@ -68,48 +81,80 @@ def resolve(name: str):
     return getattr(importlib.import_module(module), function)
 
 
+def machine() -> str:
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    with open("/proc/meminfo") as f:
+        total_kb = int(f.readline().split()[1])
+    return f"{os.cpu_count()} 核，内存 {total_kb / 1024 / 1024:.0f} GB，1/5/15 分钟平均负载 {load}"
+
+
+def ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}×" if b else "—"
+
+
+def print_rows(rows: list[dict]) -> None:
+    for row in rows:
+        if "ours" in row:
+            (o50, o95), (b50, b95) = row["ours"], row["bare"]
+            print(f"{row['name']:<30}{o50:>10.2f} / {o95:<10.2f}{b50:>10.2f} / {b95:<10.2f}"
+                  f"{ratio(o50, b50):>8} / {ratio(o95, b95)}")  # fmt: skip
+        else:
+            o, b = row["ours_rate"], row["bare_rate"]
+            print(f"{row['name']:<30}{o:>12,.1f} {row['unit']:<8}{b:>12,.1f} {row['unit']:<8}"
+                  f"{o / b:>8.1%} 的对照吞吐量")  # fmt: skip
+
+
 def main(argv=None) -> int:
     args = parse(argv if argv is not None else sys.argv[1:])
     if args.parse:
         return parse_benchmark(args)
     if args.aggregate:
         return aggregate_benchmark(args)
-    where = database.prepare(fresh=not args.reuse)
+    where = database.prepare(fresh=not args.reuse, scale=args.scale)
 
     import django
 
     django.setup()
     from django.core.management import call_command
 
-    from benchmarks.generate import generate
+    from benchmarks.province import SCALES, generate_province
 
-    benchmarks = [resolve(name) for name in BENCHMARKS]
+    scale = SCALES[args.scale]
+    overrides = {k: v for k, v in (("items", args.items), ("applications", args.applications)) if v}
+    scale = dataclasses.replace(scale, **overrides)
+    names = args.only or list(BENCHMARKS)
+    benchmarks = [(name, resolve(BENCHMARKS[name])) for name in names]
 
-    print(f"基准数据库：{where}", file=sys.stderr)
+    print(f"基准数据库：{where}；机器：{machine()}", file=sys.stderr)
     if not args.reuse:
         t0 = time.perf_counter()
         call_command("migrate", verbosity=0)
         print(f"建表 {time.perf_counter() - t0:.1f}s", file=sys.stderr)
-        stats = generate(args.items, args.agencies, seed=args.seed)
-        print(
-            f"写入 {args.items:,} 条用时 {stats['load_seconds']:.1f}s，建立全文索引 {stats['index_seconds']:.1f}s",
-            file=sys.stderr,
-        )
-    context = Context(items=args.items, agencies=args.agencies, queries=args.queries, seed=args.seed)
-    print(f"\n{where}，{args.items:,} 条政府信息，{args.agencies} 个机关，每项 {args.queries} 次查询")
-    print(f"{'项目':<24}{'gongkai p50/p95 (ms)':>24}{'裸 SQL p50/p95 (ms)':>24}{'倍数 p50/p95':>16}")
-    for bench in benchmarks:
-        for row in bench(context):
-            (o50, o95), (b50, b95) = row["ours"], row["bare"]
-            print(
-                f"{row['name']:<24}{o50:>12.2f}/{o95:<11.2f}{b50:>12.2f}/{b95:<11.2f}"
-                f"{o50 / b50 if b50 else float('nan'):>8.2f}×/{o95 / b95 if b95 else float('nan'):.2f}×"
-            )
+        t0 = time.perf_counter()
+        stats = generate_province(scale, seed=args.seed)
+        stats["seconds"]["total"] = time.perf_counter() - t0
+        database.save_stats(stats)
+        print(f"生成用时：{json.dumps(stats['seconds'], ensure_ascii=False)}", file=sys.stderr)
+    stats = database.load_stats()
+    context = Context(items=stats["items"], agencies=stats["agencies"], queries=args.queries, seed=args.seed,
+                      seconds=args.seconds, where=where)  # fmt: skip
+    print(f"\n{where}；{stats['agencies']:,} 个机关，{stats['items']:,} 条政府信息，{stats['applications']:,} 件申请"
+          f"（{stats['events']:,} 个事件），{stats['appeals']:,} 件复议诉讼；每项 {args.queries} 次查询")  # fmt: skip
+    print(f"开始时：{machine()}")
+    print(f"{'项目':<30}{'gongkai p50 / p95 (ms)':>23}{'对照 p50 / p95 (ms)':>23}{'倍数 p50 / p95':>18}")
+    results = {}
+    for name, bench in benchmarks:
+        rows = bench(context)
+        results[name] = rows
+        print_rows(rows)
+        sys.stdout.flush()
+    print(f"结束时：{machine()}")
+    database.save_results(results)
     return 0
 
 
 def aggregate_benchmark(args) -> int:
-    where = database.prepare(fresh=not args.reuse, name="aggregate")
+    where = database.prepare(fresh=not args.reuse, scale="aggregate")
 
     import django
 

@@ -23,7 +23,7 @@ SQLITE_COUNT = f"""SELECT count(*) FROM disclosure_item i JOIN {FTS_TABLE} f ON 
 SQLITE_PAGE = f"""SELECT i.id, i.title, i.summary FROM disclosure_item i JOIN {FTS_TABLE} f ON f.rowid = i.id
     WHERE {FTS_TABLE} MATCH %s AND i.status = 'published' AND i.attribute = 'proactive'
     ORDER BY i.published_at DESC, i.id DESC LIMIT 20"""
-PG_WHERE = """to_tsvector('simple'::regconfig, COALESCE(search_tokens, '')) @@ {tsquery}
+PG_WHERE = """search_vector @@ {tsquery}
     AND status = 'published' AND attribute = 'proactive'"""
 
 
@@ -71,15 +71,15 @@ def run(context) -> list[dict]:
     rng = random.Random(context.seed)
     queries = QUERIES + [rng.choice(SUBJECTS)[:4] for _ in range(10)]
     rounds = [rng.choice(queries) for _ in range(context.queries)]
-    for query in queries:  # warm caches for both sides alike
-        bare(query), through_service(query)
+    bare(rounds[0]), through_service(rounds[0])  # warm the connection and the caches for both sides alike
     timings = {"service": [], "bare": []}
     for query in rounds:
+        found = {}
         for name, fn in (("service", through_service), ("bare", bare)):
             t0 = time.perf_counter()
-            total_found = fn(query)
+            found[name] = fn(query)
             timings[name].append((time.perf_counter() - t0) * 1000)
-        assert total_found == search_items(query).total, query  # both sides answer the same question
+        assert found["service"] == found["bare"], query  # both sides answer the same question
     service_p50, service_p95 = percentiles(timings["service"])
     bare_p50, bare_p95 = percentiles(timings["bare"])
     return [

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404
 from django.urls import reverse
 
@@ -19,16 +19,17 @@ class Node:
 
 def category_tree(agency) -> list[Node]:
     """The agency's categories as a tree, each with its number of public items (subcategories included)."""
-    categories = list(
-        CatalogueCategory.objects.filter(agency=agency)
-        .annotate(
-            own=Count(
-                "items",
-                filter=Q(items__status=ItemStatus.PUBLISHED, items__attribute=DisclosureAttribute.PROACTIVE),
-            )
-        )
-        .order_by("position", "code")
+    categories = list(CatalogueCategory.objects.filter(agency=agency).order_by("position", "code"))
+    # Counted apart from the categories, so the count reads only the index of public items by category.
+    own = dict(
+        public_items()
+        .filter(category_id__in=[c.pk for c in categories])
+        .order_by()
+        .values_list("category_id")
+        .annotate(n=Count("pk"))
     )
+    for c in categories:
+        c.own = own.get(c.pk, 0)
     nodes = {c.pk: Node(c, c.own) for c in categories}
     roots = []
     for c in categories:
@@ -70,12 +71,15 @@ def find_public_item(agency, ref: str) -> Item:
 
     Drafts, items under review and signed-off items that are not 主动公开 are 404, as if they did not exist.
     """
-    items = Item.objects.filter(agency=agency).select_related("agency", "category", "interprets__agency")
-    item = items.filter(index_number=ref).first()
+    # The agency is the one already looked up; the interpreted document (rare) is loaded when there is one.
+    # No ORDER BY: an index number (or an id) names one item.
+    items = Item.objects.filter(agency=agency).select_related("category").order_by()
+    item = next(iter(items.filter(index_number=ref)[:1]), None)
     if item is None and ref.isdigit():
-        item = items.filter(pk=int(ref)).first()
+        item = next(iter(items.filter(pk=int(ref))[:1]), None)
     if item is None or item.attribute != DisclosureAttribute.PROACTIVE:
         raise Http404("没有找到该政府信息。")
     if item.status not in (ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN):
         raise Http404("没有找到该政府信息。")
+    item.agency = agency
     return item

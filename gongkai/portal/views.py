@@ -42,7 +42,9 @@ def guide(request, code):
 
 def catalogue(request, code):
     agency = get_object_or_404(Agency, code=code)
-    latest = public_items().filter(agency=agency).order_by("-published_at", "-pk")[:10]
+    latest = list(public_items().filter(agency=agency).order_by("-published_at", "-pk")[:10])
+    for item in latest:
+        item.agency = agency  # their links need the agency's code: the one already here
     return render(
         request,
         "portal/catalogue.html",
@@ -77,8 +79,13 @@ def item(request, code, ref):
         else None
     )
     interprets = item.interprets if item.interprets_id and item.interprets.is_public else None
+    # Only what the links need: the list is on every item page, and most items have no interpretation.
     interpretations = (
-        public_items().filter(interprets=item).select_related("agency").order_by("-published_at")
+        public_items()
+        .filter(interprets=item)
+        .select_related("agency")
+        .only("pk", "title", "index_number", "agency__code")
+        .order_by("-published_at")
     )
     return render(
         request,

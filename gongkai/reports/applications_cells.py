@@ -2,6 +2,8 @@
 
     section3_cells(agency, year, fmt=None) -> {address: int}   every §三 cell of the format
     section4_cells(agency, year, fmt=None) -> {address: int}   every §四 cell of the format
+    section3_by_agency / section4_by_agency(agencies, year, fmt=None) -> {agency pk: cells}
+                                                               many agencies (a supervisor's subtree) at once
     fill_cells(cells, agency)                                  both into a ReportCells of that agency/year
 
 §三 counts each application by two dates — its receipt R and its settlement S — so that the balance of the
@@ -23,18 +25,19 @@ to that year only, in both years' reports, so a report rebuilt later agrees with
 §四: each case is counted in every year from its filing to its closing — under its result in the year it
 closes, under 尚未审结 in a year at whose end it is still open. 总计 = the sum of the four columns.
 
-Each section is a handful of aggregate queries, whatever the number of cases.
+Each section is one grouped query, whatever the number of cases or agencies: §三 reads each case that can
+count in the year once, with its R, S and outcome, and counts it in Python.
 """
 
 from datetime import date
 
-from django.db.models import CharField, Count, F, OuterRef, Q, Subquery, Value
+from django.db.models import Count, Max, Min, Q
 from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Coalesce
 
-from gongkai.applications.models import Application, ApplicationEvent
+from gongkai.applications.models import Application
 from gongkai.formats import format_for_year
 from gongkai.formats.declaration import ReportFormat
+from gongkai.reports import compiled
 from gongkai.rules.clock import EventType
 from gongkai.rules.outcomes import Outcome, report_row
 
@@ -46,108 +49,127 @@ def _bounds(year: int) -> tuple[date, date]:
     return date(year, 1, 1), date(year, 12, 31)
 
 
-def _events(type_or_types):
-    types = [type_or_types] if isinstance(type_or_types, str) else list(type_or_types)
-    return ApplicationEvent.objects.filter(application=OuterRef("pk"), type__in=types)
+def _ids(agencies) -> list[int]:
+    return [a.pk for a in agencies]
 
 
-def _applications(agency):
-    """The agency's applications with R (`counted_receipt`) and S (`settled_on`) as SQL expressions."""
-    latest_correction = _events(EventType.CORRECTION_RECEIVED).order_by("-date").values("date")[:1]
-    first_settlement = _events([EventType.DECIDED, EventType.WITHDRAWN]).order_by("date").values("date")[:1]
-    # order_by() drops Meta.ordering, which would otherwise split the GROUP BY below.
-    return (
-        Application.objects.filter(agency=agency)
-        .order_by()
-        .annotate(
-            counted_receipt=Coalesce(Subquery(latest_correction), F("received_on")),
-            settled_on=Subquery(first_settlement),
+def _cases(agency_ids: list[int], year: int):
+    """(agency, applicant type, R, S, outcome) of each case that can count in `year`.
+
+    One grouped query over the cases and their events: R's correction date and S are the latest 补正 and
+    the first decision or withdrawal among the case's events. Cases received after the year, or settled
+    before it, never count and are left in the database.
+    """
+    start, end = _bounds(year)
+
+    def build(ids):
+        return (
+            Application.objects.filter(agency_id__in=ids, received_on__lte=end)
+            .order_by()  # Meta.ordering would join the GROUP BY
+            .values("pk", "agency_id", "applicant_type", "received_on")  # grouped by case
+            .annotate(
+                corrected=Max("events__date", filter=Q(events__type=EventType.CORRECTION_RECEIVED)),
+                settled=Min(
+                    "events__date", filter=Q(events__type__in=[EventType.DECIDED, EventType.WITHDRAWN])
+                ),
+                outcome=Max(
+                    KeyTextTransform("outcome", "events__data"), filter=Q(events__type=EventType.DECIDED)
+                ),
+            )
+            .filter(Q(settled__isnull=True) | Q(settled__gte=start))
         )
-    )
+
+    for row in compiled.rows(("section3", year), build, agency_ids):
+        receipt = row["corrected"] or row["received_on"]
+        yield row["agency_id"], row["applicant_type"], receipt, row["settled"], row["outcome"]
 
 
-def section3_cells(agency, year: int, fmt: ReportFormat | None = None) -> dict[str, int]:
+def section3_by_agency(agencies, year: int, fmt: ReportFormat | None = None) -> dict[int, dict[str, int]]:
+    """{agency pk: §三 cells} for every agency of `agencies`, counted together."""
     fmt = fmt or format_for_year(year)
     s3 = fmt.section3
     start, end = _bounds(year)
-    values = {f"section3.{row.key}.{col.key}": 0 for row in s3.rows for col in s3.columns}
-
-    open_at_start = Q(settled_on__isnull=True) | Q(settled_on__gte=start)
-    open_at_end = Q(settled_on__isnull=True) | Q(settled_on__gt=end)
-    stocks = (
-        _applications(agency)
-        .values("applicant_type")
-        .annotate(
-            new_received=Count("pk", filter=Q(counted_receipt__gte=start, counted_receipt__lte=end)),
-            carried_over=Count("pk", filter=Q(counted_receipt__lt=start) & open_at_start),
-            carried_forward=Count("pk", filter=Q(counted_receipt__lte=end) & open_at_end),
-        )
-    )
-    for row in stocks:
-        for key in ("new_received", "carried_over", "carried_forward"):
-            values[f"section3.{key}.{row['applicant_type']}"] += row[key]
-
-    decided_outcome = (
-        _events(EventType.DECIDED).annotate(outcome=KeyTextTransform("outcome", "data")).values("outcome")[:1]
-    )
-    outcomes = (
-        _applications(agency)
-        .filter(settled_on__gte=start, settled_on__lte=end)
-        .annotate(
-            outcome=Coalesce(
-                Subquery(decided_outcome), Value(WITHDRAWN_OUTCOME.value), output_field=CharField()
-            )
-        )
-        .values("applicant_type", "outcome")
-        .annotate(n=Count("pk"))
-    )
-    for row in outcomes:
-        key = report_row(row["outcome"], fmt.version)
-        values[f"section3.{key}.{row['applicant_type']}"] += row["n"]
+    blank = {f"section3.{row.key}.{col.key}": 0 for row in s3.rows for col in s3.columns}
+    ids = _ids(agencies)
+    by_agency = {pk: dict(blank) for pk in ids}
+    rows = {}  # outcome key → report row, looked up once per outcome
+    for agency_id, applicant, receipt, settled, outcome in _cases(ids, year):
+        values = by_agency[agency_id]
+        open_at_start = settled is None or settled >= start
+        open_at_end = settled is None or settled > end
+        if receipt >= start and receipt <= end:
+            values[f"section3.new_received.{applicant}"] += 1
+        if receipt < start and open_at_start:
+            values[f"section3.carried_over.{applicant}"] += 1
+        if receipt <= end and open_at_end:
+            values[f"section3.carried_forward.{applicant}"] += 1
+        if settled is not None and start <= settled <= end:
+            outcome = outcome or WITHDRAWN_OUTCOME.value
+            if outcome not in rows:
+                rows[outcome] = report_row(outcome, fmt.version)
+            values[f"section3.{rows[outcome]}.{applicant}"] += 1
 
     applicant_keys = [c.key for c in s3.applicant_columns]
-    for col in applicant_keys:
-        values[f"section3.{s3.total_row}.{col}"] = sum(
-            values[f"section3.{row.key}.{col}"] for row in s3.outcome_rows
-        )
-    for row in s3.rows:
-        values[f"section3.{row.key}.{s3.total_column.key}"] = sum(
-            values[f"section3.{row.key}.{col}"] for col in applicant_keys
-        )
-    return values
+    for values in by_agency.values():
+        for col in applicant_keys:
+            values[f"section3.{s3.total_row}.{col}"] = sum(
+                values[f"section3.{row.key}.{col}"] for row in s3.outcome_rows
+            )
+        for row in s3.rows:
+            values[f"section3.{row.key}.{s3.total_column.key}"] = sum(
+                values[f"section3.{row.key}.{col}"] for col in applicant_keys
+            )
+    return by_agency
 
 
-def section4_cells(agency, year: int, fmt: ReportFormat | None = None) -> dict[str, int]:
+def section3_cells(agency, year: int, fmt: ReportFormat | None = None) -> dict[str, int]:
+    return section3_by_agency([agency], year, fmt)[agency.pk]
+
+
+def section4_by_agency(agencies, year: int, fmt: ReportFormat | None = None) -> dict[int, dict[str, int]]:
+    """{agency pk: §四 cells} for every agency of `agencies`, from one grouped query."""
     from gongkai.appeals.models import Appeal, AppealResult
 
     fmt = fmt or format_for_year(year)
     s4 = fmt.section4
     start, end = _bounds(year)
-    values = {f"section4.{block.key}.{col.key}": 0 for block in s4.blocks for col in s4.columns}
+    blank = {f"section4.{block.key}.{col.key}": 0 for block in s4.blocks for col in s4.columns}
+    ids = _ids(agencies)
+    by_agency = {pk: dict(blank) for pk in ids}
     closed_in_year = Q(closed_on__gte=start, closed_on__lte=end)
     counts = {
         result.value: Count("pk", filter=closed_in_year & Q(result=result))
         for result in (AppealResult.UPHELD, AppealResult.CORRECTED, AppealResult.OTHER)
     }
     counts[AppealResult.PENDING.value] = Count("pk", filter=Q(closed_on__isnull=True) | Q(closed_on__gt=end))
-    rows = (
-        Appeal.objects.filter(agency=agency, filed_on__lte=end)
-        .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=start))
-        .order_by()
-        .values("kind")
-        .annotate(**counts)
-    )
+
+    def build(agency_ids):
+        return (
+            Appeal.objects.filter(agency_id__in=agency_ids, filed_on__lte=end)
+            .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=start))
+            .order_by()
+            .values("agency_id", "kind")
+            .annotate(**counts)
+        )
+
+    rows = compiled.rows(("section4", year), build, ids)
     known_blocks = {block.key for block in s4.blocks}
     for row in rows:
         if row["kind"] not in known_blocks:
             raise KeyError(f"{fmt.version} 版格式第四部分没有“{row['kind']}”一栏")
+        values = by_agency[row["agency_id"]]
         for column in counts:
             values[f"section4.{row['kind']}.{column}"] += row[column]
-    for block in s4.blocks:
-        values[f"section4.{block.key}.{s4.total_column}"] = sum(
-            values[f"section4.{block.key}.{col.key}"] for col in s4.columns if col.key != s4.total_column
-        )
-    return values
+    for values in by_agency.values():
+        for block in s4.blocks:
+            values[f"section4.{block.key}.{s4.total_column}"] = sum(
+                values[f"section4.{block.key}.{col.key}"] for col in s4.columns if col.key != s4.total_column
+            )
+    return by_agency
+
+
+def section4_cells(agency, year: int, fmt: ReportFormat | None = None) -> dict[str, int]:
+    return section4_by_agency([agency], year, fmt)[agency.pk]
 
 
 def fill_cells(cells, agency) -> None:

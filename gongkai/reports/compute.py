@@ -1,19 +1,22 @@
 """The annual report of one agency and year, computed from its records (the report as a query).
 
-    build_cells(agency, year) -> ReportCells   §二 computed; §三 and §四 None (not computed yet)
+    build_cells(agency, year) -> ReportCells   §二, §三 and §四 computed from the records
+    build_cells_for(agencies, year) -> {pk: ReportCells}   the same for many agencies at once (a subtree)
     section2_cells(agency, year, fmt=None)      {address: value} for every §二 cell of the format
     facts(agency, year)                         the §一 figures: 公文 register and items by category
     build_document(agency, year) -> dict        the report-format.md JSON shape plus "facts"
 
 §二 walks the format's declaration: each (block, column) names a rule in CELL_RULES, and the row key names
-the item kind, matter list or statistic it counts. A format that declares a cell no rule knows fails
+the item kind, matter list or statistic it counts. A rule gives its cell as an aggregate over one table;
+the cells of a table are counted together, one query per table. A format that declares a cell no rule knows fails
 loudly here, so a new format cannot silently report 0.
 """
 
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from gongkai.disclosure.models import (
@@ -28,8 +31,9 @@ from gongkai.disclosure.models import (
 from gongkai.formats import format_for_year
 from gongkai.formats.cells import ReportCells
 from gongkai.formats.declaration import ReportFormat
-from gongkai.statistics.models import MatterKind, StatisticKind
-from gongkai.statistics.services import entry_total, matter_change
+from gongkai.reports import compiled
+from gongkai.statistics.models import Matter, MatterKind, StatisticEntry, StatisticKind
+from gongkai.statistics.services import year_end
 
 # 第二十条第（一）项 rows → the item kind they count.
 ITEM_KINDS = {"regulations": ItemKind.REGULATION, "normative_documents": ItemKind.NORMATIVE}
@@ -62,49 +66,47 @@ def _start_of_year(year: int) -> datetime:
     return timezone.make_aware(datetime.combine(date(year, 1, 1), time.min))
 
 
-def _items(agency, row: str):
-    return Item.objects.filter(agency=agency, kind=ITEM_KINDS[row])
+# Each rule answers one cell as an aggregate over one source table of the agency, so that §二 is one
+# query per table (conditional aggregates) rather than one per cell: a supervisor computes thousands.
+ITEMS, ENTRIES, MATTERS = "items", "entries", "matters"
 
 
-def made(agency, row, year):
+def _kind(row: str) -> Q:
+    return Q(kind=ITEM_KINDS[row])
+
+
+def made(row, year):
     """本年新制作数量 / 本年制发件数: signed off, formed (成文) in the year."""
-    return _items(agency, row).filter(status__in=SIGNED, formed_on__year=year).count()
+    return ITEMS, Count("pk", filter=_kind(row) & Q(status__in=SIGNED, formed_on__year=year))
 
 
-def published(agency, row, year):
+def published(row, year):
     """本年新公开数量: published in the year (an item withdrawn later was still published then)."""
-    return (
-        _items(agency, row)
-        .filter(status__in=(ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN))
-        .filter(published_at__gte=_start_of_year(year), published_at__lte=_end_of_year(year))
-        .count()
+    in_year = Q(published_at__gte=_start_of_year(year), published_at__lte=_end_of_year(year))
+    return ITEMS, Count(
+        "pk", filter=_kind(row) & Q(status__in=(ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN)) & in_year
     )
 
 
-def total_public(agency, row, year):
+def total_public(row, year):
     """对外公开总数量: published by the end of the year and not withdrawn by then."""
     end = _end_of_year(year)
     withdrawn_by_end = ItemEvent.objects.filter(
         item=OuterRef("pk"), to_status=ItemStatus.WITHDRAWN, at__lte=end
     )
-    return (
-        _items(agency, row)
-        .filter(status__in=(ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN), published_at__lte=end)
-        .exclude(Exists(withdrawn_by_end))
-        .count()
-    )
+    public_at_end = Q(status__in=(ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN), published_at__lte=end)
+    return ITEMS, Count("pk", filter=_kind(row) & public_at_end & ~Q(Exists(withdrawn_by_end)))
 
 
-def repealed(agency, row, year):
+def repealed(row, year):
     """本年废止件数: 废止 with the repeal date in the year."""
-    return (
-        _items(agency, row)
-        .filter(status__in=SIGNED, validity=Validity.REPEALED, invalid_from__year=year)
-        .count()
+    return ITEMS, Count(
+        "pk",
+        filter=_kind(row) & Q(status__in=SIGNED, validity=Validity.REPEALED, invalid_from__year=year),
     )
 
 
-def in_force(agency, row, year):
+def in_force(row, year):
     """现行有效件数: made by the end of the year and not yet expired or repealed then.
 
     An item marked 失效/废止 without a date is counted as no longer in force: the date is unknown, the
@@ -114,36 +116,51 @@ def in_force(agency, row, year):
     no_longer = Q(validity__in=(Validity.EXPIRED, Validity.REPEALED)) & (
         Q(invalid_from__isnull=True) | Q(invalid_from__lte=end)
     )
-    return _items(agency, row).filter(status__in=SIGNED, formed_on__lte=end).exclude(no_longer).count()
+    return ITEMS, Count("pk", filter=_kind(row) & Q(status__in=SIGNED, formed_on__lte=end) & ~no_longer)
 
 
-def prev_items(agency, row, year):
-    return matter_change(agency, MATTER_KINDS[row], year)[0]
+def _matters_in_force(row, on: date) -> Count:
+    """Matters of the row's list in force on `on` (statistics.services.matters_in_force, as an aggregate)."""
+    return Count(
+        "pk",
+        filter=Q(kind=MATTER_KINDS[row], effective_from__lte=on)
+        & (Q(effective_until__isnull=True) | Q(effective_until__gt=on)),
+    )
 
 
-def change(agency, row, year):
-    return matter_change(agency, MATTER_KINDS[row], year)[1]
+def prev_items(row, year):
+    return MATTERS, _matters_in_force(row, year_end(year - 1))
 
 
-def decisions(agency, row, year):
-    return int(entry_total(agency, DECISION_KINDS[row], year))
+def change(row, year):
+    return MATTERS, _matters_in_force(row, year_end(year)) - _matters_in_force(row, year_end(year - 1))
 
 
-def amount_wan(agency, row, year):
+def _entries(kind: str, year: int) -> Sum:
+    # Coalesced to 0 in SQL so that a missing entry is an exact Decimal("0"), as entry_total gives.
+    return Coalesce(Sum("value", filter=Q(kind=kind, period_end__year=year)), Value(Decimal(0)))
+
+
+def decisions(row, year):
+    return ENTRIES, _entries(DECISION_KINDS[row], year), int
+
+
+def amount_wan(row, year):
     """本年收费金额（单位：万元）: the year's fee entries in yuan, divided exactly."""
-    return entry_total(agency, StatisticKind.FEES_AMOUNT, year) / WAN
+    return ENTRIES, _entries(StatisticKind.FEES_AMOUNT, year), lambda yuan: Decimal(yuan) / WAN
 
 
-def projects(agency, row, year):
-    return int(entry_total(agency, StatisticKind.PROCUREMENT_PROJECTS, year))
+def projects(row, year):
+    return ENTRIES, _entries(StatisticKind.PROCUREMENT_PROJECTS, year), int
 
 
-def amount(agency, row, year):
+def amount(row, year):
     """采购总金额 in yuan, as recorded."""
-    return entry_total(agency, StatisticKind.PROCUREMENT_AMOUNT, year)
+    return ENTRIES, _entries(StatisticKind.PROCUREMENT_AMOUNT, year), Decimal
 
 
-# (block key, column key) → rule(agency, row key, year). Block keys are shared by both formats.
+# (block key, column key) → rule(row key, year) -> (source, aggregate[, finish]). Block keys are shared by
+# both formats.
 CELL_RULES = {
     ("art20_1", "made"): made,
     ("art20_1", "published"): published,
@@ -164,17 +181,62 @@ CELL_RULES = {
 }
 
 
-def section2_cells(agency, year: int, fmt: ReportFormat | None = None) -> dict:
+def _source(name: str, agency_ids: list[int]):
+    if name == ITEMS:
+        return Item.objects.filter(agency_id__in=agency_ids, kind__in=list(ITEM_KINDS.values()))
+    if name == ENTRIES:
+        return StatisticEntry.objects.filter(agency_id__in=agency_ids)
+    return Matter.objects.filter(agency_id__in=agency_ids)
+
+
+_PLANS: dict[tuple[str, int], tuple] = {}
+
+
+def _plan(fmt: ReportFormat, year: int) -> tuple[dict, list]:
+    """The aggregates per source table and where each cell's value comes from, for a format and year."""
+    key = (fmt.version, year)
+    if key not in _PLANS:
+        wanted: dict[str, dict[str, object]] = {}  # source → {alias: aggregate}
+        cells: list[tuple[str, str, str, object]] = []  # (address, source, alias, finish)
+        for block in fmt.section2.blocks:
+            for column in block.columns:
+                rule = CELL_RULES.get((block.key, column.key))
+                if rule is None:
+                    raise KeyError(f"{fmt.version} 版格式的 {block.key}.{column.key} 没有对应的计算规则")
+                for row in block.rows:
+                    source, aggregate, *finish = rule(row.key, year)
+                    alias = f"c{len(cells)}"
+                    wanted.setdefault(source, {})[alias] = aggregate
+                    cells.append((f"section2.{block.key}.{row.key}.{column.key}", source, alias, finish))
+        _PLANS[key] = wanted, cells
+    return _PLANS[key]
+
+
+def section2_by_agency(agencies, year: int, fmt: ReportFormat | None = None) -> dict[int, dict]:
+    """{agency pk: §二 cells} for every agency of `agencies`: one query per source table, grouped by agency."""
     fmt = fmt or format_for_year(year)
-    values = {}
-    for block in fmt.section2.blocks:
-        for column in block.columns:
-            rule = CELL_RULES.get((block.key, column.key))
-            if rule is None:
-                raise KeyError(f"{fmt.version} 版格式的 {block.key}.{column.key} 没有对应的计算规则")
-            for row in block.rows:
-                values[f"section2.{block.key}.{row.key}.{column.key}"] = rule(agency, row.key, year)
-    return values
+    wanted, cells = _plan(fmt, year)
+    ids = [a.pk for a in agencies]
+    results: dict[tuple[str, int], dict] = {}
+    for source, aggregates in wanted.items():
+
+        def build(agency_ids, source=source, aggregates=aggregates):
+            return _source(source, agency_ids).order_by().values("agency_id").annotate(**aggregates)
+
+        for row in compiled.rows(("section2", fmt.version, year, source), build, ids):
+            results[(source, row["agency_id"])] = row
+    by_agency = {}
+    for pk in ids:
+        values = by_agency[pk] = {}
+        for address, source, alias, finish in cells:
+            # An agency without a row in a table counts 0 there (no items, entries or matters).
+            value = results.get((source, pk), {}).get(alias, 0)
+            values[address] = finish[0](value) if finish else value
+    return by_agency
+
+
+def section2_cells(agency, year: int, fmt: ReportFormat | None = None) -> dict:
+    return section2_by_agency([agency], year, fmt)[agency.pk]
 
 
 def facts(agency, year: int) -> dict:
@@ -208,16 +270,27 @@ def facts(agency, year: int) -> dict:
     }
 
 
+def build_cells_for(agencies, year: int) -> dict[int, ReportCells]:
+    """{agency pk: its report's cells} for many agencies (a supervisor's subtree), each section counted
+    for all of them together: a handful of queries, whatever the number of agencies."""
+    from gongkai.reports.applications_cells import section3_by_agency, section4_by_agency
+
+    agencies = list(agencies)
+    fmt = format_for_year(year)
+    out = {}
+    sections = [section2_by_agency(agencies, year, fmt), section3_by_agency(agencies, year, fmt),
+                section4_by_agency(agencies, year, fmt)]  # fmt: skip
+    for agency in agencies:
+        cells = out[agency.pk] = ReportCells.blank(fmt, agency.name, year)
+        for section in sections:
+            for address, value in section[agency.pk].items():
+                cells[address] = value
+    return out
+
+
 def build_cells(agency, year: int) -> ReportCells:
     """The report's cells, every one computed from records: §二 here, §三/§四 from the cases."""
-    from gongkai.reports.applications_cells import fill_cells
-
-    fmt = format_for_year(year)
-    cells = ReportCells.blank(fmt, agency.name, year)
-    for address, value in section2_cells(agency, year, fmt).items():
-        cells[address] = value
-    fill_cells(cells, agency)
-    return cells
+    return build_cells_for([agency], year)[agency.pk]
 
 
 def build_document(agency, year: int) -> dict:

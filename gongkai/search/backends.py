@@ -1,13 +1,17 @@
-"""The database-specific half of search: an FTS5 table on SQLite, a GIN expression index on PostgreSQL.
+"""The database-specific half of search: an FTS5 table on SQLite, a stored tsvector with a GIN index on
+PostgreSQL.
 
 Both index `Item.search_tokens` (jieba words joined by spaces). On SQLite an external-content FTS5 table
 with the unicode61 tokenizer is kept in step by triggers, so bulk inserts stay indexed too. On PostgreSQL
-the index is built from the very expression Django emits for SearchVector("search_tokens",
-config="simple"), so the planner can use it for the ORM's own queries.
+`search_vector` is a generated column, to_tsvector('simple', search_tokens) computed by the database on
+every write, with the GIN index on it. An index on the expression alone (as before) made every matching
+row's vector be computed again at query time — to recheck a lossy bitmap, or when a common word makes a
+scan cheaper than the index: at 5,000,000 items a count of one common word took 93 seconds.
 """
 
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db.models.expressions import RawSQL
 
 FTS_TABLE = "search_item_fts"
 GIN_INDEX = "item_search_tokens_gin"
@@ -35,12 +39,20 @@ SQLITE_DROP = [
 ]
 
 
-def search_vector() -> SearchVector:
-    return SearchVector("search_tokens", config="simple")
+VECTOR_COLUMN = "search_vector"
+ADD_VECTOR_COLUMN = f"""ALTER TABLE disclosure_item ADD COLUMN IF NOT EXISTS {VECTOR_COLUMN} tsvector
+    GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, COALESCE(search_tokens, ''))) STORED"""
+CREATE_VECTOR_INDEX = f"CREATE INDEX IF NOT EXISTS {GIN_INDEX} ON disclosure_item USING gin ({VECTOR_COLUMN})"
 
 
-def gin_index() -> GinIndex:
-    return GinIndex(search_vector(), name=GIN_INDEX)
+def search_vector() -> RawSQL:
+    """The stored vector of the item row in the query (PostgreSQL)."""
+    return RawSQL(f'"disclosure_item"."{VECTOR_COLUMN}"', [], output_field=SearchVectorField())
+
+
+def expression_gin_index() -> GinIndex:
+    """The index of the first migration, on the expression: what migrating backwards returns to."""
+    return GinIndex(SearchVector("search_tokens", config="simple"), name=GIN_INDEX)
 
 
 def create_search_index(schema_editor, item_model) -> None:
@@ -49,16 +61,18 @@ def create_search_index(schema_editor, item_model) -> None:
         for statement in SQLITE_CREATE:
             schema_editor.execute(statement)
     elif vendor == "postgresql":
-        schema_editor.add_index(item_model, gin_index())
+        schema_editor.execute(ADD_VECTOR_COLUMN)
+        schema_editor.execute(CREATE_VECTOR_INDEX)
 
 
 def drop_search_index(schema_editor, item_model) -> None:
+    """Drop the index (for a bulk load); on PostgreSQL the generated column stays and keeps itself current."""
     vendor = schema_editor.connection.vendor
     if vendor == "sqlite":
         for statement in SQLITE_DROP:
             schema_editor.execute(statement)
     elif vendor == "postgresql":
-        schema_editor.remove_index(item_model, gin_index())
+        schema_editor.execute(f"DROP INDEX IF EXISTS {GIN_INDEX}")
 
 
 def rebuild_sqlite_index(cursor) -> None:

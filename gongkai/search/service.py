@@ -87,7 +87,7 @@ def _text_match(qs: QuerySet[Item], query_words: list[str]) -> tuple[QuerySet[It
     """The queryset prepared for matching, the match condition, and a relevance expression (lower = better)."""
     if connection.vendor == "postgresql":
         query = ts_query(query_words)
-        # alias, not annotate: selecting the vector would compute to_tsvector for every match before the sort.
+        # alias, not annotate: the stored vector is only matched (and ranked), never sent to Python.
         qs = qs.alias(search_vector=search_vector())
         # Normalisation 1 divides by the log of the length, so a long text mentioning a word once ranks
         # below a short one about it, as bm25 does on SQLite.

@@ -1,0 +1,115 @@
+"""Portal pages per second from a real server (gunicorn, one sync worker, on loopback) against a view
+that does no work on the same server through the same middleware.
+
+One client sends one request at a time for a fixed number of seconds, so requests per second is the
+inverse of the mean latency, server and client sharing the same machine. Every response must be 200.
+"""
+
+import http.client
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from django.conf import settings
+
+from gongkai.agencies.models import Agency
+from gongkai.disclosure.models import Item, ItemStatus
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(port: int) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
+        "DEBUG": "0",
+        "SECURE_COOKIES": "0",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "PYTHONPATH": str(REPO),
+    }
+    log = open(Path(settings.DATA_DIR) / "server.log", "ab")  # noqa: SIM115 — lives as long as the server
+    process = subprocess.Popen(
+        [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "gongkai.wsgi",
+            "--workers",
+            "1",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--timeout",
+            "120",
+        ],  # fmt: skip
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if get(port, "/bench/minimal/") == 200:
+                return process
+        except OSError:
+            time.sleep(0.2)
+        if process.poll() is not None:
+            raise RuntimeError("gunicorn 退出，见 var/bench/server.log")
+    raise RuntimeError("gunicorn 未能在 60 秒内启动")
+
+
+def get(port: int, path: str) -> int:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        response.read()
+        return response.status
+    finally:
+        conn.close()
+
+
+def rate(port: int, paths: list[str], seconds: float) -> float:
+    for path in paths[:5]:  # warm the worker and the database cache
+        get(port, path)
+    done, started = 0, time.perf_counter()
+    while time.perf_counter() - started < seconds:
+        status = get(port, paths[done % len(paths)])
+        if status != 200:
+            raise RuntimeError(f"{paths[done % len(paths)]} 返回 {status}")
+        done += 1
+    return done / (time.perf_counter() - started)
+
+
+def run(context) -> list[dict]:
+    # The busiest agency: the largest catalogue and the most items to pick from.
+    agency = Agency.objects.order_by("pk").first()
+    items = list(
+        Item.objects.filter(agency=agency, status=ItemStatus.PUBLISHED)
+        .exclude(index_number=None)
+        .order_by("?")
+        .values_list("index_number", flat=True)[:500]
+    )
+    port = free_port()
+    server = start_server(port)
+    try:
+        minimal = rate(port, ["/bench/minimal/"], context.seconds)
+        catalogue = rate(port, [f"/{agency.code}/catalogue/"], context.seconds)
+        item = rate(port, [f"/{agency.code}/items/{ref}/" for ref in items], context.seconds)
+        minimal_again = rate(port, ["/bench/minimal/"], context.seconds)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    baseline = (minimal + minimal_again) / 2  # before and after, so a change in load is shared out
+    return [
+        {"name": f"目录页（{agency.name}）", "ours_rate": catalogue, "bare_rate": baseline, "unit": "次/秒"},
+        {"name": "信息页", "ours_rate": item, "bare_rate": baseline, "unit": "次/秒"},
+    ]
