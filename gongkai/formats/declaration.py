@@ -139,17 +139,34 @@ class ReportFormat:
     def numbered_title(self, number: str) -> str:
         return f"{number}、{self.title(number)}"
 
-    def cells(self) -> list[tuple[str, Column]]:
-        """Every numeric cell as (address, column), in reading order."""
+    def places(self) -> tuple["CellPlace", ...]:
+        """Every numeric cell with the official labels that place it, in reading order."""
         found = []
         for block in self.section2.blocks:
             for row in block.rows:
                 for col in block.columns:
-                    found.append((f"section2.{block.key}.{row.key}.{col.key}", col))
+                    address = f"section2.{block.key}.{row.key}.{col.key}"
+                    found.append(CellPlace(address, col, "二", block.caption, row.label))
         for row in self.section3.rows:
             for col in self.section3.columns:
-                found.append((f"section3.{row.key}.{col.key}", col))
+                found.append(CellPlace(f"section3.{row.key}.{col.key}", col, "三", "", row.label))
         for block in self.section4.blocks:
+            heading = block.group + (f"（{block.subgroup}）" if block.subgroup else "")
             for col in self.section4.columns:
-                found.append((f"section4.{block.key}.{col.key}", col))
-        return found
+                found.append(CellPlace(f"section4.{block.key}.{col.key}", col, "四", heading, ""))
+        return tuple(found)
+
+    def cells(self) -> list[tuple[str, Column]]:
+        """Every numeric cell as (address, column), in reading order."""
+        return [(place.address, place.column) for place in self.places()]
+
+
+@dataclass(frozen=True)
+class CellPlace:
+    """A cell as people find it in the tables."""
+
+    address: str  # section2.art20_1.regulations.made
+    column: Column
+    section: str  # 二, 三 or 四
+    group: str  # §二: the block's caption (第二十条第（一）项); §四: the block's heading; §三: ""
+    row: str  # the row's label (§四: "")

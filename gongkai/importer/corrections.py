@@ -47,18 +47,12 @@ def typed_value(text: str, column: Column) -> Value:
 def cell_names(fmt: ReportFormat) -> dict[str, str]:
     """address → the cell as people name it: the table, the row's and the column's official labels."""
     names = {}
-    for block in fmt.section2.blocks:
-        for row in block.rows:
-            for col in block.columns:
-                names[f"section2.{block.key}.{row.key}.{col.key}"] = (
-                    f"第二部分{block.caption}“{row.label}”的“{col.label}”"
-                )
-    s3 = fmt.section3
-    for row in s3.rows:
-        for col in s3.columns:
-            names[f"section3.{row.key}.{col.key}"] = f"第三部分“{row.label}”行“{col.label}”列"
-    for block in fmt.section4.blocks:
-        heading = block.group + (f"（{block.subgroup}）" if block.subgroup else "")
-        for col in fmt.section4.columns:
-            names[f"section4.{block.key}.{col.key}"] = f"第四部分{heading}“{col.label}”"
+    for place in fmt.places():
+        if place.section == "二":
+            name = f"第二部分{place.group}“{place.row}”的“{place.column.label}”"
+        elif place.section == "三":
+            name = f"第三部分“{place.row}”行“{place.column.label}”列"
+        else:
+            name = f"第四部分{place.group}“{place.column.label}”"
+        names[place.address] = name
     return names
