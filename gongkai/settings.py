@@ -117,7 +117,14 @@ def database_config() -> dict:
     if url:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     else:
-        config = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(DATA_DIR / "gongkai.sqlite3")}
+        # Connections are kept for a minute on both databases: opening one (and running the PRAGMAs below)
+        # per request cost more than a whole cached page.
+        config = {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(DATA_DIR / "gongkai.sqlite3"),
+            "CONN_MAX_AGE": 60,
+            "CONN_HEALTH_CHECKS": True,
+        }
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # WAL lets readers work during a write; IMMEDIATE takes the write lock at BEGIN so that two
         # writers queue on busy_timeout instead of failing half-way with "database is locked".
@@ -254,6 +261,9 @@ CACHES = {
     if env_bool("GONGKAI_SHARED_CACHE", False)
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+
+# Rendered portal item pages are kept this long at most (they are dropped at once when their records change).
+PAGE_CACHE_SECONDS = int(os.environ.get("GONGKAI_PAGE_CACHE_SECONDS", "300"))
 
 # 依申请公开: identity numbers are encrypted at rest with GONGKAI_FIELD_KEY (urlsafe base64 of 32 bytes;
 # several keys separated by commas to rotate — the first encrypts). Development (DEBUG) and the test suite

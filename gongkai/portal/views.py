@@ -1,12 +1,14 @@
 """The public site. It shows what an agency publishes and how to reach it, never personal data."""
 
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.tree import build_tree
 from gongkai.disclosure.models import CatalogueCategory, ItemEvent, ItemStatus
 from gongkai.disclosure.sanitize import sanitise_body
+from gongkai.portal import page_cache
 from gongkai.portal.catalogue import category_items, category_tree, find_public_item
 from gongkai.portal.forms import SearchForm
 from gongkai.portal.guide import build_guide
@@ -70,6 +72,19 @@ def category(request, code, category_code):
 
 
 def item(request, code, ref):
+    keep = page_cache.cacheable(request)
+    if keep:
+        page_key = page_cache.key("item", code, ref)
+        html = page_cache.get(page_key)
+        if html is not None:
+            return HttpResponse(html)
+    response = _item(request, code, ref)
+    if keep and response.status_code == 200:
+        page_cache.put(page_key, response.content.decode())
+    return response
+
+
+def _item(request, code, ref):
     agency = get_object_or_404(Agency, code=code)
     item = find_public_item(agency, ref.strip("/"))
     withdrawn = item.status == ItemStatus.WITHDRAWN

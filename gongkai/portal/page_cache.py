@@ -1,0 +1,69 @@
+"""Rendered item pages, kept while nothing the portal shows has changed.
+
+An item page is read far more often than anything on it changes, and rendering it costs several times
+the work of answering the request. A rendered page is kept in the cache under its address together with
+the portal's generation — a number in the database that grows after every committed save or delete of an
+agency or a disclosure record (catalogue, items, their events and attachments) — so every server process
+sees a change at its next request, which a per-process cache could not be told otherwise. The day is part
+of the key because validity is read against today; entries also expire after PAGE_CACHE_SECONDS, which
+bounds what a lost increment (a process killed between its commit and the increment) could leave behind.
+
+Only anonymous readers with no messages waiting get a kept page: signed-in staff see their own header.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models import F
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+
+from gongkai.portal.models import PortalGeneration
+
+SHOWN_APPS = ("agencies", "disclosure")
+
+
+def generation() -> int:
+    # Plain SQL: this is the one query of a kept page, and building the ORM query cost more than running it.
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT number FROM {PortalGeneration._meta.db_table} WHERE id = 1")
+        row = cursor.fetchone()
+    return row[0] if row else 0
+
+
+def _advance() -> None:
+    if not PortalGeneration.objects.filter(pk=1).update(number=F("number") + 1):
+        PortalGeneration.objects.get_or_create(pk=1, defaults={"number": 1})
+
+
+def changed(**kwargs) -> None:
+    # After the commit, in a short statement of its own: inside the writer's transaction the row would be
+    # locked until commit and serialise every publication.
+    transaction.on_commit(_advance)
+
+
+def cacheable(request) -> bool:
+    if request.method != "GET" or request.user.is_authenticated:
+        return False
+    storage = getattr(request, "_messages", None)
+    return not (storage is not None and len(storage))
+
+
+def key(*parts) -> str:
+    return ":".join(["portal-page", *map(str, parts), str(generation()), timezone.localdate().isoformat()])
+
+
+def get(page_key: str) -> str | None:
+    return cache.get(page_key)
+
+
+def put(page_key: str, html: str) -> None:
+    cache.set(page_key, html, settings.PAGE_CACHE_SECONDS)
+
+
+def connect() -> None:
+    for app in SHOWN_APPS:
+        for model in apps.get_app_config(app).get_models():
+            post_save.connect(changed, sender=model, dispatch_uid=f"portal-page-{model._meta.label}-save")
+            post_delete.connect(changed, sender=model, dispatch_uid=f"portal-page-{model._meta.label}-delete")
