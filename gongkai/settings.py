@@ -259,7 +259,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "gongkai_cache"}
     if env_bool("GONGKAI_SHARED_CACHE", False)
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    # Room for the kept portal pages besides the rate-limit counters (Django's default is 300 entries).
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("GONGKAI_CACHE_ENTRIES", "5000"))},
+    }
 }
 
 # Rendered portal item pages are kept this long at most (they are dropped at once when their records change).
