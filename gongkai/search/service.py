@@ -154,6 +154,7 @@ def search_items(
 
     query_words = words(query)
     rank = None
+    exact_ids: list[int] = []
     if query:
         # Identifier matches are found first in a query of their own, so the word query below stays a
         # plain index scan (an OR across columns would stop PostgreSQL from using the GIN index alone).
@@ -179,20 +180,22 @@ def search_items(
         ordering += ["-published_at", "-pk"]
     else:
         ordering = ["-published_at", "-pk"]
-    qs = qs.select_related("agency", "category").order_by(*ordering)
-
-    paginator = Paginator(qs, page_size)
+    # The page is chosen on ids alone and only its rows are read: sorting the whole rows (bodies included)
+    # of every match cost SQLite more than the search itself for a common word.
+    paginator = Paginator(qs.order_by(*ordering).values_list("pk", flat=True), page_size)
     page_obj = paginator.get_page(page)
+    page_ids = list(page_obj.object_list)
+    rows = Item.objects.select_related("agency", "category").in_bulk(page_ids)
     marks = query_words + ([query.lower()] if query and query.lower() not in query_words else [])
     hits = []
-    for item in page_obj.object_list:
+    for item in (rows[pk] for pk in page_ids):
         summary = item.summary or html_to_text(item.body)
         hits.append(
             Hit(
                 item=item,
                 title_html=highlight(item.title, marks),
                 summary_html=snippet(summary, marks),
-                exact=bool(query) and getattr(item, "exact_first", 1) == 0,
+                exact=item.pk in exact_ids,
             )
         )
     total = paginator.count
