@@ -11,6 +11,8 @@ bounds what a lost increment (a process killed between its commit and the increm
 Only anonymous readers with no messages waiting get a kept page: signed-in staff see their own header.
 """
 
+import hashlib
+
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
@@ -51,7 +53,9 @@ def cacheable(request) -> bool:
 
 
 def key(*parts) -> str:
-    return ":".join(["portal-page", *map(str, parts), str(generation()), timezone.localdate().isoformat()])
+    # Hashed: an address can be long, and a shared (database) cache keeps keys of 255 characters at most.
+    address = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+    return f"portal-page:{address}:{generation()}:{timezone.localdate().isoformat()}"
 
 
 def get(page_key: str) -> str | None:
