@@ -43,6 +43,14 @@ def test_postgresql_answers_a_word_query_from_the_gin_index(people, monkeypatch)
         cursor.execute("ANALYZE disclosure_item")
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_indexscan = off")
+        # Where every row is published, a bitmap over a status index costs as little as the GIN index
+        # and the planner may take either; those indexes are dropped for this test's transaction only.
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'disclosure_item' AND indexdef LIKE %s",
+            ["%status%"],
+        )
+        for (name,) in cursor.fetchall():
+            cursor.execute(f'DROP INDEX "{name}"')
         plan = explain(qs)
     assert GIN_INDEX in plan, plan
 
