@@ -13,6 +13,9 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 PDF_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 libcairo2
 BROWSER_PACKAGES := chromium
+# axe-core checks every page a browser test opens for accessibility violations (npm, into .tools/npm).
+AXE_VERSION := 4.14.1
+AXE := .tools/npm/node_modules/axe-core/axe.min.js
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .PHONY: help demo test test-sqlite test-postgres lint bench loadtest deps system-pdf system-browser postgres
@@ -44,8 +47,12 @@ endef
 system-pdf:
 	$(call apt_ensure,$(PDF_PACKAGES))
 
-system-browser:
+system-browser: $(AXE)
 	$(call apt_ensure,$(BROWSER_PACKAGES))
+
+$(AXE):
+	@command -v npm >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq --no-install-recommends npm >/dev/null; }
+	npm install --silent --no-audit --no-fund --prefix .tools/npm axe-core@$(AXE_VERSION)
 
 postgres:
 	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start

@@ -26,6 +26,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+# axe-core from npm, installed by `make test` (target system-browser) into the folder the Makefile owns.
+AXE_SCRIPT = Path(
+    os.environ.get("GONGKAI_AXE")
+    or Path(__file__).resolve().parents[2] / ".tools/npm/node_modules/axe-core/axe.min.js"
+)
 
 
 def pytest_collection_modifyitems(items):
@@ -90,3 +95,40 @@ def log_in(page):
         return page
 
     return _log_in
+
+
+def axe_violations(page) -> list[dict]:
+    """Run axe-core on the page as it is now and return its violations (every rule, every impact).
+
+    The script is evaluated through the DevTools protocol, which the page's Content-Security-Policy does
+    not govern, so the check never needs the policy relaxed.
+    """
+    if not AXE_SCRIPT.exists():
+        pytest.fail(f"找不到 axe-core（{AXE_SCRIPT}）：请运行 make test，它会用 npm 安装。")
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "async () => (await window.axe.run(document, {resultTypes: ['violations']})).violations"
+    )
+    return [
+        {
+            "id": violation["id"],
+            "impact": violation["impact"],
+            "help": violation["help"],
+            "targets": [node["target"] for node in violation["nodes"]][:5],
+        }
+        for violation in result
+    ]
+
+
+@pytest.fixture
+def assert_accessible():
+    """`assert_accessible(page)` fails the test with axe-core's findings if the page has any violation."""
+
+    def check(page, where: str = ""):
+        found = axe_violations(page)
+        if found:
+            lines = [f"{v['impact']}: {v['id']} — {v['help']} {v['targets']}" for v in found]
+            pytest.fail(f"axe-core 在 {where or page.url} 发现无障碍问题：\n" + "\n".join(lines))
+
+    return check
