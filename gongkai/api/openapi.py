@@ -51,7 +51,7 @@ def cells_schema(fmt: ReportFormat) -> dict:
     s4 = {
         block.key: _object(
             {c.key: _cell_schema(c.kind, c.label) for c in fmt.section4.columns},
-            block.group + (f"（{block.subgroup}）" if block.subgroup else ""),
+            block.heading,
         )
         for block in fmt.section4.blocks
     }

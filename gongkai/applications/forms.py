@@ -12,7 +12,7 @@ from gongkai.rules.channels import CHANNEL_CHOICES, Channel, ReceiptError, recei
 from gongkai.rules.clock import DeliveryMethod, EventType, Party
 from gongkai.rules.fees import FeeMethod
 from gongkai.rules.identity import normalise_resident_id, validate_resident_id
-from gongkai.rules.outcomes import APPLICANT_TYPE_CHOICES, ApplicantType, Outcome, reason_text
+from gongkai.rules.outcomes import APPLICANT_TYPE_CHOICES, ApplicantType, outcome_groups, reason_text
 from gongkai.rules.uscc import validate_uscc
 
 from .models import Carrier, IdType, Route
@@ -388,24 +388,14 @@ class FeePaidForm(EventForm):
     data_fields = ("amount",)
 
 
-GROUPS = (
-    ("granted", "予以公开"),
-    ("partially", "部分公开"),
-    ("denied_", "不予公开"),
-    ("unable_", "无法提供"),
-    ("rejected_", "不予处理"),
-    ("other_", "其他处理"),
-)
-
-
 def outcome_choices():
     groups = []
-    for prefix, title in GROUPS:
-        members = [(o.value, reason_text(o)) for o in Outcome if o.value.startswith(prefix)]
-        if prefix in ("granted", "partially"):
+    for group, outcomes in outcome_groups():
+        members = [(o.value, reason_text(o)) for o in outcomes]
+        if len(members) == 1:
             groups.extend(members)
         else:
-            groups.append((title, members))
+            groups.append((group.name, members))
     return [("", "（请选择）"), *groups]
 
 

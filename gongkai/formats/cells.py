@@ -47,21 +47,19 @@ class ReportCells:
     def to_dict(self, sections: dict[str, str] | None = None) -> dict:
         """The report-format.md JSON shape (numbers stay int / Decimal; see `dumps`)."""
         out: dict = {"format_version": self.format.version, "agency": self.agency, "year": self.year}
-        fmt = self.format
-        out["section2"] = {
+        s2, s3, s4 = self.format.section2, self.format.section3, self.format.section4
+        out[s2.key] = {
             block.key: {
-                row.key: {col.key: self[f"section2.{block.key}.{row.key}.{col.key}"] for col in block.columns}
+                row.key: {col.key: self[block.address(row, col)] for col in block.columns}
                 for row in block.rows
             }
-            for block in fmt.section2.blocks
+            for block in s2.blocks
         }
-        out["section3"] = {
-            row.key: {col.key: self[f"section3.{row.key}.{col.key}"] for col in fmt.section3.columns}
-            for row in fmt.section3.rows
+        out[s3.key] = {
+            row.key: {col.key: self[s3.address(row, col)] for col in s3.columns} for row in s3.rows
         }
-        out["section4"] = {
-            block.key: {col.key: self[f"section4.{block.key}.{col.key}"] for col in fmt.section4.columns}
-            for block in fmt.section4.blocks
+        out[s4.key] = {
+            block.key: {col.key: self[s4.address(block, col)] for col in s4.columns} for block in s4.blocks
         }
         sections = self.sections if sections is None else sections
         if sections:

@@ -63,8 +63,8 @@ def check_a1(cells: ReportCells) -> list[Finding]:
     s3 = cells.format.section3
     findings = []
     for col in s3.columns:
-        left = [f"section3.{row}.{col.key}" for row in s3.received_rows]
-        right = [f"section3.{row}.{col.key}" for row in s3.settled_rows]
+        left = [s3.address(row, col) for row in s3.received_rows]
+        right = [s3.address(row, col) for row in s3.settled_rows]
         if not _filled(cells, left + right):
             continue
         received = sum(cells[a] for a in left)
@@ -104,8 +104,8 @@ def check_a2(cells: ReportCells) -> list[Finding]:
         _sum_finding(
             cells,
             "A2",
-            f"section3.{s3.total_row}.{col.key}",
-            [f"section3.{row.key}.{col.key}" for row in s3.outcome_rows],
+            s3.address(s3.total_row, col),
+            [s3.address(row, col) for row in s3.outcome_rows],
             lambda total, summed, col=col: (
                 f"“{col.label}”列：{total_label}为 {total}，但各项办理结果之和为 {summed}"
             ),
@@ -126,8 +126,8 @@ def check_a3(cells: ReportCells) -> list[Finding]:
         _sum_finding(
             cells,
             "A3",
-            f"section3.{row.key}.{s3.total_column.key}",
-            [f"section3.{row.key}.{col.key}" for col in s3.applicant_columns],
+            s3.total(row),
+            [s3.address(row, col) for col in s3.applicant_columns],
             lambda total, summed, row=row: (
                 f"“{row.label}”行：{total_label}为 {total}，但六类申请人之和为 {summed}"
             ),
@@ -142,14 +142,15 @@ def check_a5(cells: ReportCells) -> list[Finding]:
     s4 = cells.format.section4
     findings = []
     for block in s4.blocks:
-        name = block.group + (f"（{block.subgroup}）" if block.subgroup else "")
         findings.append(
             _sum_finding(
                 cells,
                 "A5",
-                f"section4.{block.key}.{s4.total_column}",
-                [f"section4.{block.key}.{col.key}" for col in s4.columns if col.key != s4.total_column],
-                lambda total, summed, name=name: f"{name}：总计为 {total}，但各项结果之和为 {summed}",
+                s4.total(block),
+                [s4.address(block, col) for col in s4.columns if col.key != s4.total_column],
+                lambda total, summed, name=block.heading: (
+                    f"{name}：总计为 {total}，但各项结果之和为 {summed}"
+                ),
             )
         )
     return [f for f in findings if f]
@@ -171,8 +172,8 @@ def check_a6(cells: ReportCells, previous: ReportCells | None = None) -> list[Fi
     s3 = cells.format.section3
     findings = []
     for col in s3.columns:
-        this = f"section3.{s3.carried_over_row}.{col.key}"
-        before = f"section3.{previous.format.section3.carried_forward_row}.{col.key}"
+        this = s3.address(s3.carried_over_row, col)
+        before = previous.format.section3.address(previous.format.section3.carried_forward_row, col)
         if before not in previous.values or cells[this] is None or previous[before] is None:
             continue
         if cells[this] != previous[before]:
@@ -197,8 +198,7 @@ def check_a7(cells: ReportCells, previous: ReportCells | None = None) -> list[Fi
     block = cells.format.section2.block(rule.block)
     findings = []
     for row in block.rows:
-        base = f"section2.{rule.block}.{row.key}"
-        stock, added, removed = f"{base}.{rule.stock}", f"{base}.{rule.added}", f"{base}.{rule.removed}"
+        stock, added, removed = (block.address(row, key) for key in (rule.stock, rule.added, rule.removed))
         if (
             stock not in previous.values
             or not _filled(cells, [stock, added, removed])
@@ -297,14 +297,14 @@ def check_a10(cells: ReportCells, facts: dict | None = None) -> list[Finding]:
     if FEE_WORD in sixth:
         return []
     collected = Decimal((facts or {}).get("fees_collected") or 0)
-    unpaid_address = f"section3.other_unpaid_fee.{cells.format.section3.total_column.key}"
+    unpaid_address = cells.format.section3.total("other_unpaid_fee")
     unpaid = cells.values.get(unpaid_address) or 0
     title = cells.format.numbered_title("六")
     if collected > 0:
         reason = f"本年收取信息处理费 {_show(collected)} 元"
     elif unpaid > 0:
         reason = f"有 {unpaid} 件申请因逾期未缴纳信息处理费而不再处理"
-    elif cells.format.version >= "2021":
+    elif cells.format.fees_in_section6:
         reason = "2021 年版格式要求说明信息处理费的收取情况（未收取的也应写明）"
     else:
         return []

@@ -2,12 +2,30 @@
 
 A format module (v2019, v2021, …) builds one `ReportFormat` out of these; every other part of the
 system — cells, checks, layouts, renderers, parsers — reads that object and never repeats a label.
+
+The declaration also answers where a number sits: `block.address(row, column)` (§二),
+`section3.address(row, column)` and `section4.address(block, column)` give a cell's address in the form of
+report-format.md (section2.art20_1.regulations.made), and the groups people name — §三's results （一）–（六）
+and §四's 行政复议 / 行政诉讼 — are declared objects with their official titles. Nothing else builds an
+address or tests a key's prefix.
 """
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import ClassVar
 
 SECTION_NUMBERS = ("一", "二", "三", "四", "五", "六")
+
+
+def _key(part) -> str:
+    """A row, column or block given either as its declared object or as its key."""
+    return part if isinstance(part, str) else part.key
+
+
+def _address(*parts) -> str:
+    """The only place the dotted address of a cell is put together."""
+    return ".".join(_key(part) for part in parts)
 
 
 class Kind(StrEnum):
@@ -23,6 +41,8 @@ class Column:
     key: str
     label: str
     kind: Kind = Kind.COUNT
+    # How a report's text names what the column counts, where a draft needs it (本年新制作数量 → 新制作).
+    in_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -40,14 +60,38 @@ class Block:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
 
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+    def address(self, row: Row | str, column: Column | str) -> str:
+        return _address(Section2.key, self, row, column)
+
 
 @dataclass(frozen=True)
 class Section2:
+    key: ClassVar[str] = "section2"
     first_column_header: str
     blocks: tuple[Block, ...]
 
     def block(self, key: str) -> Block:
         return next(b for b in self.blocks if b.key == key)
+
+
+@dataclass(frozen=True)
+class OutcomeGroup:
+    """One of §三's results, （一）予以公开 to （六）其他处理: rule A2 sums them into （七）总计.
+
+    A row with the group's own key is the group itself, its label the title (with any note after it);
+    the other rows of a group sit under a label cell with the title.
+    """
+
+    key: str
+    title: str
+
+    @property
+    def name(self) -> str:
+        """The title without its number, as people say it: （三）不予公开 → 不予公开."""
+        return re.sub(r"^（[一二三四五六七八九十]+）", "", self.title)
 
 
 @dataclass(frozen=True)
@@ -57,12 +101,19 @@ class ApplicationRow:
     key: str
     label: str
     group: str | None = None
-    subgroup: str | None = None
-    outcome: bool = False  # summed into the （七）总计 row (rule A2)
+    outcome: OutcomeGroup | None = None  # the result the row counts; outcome rows are summed into （七）总计
+
+    @property
+    def subgroup(self) -> str | None:
+        """The label cell between the group and the row: the title of the result the row is one of."""
+        if self.outcome is None or self.outcome.key == self.key:
+            return None
+        return self.outcome.title
 
 
 @dataclass(frozen=True)
 class Section3:
+    key: ClassVar[str] = "section3"
     note: str
     applicant_header: str
     organisation_header: str
@@ -70,6 +121,7 @@ class Section3:
     organisation_columns: tuple[Column, ...]
     total_column: Column
     rows: tuple[ApplicationRow, ...]
+    new_received_row: str = "new_received"
     # The header note's balance (rule A1): received rows on one side, settled rows on the other.
     received_rows: tuple[str, str] = ("new_received", "carried_over")
     settled_rows: tuple[str, str] = ("total", "carried_forward")
@@ -88,26 +140,83 @@ class Section3:
 
     @property
     def outcome_rows(self) -> tuple[ApplicationRow, ...]:
-        return tuple(r for r in self.rows if r.outcome)
+        return tuple(r for r in self.rows if r.outcome is not None)
+
+    @property
+    def outcome_groups(self) -> tuple[OutcomeGroup, ...]:
+        """（一） to （六）, in the table's order."""
+        return tuple(dict.fromkeys(r.outcome for r in self.outcome_rows))
+
+    def outcome_group(self, key: str) -> OutcomeGroup:
+        return next(g for g in self.outcome_groups if g.key == key)
+
+    def rows_of(self, group: OutcomeGroup | str) -> tuple[ApplicationRow, ...]:
+        """The rows that count one result: the group's row itself, or the rows under its title."""
+        return tuple(r for r in self.outcome_rows if r.outcome.key == _key(group))
 
     def row(self, key: str) -> ApplicationRow:
         return next(r for r in self.rows if r.key == key)
 
+    def address(self, row: ApplicationRow | str, column: Column | str) -> str:
+        return _address(self.key, row, column)
+
+    def total(self, row: ApplicationRow | str) -> str:
+        """The address of the row's 总计 cell."""
+        return self.address(row, self.total_column)
+
+
+@dataclass(frozen=True)
+class AppealGroup:
+    """The top header of §四: 行政复议, or 行政诉讼 over its two blocks."""
+
+    key: str
+    title: str
+
 
 @dataclass(frozen=True)
 class AppealBlock:
-    """A §四 block; `group` is the top header (行政复议 / 行政诉讼), `subgroup` the second, if any."""
+    """A §四 block; `kind` gives the top header (行政复议 / 行政诉讼), `subgroup` is the second, if any."""
 
     key: str
-    group: str
+    kind: AppealGroup
     subgroup: str | None = None
+
+    @property
+    def group(self) -> str:
+        return self.kind.title
+
+    @property
+    def heading(self) -> str:
+        """How one block is named in a sentence: 行政诉讼（复议后起诉）."""
+        return self.group + (f"（{self.subgroup}）" if self.subgroup else "")
 
 
 @dataclass(frozen=True)
 class Section4:
+    key: ClassVar[str] = "section4"
     blocks: tuple[AppealBlock, ...]
     columns: tuple[Column, ...]
     total_column: str = "total"
+
+    @property
+    def groups(self) -> tuple[AppealGroup, ...]:
+        return tuple(dict.fromkeys(b.kind for b in self.blocks))
+
+    def group(self, key: str) -> AppealGroup:
+        return next(g for g in self.groups if g.key == key)
+
+    def blocks_of(self, group: AppealGroup | str) -> tuple[AppealBlock, ...]:
+        return tuple(b for b in self.blocks if b.kind.key == _key(group))
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+    def address(self, block: AppealBlock | str, column: Column | str) -> str:
+        return _address(self.key, block, column)
+
+    def total(self, block: AppealBlock | str) -> str:
+        """The address of the block's 总计 cell."""
+        return self.address(block, self.total_column)
 
 
 @dataclass(frozen=True)
@@ -130,6 +239,8 @@ class ReportFormat:
     section3: Section3
     section4: Section4
     stock_rule: StockRule | None = None
+    # §六 must state the 信息处理费 collected, or that none was (the 2021 notice); rule A10 asks it always.
+    fees_in_section6: bool = False
     # Wordings seen in published reports for a section title, for parsers to accept.
     title_variants: tuple[tuple[str, str], ...] = field(default=())
 
@@ -145,15 +256,15 @@ class ReportFormat:
         for block in self.section2.blocks:
             for row in block.rows:
                 for col in block.columns:
-                    address = f"section2.{block.key}.{row.key}.{col.key}"
-                    found.append(CellPlace(address, col, "二", block.caption, row.label))
-        for row in self.section3.rows:
-            for col in self.section3.columns:
-                found.append(CellPlace(f"section3.{row.key}.{col.key}", col, "三", "", row.label))
-        for block in self.section4.blocks:
-            heading = block.group + (f"（{block.subgroup}）" if block.subgroup else "")
-            for col in self.section4.columns:
-                found.append(CellPlace(f"section4.{block.key}.{col.key}", col, "四", heading, ""))
+                    found.append(CellPlace(block.address(row, col), col, "二", block.caption, row.label))
+        s3 = self.section3
+        for row in s3.rows:
+            for col in s3.columns:
+                found.append(CellPlace(s3.address(row, col), col, "三", "", row.label))
+        s4 = self.section4
+        for block in s4.blocks:
+            for col in s4.columns:
+                found.append(CellPlace(s4.address(block, col), col, "四", block.heading, ""))
         return tuple(found)
 
     def cells(self) -> list[tuple[str, Column]]:

@@ -91,7 +91,7 @@ def section2_grid(cells: ReportCells) -> Grid:
             out.append(GridCell(r, 0, row.label, LABEL))
             c = 1
             for col, span in zip(block.columns, spans, strict=True):
-                out.append(_number(r, c, cells, f"section2.{block.key}.{row.key}.{col.key}", col, span))
+                out.append(_number(r, c, cells, block.address(row, col), col, span))
                 c += span
             r += 1
     return Grid("section2", "二", r, width + 1, 0, tuple(out))
@@ -138,7 +138,7 @@ def section3_grid(cells: ReportCells) -> Grid:
                     out.append(GridCell(r, 1, row.subgroup, LABEL, rowspan=_run_length(subgroups, i)))
                 out.append(GridCell(r, 2, row.label, LABEL))
         for j, col in enumerate(s3.columns):
-            out.append(_number(r, labels + j, cells, f"section3.{row.key}.{col.key}", col))
+            out.append(_number(r, labels + j, cells, s3.address(row, col), col))
     return Grid("section3", "三", 3 + len(rows), labels + len(s3.columns), 3, tuple(out))
 
 
@@ -159,7 +159,7 @@ def section4_grid(cells: ReportCells) -> Grid:
             label_row = 2
         for j, col in enumerate(s4.columns):
             out.append(GridCell(label_row, c0 + j, col.label, HEADER, rowspan=header_rows - label_row))
-            out.append(_number(header_rows, c0 + j, cells, f"section4.{block.key}.{col.key}", col))
+            out.append(_number(header_rows, c0 + j, cells, s4.address(block, col), col))
     return Grid("section4", "四", header_rows + 1, n * len(s4.blocks), header_rows, tuple(out))
 
 

@@ -95,38 +95,34 @@ class _Targets:
 
     def __init__(self, fmt: ReportFormat):
         s3, s4 = fmt.section3, fmt.section4
-        total = s3.total_column.key
 
         def rows(*keys):
-            return tuple(f"section3.{k}.{total}" for k in keys)
+            return tuple(s3.total(k) for k in keys)
 
-        def group(subgroup_word):
-            keys = [r.key for r in s3.rows if r.subgroup and subgroup_word in r.subgroup]
-            label = next(r.subgroup for r in s3.rows if r.subgroup and subgroup_word in r.subgroup)
-            return Target(label, rows(*keys))
+        def group(key):
+            return Target(s3.outcome_group(key).title, rows(*(r.key for r in s3.rows_of(key))))
 
         def s3_row(key):
             return Target(s3.row(key).label, rows(key))
 
-        self.new_received = s3_row(s3.received_rows[0])
+        self.new_received = s3_row(s3.new_received_row)
         self.carried_over = s3_row(s3.carried_over_row)
         self.carried_forward = s3_row(s3.carried_forward_row)
         self.settled = s3_row(s3.total_row)
         self.granted = s3_row("granted")
         self.partially_granted = s3_row("partially_granted")
-        self.denied = group("不予公开")
-        self.unable = group("无法提供")
-        self.rejected = group("不予处理")
-        other_keys = [r.key for r in s3.outcome_rows if r.key == "other" or r.key.startswith("other_")]
-        self.other = Target("（六）其他处理", rows(*other_keys))
+        self.denied = group("denied")
+        self.unable = group("unable")
+        self.rejected = group("rejected")
+        self.other = group("other")
 
-        def appeal(keys, label):
-            return Target(label, tuple(f"section4.{k}.{s4.total_column}" for k in keys))
+        def appeal(key):
+            title = s4.group(key).title
+            total = s4.column(s4.total_column).label
+            return Target(f"{title}{total}", tuple(s4.total(b) for b in s4.blocks_of(key))), title
 
-        review = [b.key for b in s4.blocks if b.group == "行政复议"]
-        litigation = [b.key for b in s4.blocks if b.group == "行政诉讼"]
-        self.review = appeal(review, "行政复议总计")
-        self.litigation = appeal(litigation, "行政诉讼总计")
+        self.review, self.review_word = appeal("review")
+        self.litigation, self.litigation_word = appeal("litigation")
 
         # §二 rows with a 处理决定数量 column: 行政许可, 其他对外管理服务事项, 行政处罚, 行政强制.
         self.decisions: dict[str, Target] = {}
@@ -135,7 +131,7 @@ class _Targets:
                 if col.key == "decisions":
                     for row in block.rows:
                         self.decisions[row.label] = Target(
-                            f"{row.label}{col.label}", (f"section2.{block.key}.{row.key}.{col.key}",)
+                            f"{row.label}{col.label}", (block.address(row, col),)
                         )
 
 
@@ -215,7 +211,7 @@ def _sentence_claims(sentence: str, targets: _Targets, categories) -> list[tuple
         add_all(DOCUMENT_PATTERNS, lambda target: target)
     elif "申请" in sentence:
         add_all(APPLICATION_PATTERNS, lambda name: getattr(targets, name))
-    if "行政复议" in sentence or "行政诉讼" in sentence:
+    if targets.review_word in sentence or targets.litigation_word in sentence:
         add_all(APPEAL_PATTERNS, lambda name: getattr(targets, name))
     found.extend(_negations(sentence, targets))
     found.extend(_decisions(sentence, targets))
@@ -245,9 +241,9 @@ def _negations(sentence: str, targets: _Targets) -> list[tuple]:
         topic = APPLICATION_TOPIC.search(rest)
         if topic and "因" not in rest[: topic.start()]:
             found.append((0, targets.new_received))
-        if "行政复议" in rest:
+        if targets.review_word in rest:
             found.append((0, targets.review))
-        if "行政诉讼" in rest:
+        if targets.litigation_word in rest:
             found.append((0, targets.litigation))
     return found
 

@@ -6,10 +6,12 @@ The §三 columns and the whole of §四 did not change in 2021; v2021 reuses th
 
 from gongkai.formats.declaration import (
     AppealBlock,
+    AppealGroup,
     ApplicationRow,
     Block,
     Column,
     Kind,
+    OutcomeGroup,
     ReportFormat,
     Row,
     Section2,
@@ -37,7 +39,7 @@ SECTION2 = Section2(
             "art20_1",
             "第二十条第（一）项",
             (
-                Column("made", "本年新制作数量"),
+                Column("made", "本年新制作数量", in_text="新制作"),
                 Column("published", "本年新公开数量"),
                 Column("total_public", "对外公开总数量"),
             ),
@@ -66,9 +68,12 @@ SECTION2 = Section2(
 )
 
 RESULTS = "三、本年度办理结果"
-DENIED = "（三）不予公开"
-UNABLE = "（四）无法提供"
-REJECTED = "（五）不予处理"
+GRANTED = OutcomeGroup("granted", "（一）予以公开")
+PARTIALLY_GRANTED = OutcomeGroup("partially_granted", "（二）部分公开")
+DENIED = OutcomeGroup("denied", "（三）不予公开")
+UNABLE = OutcomeGroup("unable", "（四）无法提供")
+REJECTED = OutcomeGroup("rejected", "（五）不予处理")
+OTHER = OutcomeGroup("other", "（六）其他处理")
 
 RECEIVED_ROWS = (
     ApplicationRow("new_received", "一、本年新收政府信息公开申请数量"),
@@ -77,28 +82,29 @@ RECEIVED_ROWS = (
 
 # The outcome rows both formats share: （一） to （五）.
 SHARED_OUTCOME_ROWS = (
-    ApplicationRow("granted", "（一）予以公开", RESULTS, outcome=True),
+    ApplicationRow("granted", GRANTED.title, RESULTS, GRANTED),
     ApplicationRow(
-        "partially_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", RESULTS, outcome=True
+        "partially_granted",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        RESULTS,
+        PARTIALLY_GRANTED,
     ),
-    ApplicationRow("denied_state_secret", "1.属于国家秘密", RESULTS, DENIED, outcome=True),
-    ApplicationRow("denied_law_forbidden", "2.其他法律行政法规禁止公开", RESULTS, DENIED, outcome=True),
-    ApplicationRow("denied_security_stability", "3.危及“三安全一稳定”", RESULTS, DENIED, outcome=True),
-    ApplicationRow("denied_third_party", "4.保护第三方合法权益", RESULTS, DENIED, outcome=True),
-    ApplicationRow("denied_internal_affairs", "5.属于三类内部事务信息", RESULTS, DENIED, outcome=True),
-    ApplicationRow("denied_process_info", "6.属于四类过程性信息", RESULTS, DENIED, outcome=True),
-    ApplicationRow("denied_enforcement_file", "7.属于行政执法案卷", RESULTS, DENIED, outcome=True),
-    ApplicationRow("denied_admin_query", "8.属于行政查询事项", RESULTS, DENIED, outcome=True),
-    ApplicationRow("unable_not_held", "1.本机关不掌握相关政府信息", RESULTS, UNABLE, outcome=True),
-    ApplicationRow("unable_needs_creation", "2.没有现成信息需要另行制作", RESULTS, UNABLE, outcome=True),
-    ApplicationRow("unable_still_unclear", "3.补正后申请内容仍不明确", RESULTS, UNABLE, outcome=True),
-    ApplicationRow("rejected_petition", "1.信访举报投诉类申请", RESULTS, REJECTED, outcome=True),
-    ApplicationRow("rejected_repeat", "2.重复申请", RESULTS, REJECTED, outcome=True),
-    ApplicationRow("rejected_publication", "3.要求提供公开出版物", RESULTS, REJECTED, outcome=True),
-    ApplicationRow("rejected_excessive", "4.无正当理由大量反复申请", RESULTS, REJECTED, outcome=True),
-    ApplicationRow(
-        "rejected_confirmation", "5.要求行政机关确认或重新出具已获取信息", RESULTS, REJECTED, outcome=True
-    ),
+    ApplicationRow("denied_state_secret", "1.属于国家秘密", RESULTS, DENIED),
+    ApplicationRow("denied_law_forbidden", "2.其他法律行政法规禁止公开", RESULTS, DENIED),
+    ApplicationRow("denied_security_stability", "3.危及“三安全一稳定”", RESULTS, DENIED),
+    ApplicationRow("denied_third_party", "4.保护第三方合法权益", RESULTS, DENIED),
+    ApplicationRow("denied_internal_affairs", "5.属于三类内部事务信息", RESULTS, DENIED),
+    ApplicationRow("denied_process_info", "6.属于四类过程性信息", RESULTS, DENIED),
+    ApplicationRow("denied_enforcement_file", "7.属于行政执法案卷", RESULTS, DENIED),
+    ApplicationRow("denied_admin_query", "8.属于行政查询事项", RESULTS, DENIED),
+    ApplicationRow("unable_not_held", "1.本机关不掌握相关政府信息", RESULTS, UNABLE),
+    ApplicationRow("unable_needs_creation", "2.没有现成信息需要另行制作", RESULTS, UNABLE),
+    ApplicationRow("unable_still_unclear", "3.补正后申请内容仍不明确", RESULTS, UNABLE),
+    ApplicationRow("rejected_petition", "1.信访举报投诉类申请", RESULTS, REJECTED),
+    ApplicationRow("rejected_repeat", "2.重复申请", RESULTS, REJECTED),
+    ApplicationRow("rejected_publication", "3.要求提供公开出版物", RESULTS, REJECTED),
+    ApplicationRow("rejected_excessive", "4.无正当理由大量反复申请", RESULTS, REJECTED),
+    ApplicationRow("rejected_confirmation", "5.要求行政机关确认或重新出具已获取信息", RESULTS, REJECTED),
 )
 
 TOTAL_ROWS = (
@@ -121,15 +127,16 @@ SECTION3 = Section3(
     total_column=Column("total", "总计"),
     rows=RECEIVED_ROWS
     + SHARED_OUTCOME_ROWS
-    + (ApplicationRow("other", "（六）其他处理", RESULTS, outcome=True),)
+    + (ApplicationRow("other", OTHER.title, RESULTS, OTHER),)
     + TOTAL_ROWS,
 )
 
-LITIGATION = "行政诉讼"
+REVIEW = AppealGroup("review", "行政复议")
+LITIGATION = AppealGroup("litigation", "行政诉讼")
 
 SECTION4 = Section4(
     blocks=(
-        AppealBlock("review", "行政复议"),
+        AppealBlock("review", REVIEW),
         AppealBlock("litigation_direct", LITIGATION, "未经复议直接起诉"),
         AppealBlock("litigation_after_review", LITIGATION, "复议后起诉"),
     ),

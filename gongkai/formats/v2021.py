@@ -26,7 +26,7 @@ SECTION2 = Section2(
             "art20_1",
             "第二十条第（一）项",
             (
-                Column("made", "本年制发件数"),
+                Column("made", "本年制发件数", in_text="制发"),
                 Column("repealed", "本年废止件数"),
                 Column("in_force", "现行有效件数"),
             ),
@@ -48,25 +48,21 @@ SECTION2 = Section2(
     ),
 )
 
-OTHER = "（六）其他处理"
-
 # 2021 splits the single （六）其他处理 row into three.
 OTHER_ROWS = (
     ApplicationRow(
         "other_no_correction",
         "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
         v2019.RESULTS,
-        OTHER,
-        outcome=True,
+        v2019.OTHER,
     ),
     ApplicationRow(
         "other_unpaid_fee",
         "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
         v2019.RESULTS,
-        OTHER,
-        outcome=True,
+        v2019.OTHER,
     ),
-    ApplicationRow("other_misc", "3.其他", v2019.RESULTS, OTHER, outcome=True),
+    ApplicationRow("other_misc", "3.其他", v2019.RESULTS, v2019.OTHER),
 )
 
 SECTION3 = dataclasses.replace(
@@ -83,4 +79,5 @@ FORMAT = ReportFormat(
     section3=SECTION3,
     section4=v2019.SECTION4,
     stock_rule=StockRule(block="art20_1", stock="in_force", added="made", removed="repealed"),
+    fees_in_section6=True,
 )

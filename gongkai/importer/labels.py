@@ -27,14 +27,14 @@ def per_format(function):
 @dataclass(frozen=True)
 class RowAnchor:
     section: str  # 二 or 三
-    address: str  # cells of the row are address + "." + column key
+    addresses: tuple[str, ...]  # the row's cells, one for each of its columns
     label: str
     norm: str
     columns: tuple[Column, ...]
     caption: str  # the §二 block caption, or the §三 group path, for messages
 
     def cell(self, column: Column) -> str:
-        return f"{self.address}.{column.key}"
+        return self.addresses[self.columns.index(column)]
 
 
 @per_format
@@ -45,7 +45,7 @@ def row_anchors(fmt: ReportFormat) -> tuple[RowAnchor, ...]:
             found.append(
                 RowAnchor(
                     "二",
-                    f"section2.{block.key}.{row.key}",
+                    tuple(block.address(row, col) for col in block.columns),
                     row.label,
                     normalize(row.label),
                     block.columns,
@@ -55,9 +55,8 @@ def row_anchors(fmt: ReportFormat) -> tuple[RowAnchor, ...]:
     s3 = fmt.section3
     for row in s3.rows:
         path = "/".join(p for p in (row.group, row.subgroup) if p)
-        found.append(
-            RowAnchor("三", f"section3.{row.key}", row.label, normalize(row.label), s3.columns, path)
-        )
+        addresses = tuple(s3.address(row, col) for col in s3.columns)
+        found.append(RowAnchor("三", addresses, row.label, normalize(row.label), s3.columns, path))
     return tuple(found)
 
 

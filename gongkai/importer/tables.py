@@ -386,7 +386,7 @@ class TableReader:
 
     def _read_section4(self, start: int) -> None:
         s4 = self.fmt.section4
-        columns = [(f"section4.{b.key}.{c.key}", c) for b in s4.blocks for c in s4.columns]
+        columns = [(s4.address(b, c), c) for b in s4.blocks for c in s4.columns]
         cells = [a for a, _ in columns]
         header = next(
             (

@@ -89,36 +89,39 @@ def section3_by_agency(agencies, year: int, fmt: ReportFormat | None = None) -> 
     fmt = fmt or format_for_year(year)
     s3 = fmt.section3
     start, end = _bounds(year)
-    blank = {f"section3.{row.key}.{col.key}": 0 for row in s3.rows for col in s3.columns}
+    blank = {s3.address(row, col): 0 for row in s3.rows for col in s3.columns}
     ids = _ids(agencies)
     by_agency = {pk: dict(blank) for pk in ids}
-    rows = {}  # outcome key → report row, looked up once per outcome
+    # Each case adds 1 to cells of its applicant type's column; the addresses are looked up, not rebuilt.
+    received = {col.key: s3.address(s3.new_received_row, col) for col in s3.applicant_columns}
+    carried_over = {col.key: s3.address(s3.carried_over_row, col) for col in s3.applicant_columns}
+    carried_forward = {col.key: s3.address(s3.carried_forward_row, col) for col in s3.applicant_columns}
+    settled_cells = {}  # (outcome key, applicant type) → the cell, found once per pair
     for agency_id, applicant, receipt, settled, outcome in _cases(ids, year):
         values = by_agency[agency_id]
         open_at_start = settled is None or settled >= start
         open_at_end = settled is None or settled > end
         if receipt >= start and receipt <= end:
-            values[f"section3.new_received.{applicant}"] += 1
+            values[received[applicant]] += 1
         if receipt < start and open_at_start:
-            values[f"section3.carried_over.{applicant}"] += 1
+            values[carried_over[applicant]] += 1
         if receipt <= end and open_at_end:
-            values[f"section3.carried_forward.{applicant}"] += 1
+            values[carried_forward[applicant]] += 1
         if settled is not None and start <= settled <= end:
             outcome = outcome or WITHDRAWN_OUTCOME.value
-            if outcome not in rows:
-                rows[outcome] = report_row(outcome, fmt.version)
-            values[f"section3.{rows[outcome]}.{applicant}"] += 1
+            if (outcome, applicant) not in settled_cells:
+                settled_cells[outcome, applicant] = s3.address(report_row(outcome, fmt.version), applicant)
+            values[settled_cells[outcome, applicant]] += 1
 
-    applicant_keys = [c.key for c in s3.applicant_columns]
+    # The （七）总计 row sums the outcome rows column by column; then the 总计 column sums each row.
+    sums = [
+        (s3.address(s3.total_row, col), [s3.address(row, col) for row in s3.outcome_rows])
+        for col in s3.applicant_columns
+    ]
+    sums += [(s3.total(row), [s3.address(row, col) for col in s3.applicant_columns]) for row in s3.rows]
     for values in by_agency.values():
-        for col in applicant_keys:
-            values[f"section3.{s3.total_row}.{col}"] = sum(
-                values[f"section3.{row.key}.{col}"] for row in s3.outcome_rows
-            )
-        for row in s3.rows:
-            values[f"section3.{row.key}.{s3.total_column.key}"] = sum(
-                values[f"section3.{row.key}.{col}"] for col in applicant_keys
-            )
+        for total, parts in sums:
+            values[total] = sum(values[address] for address in parts)
     return by_agency
 
 
@@ -133,7 +136,7 @@ def section4_by_agency(agencies, year: int, fmt: ReportFormat | None = None) -> 
     fmt = fmt or format_for_year(year)
     s4 = fmt.section4
     start, end = _bounds(year)
-    blank = {f"section4.{block.key}.{col.key}": 0 for block in s4.blocks for col in s4.columns}
+    blank = {s4.address(block, col): 0 for block in s4.blocks for col in s4.columns}
     ids = _ids(agencies)
     by_agency = {pk: dict(blank) for pk in ids}
     closed_in_year = Q(closed_on__gte=start, closed_on__lte=end)
@@ -159,12 +162,14 @@ def section4_by_agency(agencies, year: int, fmt: ReportFormat | None = None) -> 
             raise KeyError(f"{fmt.version} 版格式第四部分没有“{row['kind']}”一栏")
         values = by_agency[row["agency_id"]]
         for column in counts:
-            values[f"section4.{row['kind']}.{column}"] += row[column]
+            values[s4.address(row["kind"], column)] += row[column]
+    sums = [
+        (s4.total(block), [s4.address(block, col) for col in s4.columns if col.key != s4.total_column])
+        for block in s4.blocks
+    ]
     for values in by_agency.values():
-        for block in s4.blocks:
-            values[f"section4.{block.key}.{s4.total_column}"] = sum(
-                values[f"section4.{block.key}.{col.key}"] for col in s4.columns if col.key != s4.total_column
-            )
+        for total, parts in sums:
+            values[total] = sum(values[address] for address in parts)
     return by_agency
 
 

@@ -6,8 +6,6 @@ five-year trends of applications (§三) and of items published (§二).
     to_json(charts) / from_json(data)   a published version keeps its charts' data, not its drawing
 """
 
-import re
-
 from gongkai.formats.cells import ReportCells
 from gongkai.formats.render.charts import Chart
 
@@ -15,29 +13,23 @@ SECTION_OF = {"items_trend": "二", "outcomes": "三", "applicants": "三", "app
 TREND_YEARS = 5
 
 
-def _short(label: str) -> str:
-    """（二）部分公开（区分处理的，…） → 部分公开."""
-    return re.sub(r"（[^）]*）$", "", re.sub(r"^（[一二三四五六七八九十]+）", "", label))
-
-
 def _outcome_groups(cells: ReportCells) -> list[tuple[str, int]]:
     """The outcome rows summed by their group: （三）不予公开 counts its eight rows as one bar."""
     s3 = cells.format.section3
-    groups: dict[str, int] = {}
-    for row in s3.outcome_rows:
-        name = _short(row.subgroup or row.label)
-        groups[name] = groups.get(name, 0) + (cells[f"section3.{row.key}.{s3.total_column.key}"] or 0)
-    return list(groups.items())
+    return [
+        (group.name, sum(cells[s3.total(row)] or 0 for row in s3.rows_of(group)))
+        for group in s3.outcome_groups
+    ]
 
 
 def report_charts(agency, year: int, cells: ReportCells) -> list[Chart]:
     from gongkai.reports.applications_cells import section3_cells
-    from gongkai.reports.facts import _published_in
+    from gongkai.reports.facts import published_in
 
     s3 = cells.format.section3
     charts = []
     years = list(range(year - TREND_YEARS + 1, year + 1))
-    items = tuple(_published_in(agency, y).count() for y in years)
+    items = tuple(published_in(agency, y).count() for y in years)
     if any(items):
         charts.append(
             Chart(
@@ -49,7 +41,7 @@ def report_charts(agency, year: int, cells: ReportCells) -> list[Chart]:
                 "columns",
             )
         )
-    settled = cells[f"section3.{s3.total_row}.{s3.total_column.key}"] or 0
+    settled = cells[s3.total(s3.total_row)] or 0
     if settled:
         groups = _outcome_groups(cells)
         charts.append(
@@ -57,20 +49,18 @@ def report_charts(agency, year: int, cells: ReportCells) -> list[Chart]:
                 "outcomes", f"{year}年申请办理结果", tuple(g for g, _ in groups), tuple(v for _, v in groups)
             )
         )
-    received = cells[f"section3.new_received.{s3.total_column.key}"] or 0
+    received = cells[s3.total(s3.new_received_row)] or 0
     if received:
         charts.append(
             Chart(
                 "applicants",
                 f"{year}年新收申请的申请人类型",
                 tuple(c.label for c in s3.applicant_columns),
-                tuple(cells[f"section3.new_received.{c.key}"] or 0 for c in s3.applicant_columns),
+                tuple(cells[s3.address(s3.new_received_row, c)] or 0 for c in s3.applicant_columns),
             )
         )
     trend = tuple(
-        section3_cells(agency, y, cells.format)[f"section3.new_received.{s3.total_column.key}"]
-        if y != year
-        else received
+        section3_cells(agency, y, cells.format)[s3.total(s3.new_received_row)] if y != year else received
         for y in years
     )
     if any(trend):

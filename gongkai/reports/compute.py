@@ -57,12 +57,12 @@ WAN = Decimal(10000)
 UNCATEGORISED = "未分类"
 
 
-def _end_of_year(year: int) -> datetime:
+def end_of_year(year: int) -> datetime:
     """The last instant of 31 December in the site's time zone, as an aware datetime."""
     return timezone.make_aware(datetime.combine(date(year, 12, 31), time.max))
 
 
-def _start_of_year(year: int) -> datetime:
+def start_of_year(year: int) -> datetime:
     return timezone.make_aware(datetime.combine(date(year, 1, 1), time.min))
 
 
@@ -82,7 +82,7 @@ def made(row, year):
 
 def published(row, year):
     """本年新公开数量: published in the year (an item withdrawn later was still published then)."""
-    in_year = Q(published_at__gte=_start_of_year(year), published_at__lte=_end_of_year(year))
+    in_year = Q(published_at__gte=start_of_year(year), published_at__lte=end_of_year(year))
     return ITEMS, Count(
         "pk", filter=_kind(row) & Q(status__in=(ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN)) & in_year
     )
@@ -90,7 +90,7 @@ def published(row, year):
 
 def total_public(row, year):
     """对外公开总数量: published by the end of the year and not withdrawn by then."""
-    end = _end_of_year(year)
+    end = end_of_year(year)
     withdrawn_by_end = ItemEvent.objects.filter(
         item=OuterRef("pk"), to_status=ItemStatus.WITHDRAWN, at__lte=end
     )
@@ -207,7 +207,7 @@ def _plan(fmt: ReportFormat, year: int) -> tuple[dict, list]:
                     source, aggregate, *finish = rule(row.key, year)
                     alias = f"c{len(cells)}"
                     wanted.setdefault(source, {})[alias] = aggregate
-                    cells.append((f"section2.{block.key}.{row.key}.{column.key}", source, alias, finish))
+                    cells.append((block.address(row, column), source, alias, finish))
         _PLANS[key] = wanted, cells
     return _PLANS[key]
 
@@ -253,8 +253,8 @@ def facts(agency, year: int) -> dict:
         Item.objects.filter(
             agency=agency,
             status__in=(ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN),
-            published_at__gte=_start_of_year(year),
-            published_at__lte=_end_of_year(year),
+            published_at__gte=start_of_year(year),
+            published_at__lte=end_of_year(year),
         )
         .select_related("category")
         .order_by(F("category__position").asc(nulls_last=True), "category__code", "pk")

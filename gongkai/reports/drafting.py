@@ -28,26 +28,25 @@ def _art20(fmt: ReportFormat, values: dict) -> str:
 
     s2 = fmt.section2
     made = s2.block("art20_1")
-    word = "新制作" if fmt.version == "2019" else "制发"
     parts = [
-        f"本年{word}"
-        + "、".join(f"{row.label}{ref(f'section2.art20_1.{row.key}.made')}件" for row in made.rows)
+        f"本年{made.column('made').in_text}"
+        + "、".join(f"{row.label}{ref(made.address(row, 'made'))}件" for row in made.rows)
     ]
     decisions = []
     for block in s2.blocks:
-        columns = {c.key for c in block.columns}
         for row in block.rows:
-            base = f"section2.{block.key}.{row.key}"
-            if "prev_items" in columns and (values.get(f"{base}.prev_items") or values.get(f"{base}.change")):
+            cell = {column.key: block.address(row, column) for column in block.columns}
+            if "prev_items" in cell and (values.get(cell["prev_items"]) or values.get(cell["change"])):
                 parts.append(
-                    f"{row.label}上一年项目数量{ref(base + '.prev_items')}项、本年{ref(base + '.change')}项"
+                    f"{row.label}{block.column('prev_items').label}{ref(cell['prev_items'])}项、"
+                    f"本年{ref(cell['change'])}项"
                 )
-            if "decisions" in columns:
-                decisions.append(f"{row.label}{ref(base + '.decisions')}件")
-            if "amount_wan" in columns and values.get(f"{base}.amount_wan"):
-                parts.append(f"{row.label}本年收费金额{ref(base + '.amount_wan')}万元")
-            if "projects" in columns and values.get(f"{base}.projects"):
-                parts.append(f"政府集中采购项目{ref(base + '.projects')}个、金额{ref(base + '.amount')}元")
+            if "decisions" in cell:
+                decisions.append(f"{row.label}{ref(cell['decisions'])}件")
+            if "amount_wan" in cell and values.get(cell["amount_wan"]):
+                parts.append(f"{row.label}本年收费金额{ref(cell['amount_wan'])}万元")
+            if "projects" in cell and values.get(cell["projects"]):
+                parts.append(f"{row.label}项目{ref(cell['projects'])}个、金额{ref(cell['amount'])}元")
     text = "依照《条例》第二十条，" + "；".join(parts)
     if decisions:
         text += "；本年作出处理决定：" + "、".join(decisions)
@@ -72,14 +71,18 @@ def _subtopic_proactive(fmt, facts, values) -> list[str]:
 
 
 def _subtopic_requests(fmt) -> list[str]:
-    total = "section3.{row}.total"
+    s3 = fmt.section3
+
+    def total(row):
+        return f"{{{{{s3.total(row)}}}}}"
+
     text = (
-        f"全年新收政府信息公开申请{{{{{total.format(row='new_received')}}}}}件，"
-        f"上年结转{{{{{total.format(row='carried_over')}}}}}件；"
-        f"办结{{{{applications_settled}}}}件，其中予以公开{{{{{total.format(row='granted')}}}}}件、"
-        f"部分公开{{{{{total.format(row='partially_granted')}}}}}件、不予公开{{{{applications_denied}}}}件、"
+        f"全年新收政府信息公开申请{total(s3.new_received_row)}件，"
+        f"上年结转{total(s3.carried_over_row)}件；"
+        f"办结{{{{applications_settled}}}}件，其中予以公开{total('granted')}件、"
+        f"部分公开{total('partially_granted')}件、不予公开{{{{applications_denied}}}}件、"
         "无法提供{{applications_unable}}件、不予处理{{applications_rejected}}件、其他处理{{applications_other}}件；"
-        f"结转下年度继续办理{{{{{total.format(row='carried_forward')}}}}}件。"
+        f"结转下年度继续办理{total(s3.carried_forward_row)}件。"
         "全年因政府信息公开工作被申请行政复议{{appeals_review}}件、被提起行政诉讼{{appeals_litigation}}件。"
     )
     return [text]
@@ -150,6 +153,7 @@ def draft_sections(
         lines.append(f"（{numeral}）{title}")
         lines += body
     sixth = ["{{fees_statement}}"]
-    if fmt.version == "2019":
+    if not fmt.fees_in_section6:
+        # §六 asks for nothing in particular, so the draft says there is nothing more to report.
         sixth.append("无其他需要报告的事项。")
     return {"一": "\n".join(lines), "二": "", "三": "", "四": "", "五": "", "六": "\n".join(sixth)}

@@ -32,25 +32,26 @@ from gongkai.disclosure.models import (
 from gongkai.formats.cells import ReportCells
 from gongkai.ledger.models import OutreachChannel
 from gongkai.ledger.services import year_totals
-from gongkai.reports.compute import UNCATEGORISED, _end_of_year, _start_of_year
+from gongkai.reports.compute import UNCATEGORISED, end_of_year, start_of_year
 from gongkai.reports.compute import facts as register_facts
 
 PUBLISHED = (ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN)
 
 
-def _published_in(agency, year):
+def published_in(agency, year):
+    """The agency's items published in the year, withdrawn later or not."""
     return Item.objects.filter(
         agency=agency,
         status__in=PUBLISHED,
-        published_at__gte=_start_of_year(year),
-        published_at__lte=_end_of_year(year),
+        published_at__gte=start_of_year(year),
+        published_at__lte=end_of_year(year),
     )
 
 
 def _other_items(agency, year) -> dict[str, int]:
     """Items of the year that are not the published text of a registered 公文, by 小类, in catalogue order."""
     rows = (
-        _published_in(agency, year)
+        published_in(agency, year)
         .exclude(documents__isnull=False)
         .values("category__name", "category__position", "category__code")
         .annotate(n=Count("pk"))
@@ -97,7 +98,7 @@ def report_facts(agency, year: int, cells: ReportCells) -> dict:
     facts["other_items_by_category"] = others
 
     ledger = year_totals(agency, year)
-    catalogue_items = _published_in(agency, year).filter(kind=ItemKind.INTERPRETATION).count()
+    catalogue_items = published_in(agency, year).filter(kind=ItemKind.INTERPRETATION).count()
     facts["interpretations"] = catalogue_items + ledger.interpretations
 
     categories = CatalogueCategory.objects.filter(agency=agency)
@@ -121,20 +122,17 @@ def report_facts(agency, year: int, cells: ReportCells) -> dict:
     facts["training_participants"] = ledger.training_participants
     facts["meetings"] = ledger.meetings
 
-    s3 = cells.format.section3
-    facts["applications_settled"] = _cell(cells, f"section3.{s3.total_row}.{s3.total_column.key}")
-    denied = [r.key for r in s3.rows if r.key.startswith("denied_")]
-    facts["applications_denied"] = sum(_cell(cells, f"section3.{key}.total") for key in denied)
-    unable = [r.key for r in s3.rows if r.key.startswith("unable_")]
-    facts["applications_unable"] = sum(_cell(cells, f"section3.{key}.total") for key in unable)
-    rejected = [r.key for r in s3.rows if r.key.startswith("rejected_")]
-    facts["applications_rejected"] = sum(_cell(cells, f"section3.{key}.total") for key in rejected)
-    other = [r.key for r in s3.rows if r.key == "other" or r.key.startswith("other_")]
-    facts["applications_other"] = sum(_cell(cells, f"section3.{key}.total") for key in other)
-    facts["appeals_review"] = _cell(cells, "section4.review.total")
-    facts["appeals_litigation"] = _cell(cells, "section4.litigation_direct.total") + _cell(
-        cells, "section4.litigation_after_review.total"
-    )
+    s3, s4 = cells.format.section3, cells.format.section4
+    facts["applications_settled"] = _cell(cells, s3.total(s3.total_row))
+    for fact, group in (
+        ("applications_denied", "denied"),
+        ("applications_unable", "unable"),
+        ("applications_rejected", "rejected"),
+        ("applications_other", "other"),
+    ):
+        facts[fact] = sum(_cell(cells, s3.total(row)) for row in s3.rows_of(group))
+    facts["appeals_review"] = sum(_cell(cells, s4.total(block)) for block in s4.blocks_of("review"))
+    facts["appeals_litigation"] = sum(_cell(cells, s4.total(block)) for block in s4.blocks_of("litigation"))
 
     fees = fee_totals(agency, year)
     facts["fees"] = {"cases": fees.cases, "amount": fees.amount}

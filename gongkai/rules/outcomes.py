@@ -16,6 +16,7 @@ Public API:
     report_row(outcome, version) -> str           row key in that format
     report_row_for_year(outcome, year) -> str
     row_label(outcome, version) -> str            the official label of that row
+    outcome_groups() -> [(OutcomeGroup, [Outcome])]   the outcomes under their group （一）–（六）
     reason_text(outcome) -> str                   the label without its number, for letters
     ApplicantType (StrEnum), APPLICANT_TYPE_CHOICES
     RequestRecord, information_key(text, document_number=None)
@@ -32,6 +33,7 @@ from datetime import date
 from enum import StrEnum
 
 from gongkai.formats import format_for_year, get_format
+from gongkai.formats.declaration import OutcomeGroup
 from gongkai.rules.document_number import normalise_document_number
 
 
@@ -128,8 +130,17 @@ OUTCOMES: dict[Outcome, OutcomeSpec] = {
     Outcome.OTHER_MISC: OutcomeSpec((), "reply_other", OTHER_2019),
 }
 
+
+def outcome_groups() -> list[tuple[OutcomeGroup, list[Outcome]]]:
+    """The outcomes under the §三 group they count in, （一） to （六）, in the table's order (2021 format)."""
+    section = get_format("2021").section3
+    return [(group, [Outcome(row.key) for row in section.rows_of(group)]) for group in section.outcome_groups]
+
+
 # Outcomes after which the applicant has had an answer on the substance (for Art. 36(6)): not the （六） rows.
-ANSWERED_OUTCOMES = frozenset(o for o in Outcome if not o.value.startswith("other_"))
+ANSWERED_OUTCOMES = frozenset(
+    o for group, members in outcome_groups() if group.key != "other" for o in members
+)
 # Outcomes that show the information is disclosable (for Art. 44).
 DISCLOSABLE_OUTCOMES = frozenset({Outcome.GRANTED, Outcome.PARTIALLY_GRANTED})
 

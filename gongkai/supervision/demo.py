@@ -20,21 +20,22 @@ FIGURES = {
 def demo_cells(agency, figures) -> ReportCells:
     person, company, granted, not_held, upheld, amount = figures
     cells = ReportCells.blank(format_for_year(YEAR), agency.name, YEAR)
+    s2, s3, s4 = cells.format.section2, cells.format.section3, cells.format.section4
     for address, _ in cells.format.cells():
         cells[address] = 0
-    cells["section2.art20_9.procurement.amount"] = amount
+    cells[s2.block("art20_9").address("procurement", "amount")] = amount
     for row, value in (("new_received", person + company), ("total", person + company)):
-        cells[f"section3.{row}.natural_person"] = person
-        cells[f"section3.{row}.commercial"] = company
-        cells[f"section3.{row}.total"] = value
+        cells[s3.address(row, "natural_person")] = person
+        cells[s3.address(row, "commercial")] = company
+        cells[s3.address(row, "total")] = value
     # Companies' requests granted first, then people's; what is left of people's was not held.
-    cells["section3.granted.commercial"] = min(company, granted)
-    cells["section3.granted.natural_person"] = granted - min(company, granted)
-    cells["section3.granted.total"] = granted
-    cells["section3.unable_not_held.natural_person"] = not_held
-    cells["section3.unable_not_held.total"] = not_held
-    cells["section4.review.upheld"] = upheld
-    cells["section4.review.total"] = upheld
+    cells[s3.address("granted", "commercial")] = min(company, granted)
+    cells[s3.address("granted", "natural_person")] = granted - min(company, granted)
+    cells[s3.address("granted", "total")] = granted
+    cells[s3.address("unable_not_held", "natural_person")] = not_held
+    cells[s3.address("unable_not_held", "total")] = not_held
+    cells[s4.address("review", "upheld")] = upheld
+    cells[s4.address("review", "total")] = upheld
     return cells
 
 

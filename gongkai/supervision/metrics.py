@@ -32,32 +32,41 @@ def _sum(cells: ReportCells, addresses: list[str]):
 
 
 def substantive_disclosure_rate(cells: ReportCells) -> Fraction | None:
-    total = cells.format.section3.total_column.key
-    return _ratio(
-        _sum(cells, [f"section3.granted.{total}", f"section3.partially_granted.{total}"]),
-        cells[f"section3.{cells.format.section3.total_row}.{total}"],
-    )
+    s3 = cells.format.section3
+    disclosed = [s3.total(row) for group in ("granted", "partially_granted") for row in s3.rows_of(group)]
+    return _ratio(_sum(cells, disclosed), cells[s3.total(s3.total_row)])
 
 
-def _correction_rate(cells: ReportCells, blocks: list[str]) -> Fraction | None:
-    corrected = _sum(cells, [f"section4.{b}.corrected" for b in blocks])
-    total = _sum(cells, [f"section4.{b}.total" for b in blocks])
-    pending = _sum(cells, [f"section4.{b}.pending" for b in blocks])
+def _appeals(cells: ReportCells, group: str, column: str):
+    """One §四 column summed over the blocks of 行政复议 or of 行政诉讼; None if any of them is blank."""
+    s4 = cells.format.section4
+    return _sum(cells, [s4.address(block, column) for block in s4.blocks_of(group)])
+
+
+def _correction_rate(cells: ReportCells, group: str) -> Fraction | None:
+    corrected = _appeals(cells, group, "corrected")
+    total = _appeals(cells, group, cells.format.section4.total_column)
+    pending = _appeals(cells, group, "pending")
     if total is None or pending is None:
         return None
     return _ratio(corrected, total - pending)
 
 
 def review_correction_rate(cells: ReportCells) -> Fraction | None:
-    return _correction_rate(cells, ["review"])
+    return _correction_rate(cells, "review")
 
 
 def litigation_correction_rate(cells: ReportCells) -> Fraction | None:
-    return _correction_rate(cells, ["litigation_direct", "litigation_after_review"])
+    return _correction_rate(cells, "litigation")
 
 
-def _cell(address: str) -> Callable[[ReportCells], int | None]:
-    return lambda cells: cells[address]
+def new_received(cells: ReportCells) -> int | None:
+    s3 = cells.format.section3
+    return cells[s3.total(s3.new_received_row)]
+
+
+def _appeals_total(group: str) -> Callable[[ReportCells], int | None]:
+    return lambda cells: _appeals(cells, group, cells.format.section4.total_column)
 
 
 @dataclass(frozen=True)
@@ -102,23 +111,21 @@ METRICS = {
             "本年新收申请数",
             "第三部分“一、本年新收政府信息公开申请数量”的“总计”",
             "件",
-            _cell("section3.new_received.total"),
+            new_received,
         ),
         Metric(
             "reviews",
             "行政复议数",
             "第四部分行政复议“总计”",
             "件",
-            _cell("section4.review.total"),
+            _appeals_total("review"),
         ),
         Metric(
             "lawsuits",
             "行政诉讼数",
             "第四部分行政诉讼“总计”（未经复议直接起诉与复议后起诉合计）",
             "件",
-            lambda cells: _sum(
-                cells, ["section4.litigation_direct.total", "section4.litigation_after_review.total"]
-            ),
+            _appeals_total("litigation"),
         ),
     )
 }

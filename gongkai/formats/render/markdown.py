@@ -30,8 +30,7 @@ def section2_markdown(cells: ReportCells) -> list[str]:
         out += [f"**{block.caption}**", ""]
         header = [s2.first_column_header] + [c.label for c in block.columns]
         rows = [
-            [row.label]
-            + [_value(cells, f"section2.{block.key}.{row.key}.{c.key}", c.kind) for c in block.columns]
+            [row.label] + [_value(cells, block.address(row, c), c.kind) for c in block.columns]
             for row in block.rows
         ]
         out += _table(header, rows) + [""]
@@ -48,7 +47,7 @@ def section3_markdown(cells: ReportCells) -> list[str]:
     rows = []
     for row in s3.rows:
         labels = [row.group or "", row.subgroup or "", row.label]
-        rows.append(labels + [_value(cells, f"section3.{row.key}.{c.key}", c.kind) for c in s3.columns])
+        rows.append(labels + [_value(cells, s3.address(row, c), c.kind) for c in s3.columns])
     return _table(header, rows) + [""]
 
 
@@ -59,7 +58,7 @@ def section4_markdown(cells: ReportCells) -> list[str]:
         prefix = block.group + (f"·{block.subgroup}" if block.subgroup else "")
         for c in s4.columns:
             header.append(f"{prefix}·{c.label}")
-            values.append(_value(cells, f"section4.{block.key}.{c.key}", c.kind))
+            values.append(_value(cells, s4.address(block, c), c.kind))
     return _table(header, [values]) + [""]
 
 
