@@ -84,7 +84,10 @@ SEED_CATALOGUE = [
         "zcwj",
         "政策文件",
         "第二十条第（一）项、第（十一）项",
-        [("bjgwj", "本机关文件", F.WITHIN_20_WORKDAYS), ("gfxwj", "行政规范性文件", F.WITHIN_20_WORKDAYS)],
+        [
+            ("bjgwj", "本机关文件", F.WITHIN_20_WORKDAYS),
+            ("gfxwj", ItemKind.NORMATIVE.label, F.WITHIN_20_WORKDAYS),
+        ],
     ),
     (
         "zcjd",
@@ -263,7 +266,12 @@ OUTREACH_2020 = [
 # Other agencies and later years of the seed: a small catalogue each and a few dozen items a year.
 GENERIC_CATALOGUE = [
     ("jgxx", "机构信息", "第二十条第（二）项", [("jgzn", "机构职能"), ("ldxx", "领导信息")]),
-    ("zcwj", "政策文件", "第二十条第（一）项", [("bjgwj", "本机关文件"), ("gfxwj", "行政规范性文件")]),
+    (
+        "zcwj",
+        "政策文件",
+        "第二十条第（一）项",
+        [("bjgwj", "本机关文件"), ("gfxwj", ItemKind.NORMATIVE.label)],
+    ),
     ("zcjd", "政策解读", "第二十条第（一）项", [("wzjd", "文字解读")]),
     ("zwdt", "政务动态", "第二十条第（十五）项", [("gzdt", "工作动态"), ("gsgg", "公示公告")]),
     (

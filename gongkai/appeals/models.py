@@ -9,19 +9,23 @@ from django.conf import settings
 from django.db import models
 
 from gongkai.agencies.models import Agency
+from gongkai.formats import newest_format
+
+# An appeal counts in the §四 block of its kind and the column of its result, and is named by their labels.
+SECTION4 = newest_format().section4
 
 
 class AppealKind(models.TextChoices):
-    REVIEW = "review", "行政复议"
-    LITIGATION_DIRECT = "litigation_direct", "未经复议直接起诉"
-    LITIGATION_AFTER_REVIEW = "litigation_after_review", "复议后起诉"
+    REVIEW = "review", SECTION4.block("review").label
+    LITIGATION_DIRECT = "litigation_direct", SECTION4.block("litigation_direct").label
+    LITIGATION_AFTER_REVIEW = "litigation_after_review", SECTION4.block("litigation_after_review").label
 
 
 class AppealResult(models.TextChoices):
-    UPHELD = "upheld", "结果维持"
-    CORRECTED = "corrected", "结果纠正"
-    OTHER = "other", "其他结果"
-    PENDING = "pending", "尚未审结"
+    UPHELD = "upheld", SECTION4.column("upheld").label
+    CORRECTED = "corrected", SECTION4.column("corrected").label
+    OTHER = "other", SECTION4.column("other").label
+    PENDING = "pending", SECTION4.column("pending").label
 
 
 # The results a closed case may have.

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 
 from gongkai.agencies.models import Agency, Department
+from gongkai.formats import section2_row_label
 
 
 class UpdateFrequency(models.TextChoices):
@@ -20,8 +21,9 @@ class UpdateFrequency(models.TextChoices):
 
 class ItemKind(models.TextChoices):
     GENERAL = "general", "一般信息"
-    REGULATION = "regulation", "规章"
-    NORMATIVE = "normative", "行政规范性文件"
+    # Counted in the §二 rows of 第二十条第（一）项, whose labels name them.
+    REGULATION = "regulation", section2_row_label("regulations")
+    NORMATIVE = "normative", section2_row_label("normative_documents")
     INTERPRETATION = "interpretation", "政策解读"
 
 

@@ -3,6 +3,12 @@
 Light on purpose: importing this package loads no renderer (WeasyPrint, python-docx, openpyxl).
 """
 
-from gongkai.formats.registry import all_formats, format_for_year, get_format
+from gongkai.formats.registry import (
+    all_formats,
+    format_for_year,
+    get_format,
+    newest_format,
+    section2_row_label,
+)
 
-__all__ = ["all_formats", "format_for_year", "get_format"]
+__all__ = ["all_formats", "format_for_year", "get_format", "newest_format", "section2_row_label"]

@@ -63,6 +63,9 @@ class Block:
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
 
+    def row(self, key: str) -> Row:
+        return next(r for r in self.rows if r.key == key)
+
     def address(self, row: Row | str, column: Column | str) -> str:
         return _address(Section2.key, self, row, column)
 
@@ -186,6 +189,11 @@ class AppealBlock:
         return self.kind.title
 
     @property
+    def label(self) -> str:
+        """The block's own header: 未经复议直接起诉, or 行政复议 for the block alone under its title."""
+        return self.subgroup or self.group
+
+    @property
     def heading(self) -> str:
         """How one block is named in a sentence: 行政诉讼（复议后起诉）."""
         return self.group + (f"（{self.subgroup}）" if self.subgroup else "")
@@ -204,6 +212,9 @@ class Section4:
 
     def group(self, key: str) -> AppealGroup:
         return next(g for g in self.groups if g.key == key)
+
+    def block(self, key: str) -> AppealBlock:
+        return next(b for b in self.blocks if b.key == key)
 
     def blocks_of(self, group: AppealGroup | str) -> tuple[AppealBlock, ...]:
         return tuple(b for b in self.blocks if b.kind.key == _key(group))

@@ -31,6 +31,21 @@ def get_format(version: str) -> ReportFormat:
     raise KeyError(f"未知的报告格式版本“{version}”（已知：{known}）")
 
 
+def newest_format() -> ReportFormat:
+    """The format in force now: its labels name the records a report counts (appeal kinds and results)."""
+    return all_formats()[-1]
+
+
+def section2_row_label(key: str) -> str:
+    """A §二 row's label in the newest format that has the row (其他对外管理服务事项 is in 2019's only)."""
+    for fmt in reversed(all_formats()):
+        for block in fmt.section2.blocks:
+            for row in block.rows:
+                if row.key == key:
+                    return row.label
+    raise KeyError(f"没有第二部分的行“{key}”")
+
+
 def format_for_year(year: int) -> ReportFormat:
     """The format a report on `year` must use: the newest one in force that year."""
     usable = [f for f in all_formats() if f.first_year <= year]

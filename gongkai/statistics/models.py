@@ -12,14 +12,16 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from gongkai.agencies.models import Agency
+from gongkai.formats import section2_row_label
 
 
 class MatterKind(models.TextChoices):
-    LICENSING = "licensing", "行政许可"
-    OTHER_SERVICES = "other_services", "其他对外管理服务事项"
-    PENALTY = "penalty", "行政处罚"
-    COERCION = "coercion", "行政强制"
-    FEES = "fees", "行政事业性收费"
+    # Each list is counted in the §二 row of the same key, whose label names it.
+    LICENSING = "licensing", section2_row_label("licensing")
+    OTHER_SERVICES = "other_services", section2_row_label("other_services")
+    PENALTY = "penalty", section2_row_label("penalty")
+    COERCION = "coercion", section2_row_label("coercion")
+    FEES = "fees", section2_row_label("fees")
 
 
 class StatisticKind(models.TextChoices):
