@@ -7,7 +7,7 @@ admin.site.index_title = "配置"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("accounts/", include("gongkai.agencies.urls")),
+    path("accounts/", include("gongkai.security.urls")),
     path("workspace/applications/", include("gongkai.applications.urls")),
     path("apply/", include("gongkai.applications.public_urls")),
     path("workspace/appeals/", include("gongkai.appeals.urls")),

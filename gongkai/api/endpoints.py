@@ -1,10 +1,10 @@
 """Every /api/ address, declared once: the URL configuration (gongkai/api/urls.py), the OpenAPI document
-(gongkai/api/openapi.py) and the human page /api/ are all built from this list, so they cannot drift."""
+(gongkai/api/openapi.py) and the human page /api/ are all built from this list, so they cannot drift.
 
-from collections.abc import Callable
+A view is named here, not imported: the page /api/ and the OpenAPI document read this list, so the views
+come after it (gongkai/api/urls.py joins the two)."""
+
 from dataclasses import dataclass, field
-
-from gongkai.api import views
 
 JSON = "application/json"
 CSV = "text/csv"
@@ -25,7 +25,7 @@ class Param:
 class Endpoint:
     name: str  # URL name in the api namespace
     route: str  # Django route below /api/
-    view: Callable
+    view: str  # the view's name in gongkai.api.views
     summary: str
     description: str
     example: str  # an address below /api/ that answers, for the page and the documentation
@@ -59,25 +59,25 @@ TABLE_XLSX = Param(TABLE.name, TABLE.description + "；省略时一个工作簿�
 
 ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint(
-        "index", "", views.index, "接口说明",
+        "index", "", "index", "接口说明",
         "本页：开放数据接口的中文说明和示例。", "", media_type=HTML, errors=(),
     ),
     Endpoint(
-        "openapi", "openapi.json", views.openapi_document, "OpenAPI 3.1 文档",
+        "openapi", "openapi.json", "openapi_document", "OpenAPI 3.1 文档",
         "本接口的机器可读说明（OpenAPI 3.1）。", "openapi.json", errors=(),
     ),
     Endpoint(
-        "agencies", "agencies/", views.agencies, "机关列表",
+        "agencies", "agencies/", "agencies", "机关列表",
         "全部机关，按层级先后排列（上级在前）：代码、名称、上级机关代码、行政层级、下级机关代码。",
         "agencies/", schema="AgencyList", errors=(),
     ),
     Endpoint(
-        "agency", "agencies/<str:code>/", views.agency, "机关",
+        "agency", "agencies/<str:code>/", "agency", "机关",
         "一个机关：名称、层级、上级与下级机关，以及政府信息公开工作机构的联系方式。",
         "agencies/{code}/", (CODE,), schema="Agency",
     ),
     Endpoint(
-        "items", "agencies/<str:code>/items/", views.items, "主动公开的政府信息",
+        "items", "agencies/<str:code>/items/", "items", "主动公开的政府信息",
         "机关已发布、主动公开的政府信息，新发布的在前，分页。草稿、审核中、已撤回和不主动公开的信息不会出现。",
         "agencies/{code}/items/?page=1&page_size=20",
         (
@@ -91,48 +91,48 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         schema="ItemPage", errors=(400, 404),
     ),
     Endpoint(
-        "item", "items/<path:index_number>/", views.item, "一条政府信息",
+        "item", "items/<path:index_number>/", "item", "一条政府信息",
         "按索引号取一条已发布、主动公开的政府信息：元数据、正文（HTML 与纯文本）和附件清单。",
         "items/{index_number}/",
         (Param("index_number", "索引号，例如 005275134/2026-00001（斜杠原样保留）", {"type": "string"}, "path", True),),
         schema="Item",
     ),
     Endpoint(
-        "reports", "agencies/<str:code>/reports/", views.reports, "年度报告列表",
+        "reports", "agencies/<str:code>/reports/", "reports", "年度报告列表",
         "机关已发布的政府信息公开工作年度报告：年度、格式版本、各版本的发布时间、来源（本系统生成或导入）和更正理由。",
         "agencies/{code}/reports/", (CODE,), schema="ReportList",
     ),
     Endpoint(
-        "report", "agencies/<str:code>/reports/<str:year>/", views.report, "一份年度报告",
+        "report", "agencies/<str:code>/reports/<str:year>/", "report", "一份年度报告",
         "某年度最新发布版本的单元格（report-format.md 的结构与键名，未填的为 null）、各部分正文、版本号和来源。",
         "agencies/{code}/reports/{year}/", (CODE, YEAR, VERSION), schema="Report", errors=(400, 404),
     ),
     Endpoint(
-        "report_csv", "agencies/<str:code>/reports/<str:year>.csv", views.report_csv, "年度报告表格（CSV）",
+        "report_csv", "agencies/<str:code>/reports/<str:year>.csv", "report_csv", "年度报告表格（CSV）",
         "第二、三或四部分的表格，UTF-8（带 BOM），行列标签与国家格式一致。",
         "agencies/{code}/reports/{year}.csv?table=3", (CODE, YEAR, TABLE_CSV, VERSION),
         media_type=CSV, errors=(400, 404),
     ),
     Endpoint(
-        "report_xlsx", "agencies/<str:code>/reports/<str:year>.xlsx", views.report_xlsx, "年度报告表格（XLSX）",
+        "report_xlsx", "agencies/<str:code>/reports/<str:year>.xlsx", "report_xlsx", "年度报告表格（XLSX）",
         "第二、三或四部分的表格（Excel 工作簿，合并单元格与国家格式一致）。",
         "agencies/{code}/reports/{year}.xlsx?table=2", (CODE, YEAR, TABLE_XLSX, VERSION),
         media_type=XLSX, errors=(400, 404),
     ),
     Endpoint(
-        "aggregate", "agencies/<str:code>/reports/<str:year>/aggregate/", views.aggregate, "汇总",
+        "aggregate", "agencies/<str:code>/reports/<str:year>/aggregate/", "aggregate", "汇总",
         "机关及其全部下级机关已发布报告的第二至四部分逐项相加，并说明覆盖情况：哪些机关已发布、哪些没有，"
         "每个单元格有几个机关填报、哪些机关未填（未填的不按 0 计）。",
         "agencies/{code}/reports/{year}/aggregate/", (CODE, YEAR), schema="Aggregate",
     ),
     Endpoint(
-        "aggregate_csv", "agencies/<str:code>/reports/<str:year>/aggregate.csv", views.aggregate_csv,
+        "aggregate_csv", "agencies/<str:code>/reports/<str:year>/aggregate.csv", "aggregate_csv",
         "汇总表格（CSV）", "汇总的第二、三或四部分表格，UTF-8（带 BOM）。",
         "agencies/{code}/reports/{year}/aggregate.csv?table=3", (CODE, YEAR, TABLE_CSV),
         media_type=CSV, errors=(400, 404),
     ),
     Endpoint(
-        "aggregate_xlsx", "agencies/<str:code>/reports/<str:year>/aggregate.xlsx", views.aggregate_xlsx,
+        "aggregate_xlsx", "agencies/<str:code>/reports/<str:year>/aggregate.xlsx", "aggregate_xlsx",
         "汇总表格（XLSX）", "汇总的第二、三或四部分表格（Excel 工作簿）。",
         "agencies/{code}/reports/{year}/aggregate.xlsx", (CODE, YEAR, TABLE_XLSX),
         media_type=XLSX, errors=(400, 404),

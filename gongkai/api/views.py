@@ -15,6 +15,8 @@ from gongkai.api.documents import (
     report_detail,
     report_summary,
 )
+from gongkai.api.endpoints import ENDPOINTS
+from gongkai.api.openapi import document
 from gongkai.api.responses import api_view, json_response, not_found
 from gongkai.reports.models import ReportVersion
 from gongkai.search.service import public_items
@@ -51,8 +53,6 @@ def _example_values() -> dict:
 
 @api_view
 def index(request):
-    from gongkai.api.endpoints import ENDPOINTS
-
     values = _example_values()
     endpoints = [(e, "/api/" + e.example.format_map(values)) for e in ENDPOINTS]
     context = {
@@ -67,8 +67,6 @@ def index(request):
 
 @api_view
 def openapi_document(request):
-    from gongkai.api.openapi import document
-
     return json_response(document(server=request.build_absolute_uri("/").rstrip("/")))
 
 

@@ -18,9 +18,9 @@ from gongkai.formats.render.word import (
     LINE_SPACING,
     TITLE_FONT,
     TITLE_SIZE,
-    _page_setup,
-    _paragraph,
-    _set_font,
+    add_paragraph,
+    page_setup,
+    set_font,
 )
 
 __all__ = [
@@ -42,16 +42,12 @@ ALIGN = WD_ALIGN_PARAGRAPH
 
 def new_document():
     document = Document()
-    _page_setup(document)
+    page_setup(document)
     return document
 
 
 def paragraph(container, text, font=BODY_FONT, size=BODY_SIZE, *, align=None, indent=True, bold=False):
-    return _paragraph(container, text, font, size, align=align, indent=indent, bold=bold)
-
-
-def set_font(run, name: str, size: float, bold: bool = False) -> None:
-    _set_font(run, name, size, bold)
+    return add_paragraph(container, text, font, size, align=align, indent=indent, bold=bold)
 
 
 def chinese_date(day: date | None) -> str:

@@ -1,7 +1,8 @@
 """The `gongkai report …` sub-commands: render a report from cells, check its arithmetic.
 
 `report_subparsers(subparsers)` creates the `report` command once and returns its sub-parsers,
-so later parts (build, parse, import) add their own sub-commands beside these.
+so later parts (build, parse, import) add their own sub-commands beside these. `report check FILE` reads a
+published report first: the importer, a part above this one, plugs that in as the parser's `check_file`.
 """
 
 import json
@@ -56,7 +57,7 @@ def register(subparsers) -> None:
         "--previous", metavar="文件", help="同一机关上一年度的单元格文件或报告文件（用于规则 A6、A7）"
     )
     p.add_argument("--json", action="store_true", help="以 JSON 列表输出检查结果")
-    p.set_defaults(func=check_command)
+    p.set_defaults(func=check_command, check_file=None)
 
 
 def _usage(parser) -> int:
@@ -114,9 +115,9 @@ def check_command(args) -> int:
     if (args.file is None) == (args.cells is None):
         return _fail("请给出一个报告文件，或用 --cells 指定单元格文件（二者选一）")
     if args.file is not None:
-        from gongkai.importer.commands import check_file_command  # reading files is the importer's part
-
-        return check_file_command(args)
+        if args.check_file is None:
+            return _fail("无法读取报告文件：本安装没有报告读取功能，请用 --cells 指定单元格文件")
+        return args.check_file(args)
     try:
         cells = load_cells(args.cells)
         previous = load_cells(args.previous) if args.previous else None

@@ -8,8 +8,8 @@ import importlib
 import pkgutil
 import re
 from functools import cache
+from pathlib import Path
 
-import gongkai.formats as package
 from gongkai.formats.declaration import ReportFormat
 
 
@@ -17,9 +17,10 @@ from gongkai.formats.declaration import ReportFormat
 def all_formats() -> tuple[ReportFormat, ...]:
     """Every declared format, oldest first."""
     found = []
-    for module in pkgutil.iter_modules(package.__path__):
+    # The modules beside this one; reading the package object instead would import the package from inside it.
+    for module in pkgutil.iter_modules([str(Path(__file__).parent)]):
         if re.fullmatch(r"v\d{4}", module.name):
-            found.append(importlib.import_module(f"{package.__name__}.{module.name}").FORMAT)
+            found.append(importlib.import_module(f"{__package__}.{module.name}").FORMAT)
     return tuple(sorted(found, key=lambda f: f.first_year))
 
 

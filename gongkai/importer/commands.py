@@ -24,6 +24,7 @@ def register(subparsers) -> None:
         "--json", action="store_true", help="以 JSON 输出：单元格、出处、未读入的单元格及原因、各部分正文"
     )
     p.set_defaults(func=parse_command)
+    report.choices["check"].set_defaults(check_file=check_file_command)  # `report check FILE` reads it here
 
     p = report.add_parser("import", help="读取文件夹中的全部年度报告，检查并列出汇总表")
     p.add_argument("folder", metavar="文件夹")

@@ -8,7 +8,7 @@ import_entries(agency, data, filename, *, actor) -> ImportResult   CSV/XLSX, eve
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Sum
 
@@ -18,9 +18,9 @@ from gongkai.statistics.importing import (
     FileUnreadable,
     ImportResult,
     RowError,
-    _date,
-    _number,
-    _text,
+    cell_date,
+    cell_number,
+    cell_text,
     header_positions,
     read_table,
 )
@@ -128,24 +128,24 @@ def _header(row) -> dict[str, int]:
 
 
 def _count(value, label: str) -> int | None:
-    number = _number(value)
+    number = cell_number(value)
     if number is None:
         return None
     if number != number.to_integral_value() or number < 0:
-        raise ValueError(f"{label}应为非负整数，而不是“{_text(value)}”")
+        raise ValueError(f"{label}应为非负整数，而不是“{cell_text(value)}”")
     return int(number)
 
 
 def _build(agency, cells: dict) -> LedgerEntry:
-    kind_text = _text(cells.get("kind"))
+    kind_text = cell_text(cells.get("kind"))
     if kind_text not in KIND_NAMES:
         raise ValueError(f"类别“{kind_text}”不是{'、'.join(str(k.label) for k in EntryKind)}之一")
-    channel_text = _text(cells.get("channel"))
+    channel_text = cell_text(cells.get("channel"))
     if channel_text and channel_text not in CHANNEL_NAMES:
         raise ValueError(
             f"宣传渠道“{channel_text}”不是{'、'.join(str(c.label) for c in OutreachChannel)}之一"
         )
-    day = _date(cells.get("date"), "日期")
+    day = cell_date(cells.get("date"), "日期")
     if day is None:
         raise ValueError("日期不能为空")
     entry = LedgerEntry(
@@ -153,9 +153,9 @@ def _build(agency, cells: dict) -> LedgerEntry:
         kind=KIND_NAMES[kind_text],
         date=day,
         channel=CHANNEL_NAMES.get(channel_text, ""),
-        title=_text(cells.get("title")),
-        source=_text(cells.get("source")),
-        note=_text(cells.get("note")),
+        title=cell_text(cells.get("title")),
+        source=cell_text(cells.get("source")),
+        note=cell_text(cells.get("note")),
     )
     for name, label in (("times", "次数"), ("materials", "发放材料"), ("participants", "参加人数")):
         value = _count(cells.get(name), label)
@@ -180,7 +180,7 @@ def import_entries(agency, data: bytes, filename: str, *, actor=None) -> ImportR
         return result
     built: list[tuple[int, LedgerEntry]] = []
     for number, row in enumerate(table[1:], start=2):
-        if all(_text(c) == "" for c in row):
+        if all(cell_text(c) == "" for c in row):
             continue
         cells = {key: row[i] if i < len(row) else None for key, i in positions.items()}
         try:
@@ -189,14 +189,12 @@ def import_entries(agency, data: bytes, filename: str, *, actor=None) -> ImportR
             result.errors.append(RowError(number, str(e)))
     if result.errors:
         return result
-    from gongkai.reports.locks import YearLocked
-
     with transaction.atomic():
         for number, entry in built:
             entry.entered_by = actor
             try:
                 entry.save()
-            except YearLocked as e:
+            except PermissionDenied as e:  # the row's year is locked (gongkai.reports.locks)
                 result.errors.append(RowError(number, str(e)))
                 transaction.set_rollback(True)
                 return result

@@ -14,7 +14,6 @@ from gongkai.agencies.models import Role
 from gongkai.ledger.forms import EntryForm, ImportForm
 from gongkai.ledger.models import LedgerEntry
 from gongkai.ledger.services import delete_entry, import_entries, record_entry, year_totals
-from gongkai.reports.locks import YearLocked
 from gongkai.statistics.services import messages_of
 
 ENTRY_ROLES = {Role.REGISTRAR, Role.ADMIN}
@@ -53,7 +52,7 @@ def index(request):
         if form.is_valid():
             try:
                 entry = record_entry(agency, actor=request.user, **form.cleaned_data)
-            except YearLocked as e:
+            except PermissionDenied as e:  # the year is locked (gongkai.reports.locks): say why on the form
                 form.add_error(None, str(e))
             except ValidationError as e:
                 for message in messages_of(e):
@@ -102,7 +101,7 @@ def delete(request, pk):
     if request.method == "POST":
         try:
             delete_entry(entry, actor=request.user)
-        except YearLocked as e:
+        except PermissionDenied as e:  # the year is locked (gongkai.reports.locks)
             error = str(e)
         else:
             messages.success(request, "已删除该台账条目。")

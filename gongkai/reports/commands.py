@@ -40,13 +40,6 @@ def _fail(message: str) -> int:
     return EXIT_BAD_INPUT
 
 
-def find_agency(name_or_code: str):
-    from gongkai.agencies.models import Agency
-
-    wanted = name_or_code.strip()
-    return Agency.objects.filter(code=wanted).first() or Agency.objects.filter(name=wanted).first()
-
-
 def report_for(agency, year: int):
     """The stored report, or an unsaved one with gongkai's draft (a build never writes to the database)."""
     from gongkai.formats import format_for_year
@@ -79,6 +72,7 @@ def build_content(agency, year: int):
 
 
 def build_command(args) -> int:
+    from gongkai.agencies.lookup import find_agency
     from gongkai.formats.cells import dumps
     from gongkai.formats.render import render
     from gongkai.reports.charts import charts_by_section

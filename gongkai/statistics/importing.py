@@ -122,7 +122,7 @@ def _read_xlsx(data: bytes) -> list[list[object]]:
         workbook.close()
 
 
-def _text(value: object) -> str:
+def cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -138,14 +138,14 @@ DATE_FORMS = (
 )
 
 
-def _date(value: object, label: str) -> date | None:
+def cell_date(value: object, label: str) -> date | None:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
-    text = _text(value)
+    text = cell_text(value)
     if not text:
         return None
     for form in DATE_FORMS:
@@ -158,14 +158,14 @@ def _date(value: object, label: str) -> date | None:
     raise ValueError(f"{label}“{text}”不是有效日期（应写作 2020-01-31）")
 
 
-def _number(value: object) -> Decimal | None:
+def cell_number(value: object) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, bool):
         raise ValueError("数值不是数字")
     if isinstance(value, int | float):
         return Decimal(str(value))
-    text = _text(value).replace(",", "").replace("，", "")
+    text = cell_text(value).replace(",", "").replace("，", "")
     if not text:
         return None
     try:
@@ -186,7 +186,7 @@ def header_positions(row: list[object], columns: dict, required: tuple, hint: st
     wanted = {alias.lower(): key for key, aliases in columns.items() for alias in aliases}
     positions: dict[str, int] = {}
     for i, cell in enumerate(row):
-        key = wanted.get(_text(cell).lower())
+        key = wanted.get(cell_text(cell).lower())
         if key and key not in positions:
             positions[key] = i
     missing = [columns[key][0] for key in required if key not in positions]
@@ -203,18 +203,18 @@ def _header(row: list[object]) -> dict[str, int]:
 
 def _build(agency, cells: dict[str, object]):
     """An unsaved Matter or StatisticEntry from one row, or ValueError with the reasons."""
-    kind_text = _text(cells.get("kind"))
+    kind_text = cell_text(cells.get("kind"))
     if not kind_text:
         raise ValueError("类别不能为空")
     if kind_text not in KINDS:
         raise ValueError(f"未知的类别“{kind_text}”")
     model, kind = KINDS[kind_text]
-    start = _date(cells.get("start"), "开始日期")
-    end = _date(cells.get("end"), "结束日期")
-    value = _number(cells.get("value"))
-    source = _text(cells.get("source"))
-    name = _text(cells.get("name"))
-    note = _text(cells.get("note"))
+    start = cell_date(cells.get("start"), "开始日期")
+    end = cell_date(cells.get("end"), "结束日期")
+    value = cell_number(cells.get("value"))
+    source = cell_text(cells.get("source"))
+    name = cell_text(cells.get("name"))
+    note = cell_text(cells.get("note"))
     problems = []
     if start is None:
         problems.append("开始日期不能为空")
@@ -255,7 +255,7 @@ def _identity(record) -> tuple:
 
 def check_rows(agency, table: list[list[object]]) -> tuple[list[tuple[int, object]], list[RowError]]:
     """Validate every row; returns the unsaved records (with their row numbers) and the errors."""
-    if not table or not any(_text(c) for c in table[0]):
+    if not table or not any(cell_text(c) for c in table[0]):
         return [], [
             RowError(None, "文件是空的：第1行应为表头（类别、名称、开始日期、结束日期、数值、来源）。")
         ]
@@ -264,7 +264,7 @@ def check_rows(agency, table: list[list[object]]) -> tuple[list[tuple[int, objec
     if len(table) - 1 > MAX_ROWS:
         return [], [RowError(None, f"文件超过 {MAX_ROWS} 行，请分批导入。")]
     for number, row in enumerate(table[1:], start=2):
-        if not any(_text(c) for c in row):
+        if not any(cell_text(c) for c in row):
             continue
         cells = {key: (row[i] if i < len(row) else None) for key, i in positions.items()}
         try:

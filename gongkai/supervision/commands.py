@@ -50,7 +50,7 @@ def _fail(command: str, message: str) -> int:
 
 
 def _find(name_or_code: str):
-    from gongkai.reports.commands import find_agency
+    from gongkai.agencies.lookup import find_agency
 
     return find_agency(name_or_code)
 

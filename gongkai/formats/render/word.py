@@ -31,7 +31,7 @@ TEXT_WIDTH_MM = 210 - 28 - 26
 KEEP_TOGETHER = ("section2", "section4")
 
 
-def _set_font(run, name: str, size: float, bold: bool = False) -> None:
+def set_font(run, name: str, size: float, bold: bool = False) -> None:
     run.font.name = name
     run.font.size = Pt(size)
     run.font.bold = bold
@@ -39,7 +39,9 @@ def _set_font(run, name: str, size: float, bold: bool = False) -> None:
     run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
 
 
-def _paragraph(container, text: str, font: str, size: float, *, align=None, indent: bool = True, bold=False):
+def add_paragraph(
+    container, text: str, font: str, size: float, *, align=None, indent: bool = True, bold=False
+):
     p = container.add_paragraph()
     fmt = p.paragraph_format
     fmt.space_before = fmt.space_after = Pt(0)
@@ -49,7 +51,7 @@ def _paragraph(container, text: str, font: str, size: float, *, align=None, inde
         fmt.first_line_indent = Pt(size * 2)
     if align is not None:
         p.alignment = align
-    _set_font(p.add_run(text), font, size, bold)
+    set_font(p.add_run(text), font, size, bold)
     return p
 
 
@@ -98,10 +100,10 @@ def add_table(document, grid: Grid) -> None:
         if spec.text:
             font = HEADING_FONT if spec.role == CAPTION else BODY_FONT
             cell_size = SMALL_TABLE_SIZE if spec.role == NOTE else size
-            _set_font(p.add_run(spec.text), font, cell_size, bold=spec.role == CAPTION)
+            set_font(p.add_run(spec.text), font, cell_size, bold=spec.role == CAPTION)
 
 
-def _page_setup(document) -> None:
+def page_setup(document) -> None:
     section = document.sections[0]
     section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
     for name, value in MARGINS.items():
@@ -131,21 +133,21 @@ def build_document(
 ):
     """The python-docx Document, for callers that add to it before saving."""
     document = Document()
-    _page_setup(document)
-    title = _paragraph(
+    page_setup(document)
+    title = add_paragraph(
         document, report_title(cells), TITLE_FONT, TITLE_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False
     )
     title.paragraph_format.line_spacing = Pt(36)
     title.paragraph_format.space_after = Pt(BODY_SIZE)
     for text in contact_paragraphs(contact):
-        _paragraph(document, text, BODY_FONT, BODY_SIZE)
+        add_paragraph(document, text, BODY_FONT, BODY_SIZE)
     for section in report_sections(cells, narrative, charts):
-        heading = _paragraph(document, section.heading, HEADING_FONT, BODY_SIZE)
+        heading = add_paragraph(document, section.heading, HEADING_FONT, BODY_SIZE)
         heading.paragraph_format.keep_with_next = True
         for text in section.paragraphs:
             # GB/T 9704: the second heading level （一） is set in 楷体, and stays with its paragraph.
             sub = is_subheading(text)
-            p = _paragraph(document, text, SUBHEADING_FONT if sub else BODY_FONT, BODY_SIZE)
+            p = add_paragraph(document, text, SUBHEADING_FONT if sub else BODY_FONT, BODY_SIZE)
             p.paragraph_format.keep_with_next = sub
         if section.grid is not None:
             add_table(document, section.grid)

@@ -1,5 +1,5 @@
-"""Accounts: log-in (throttled, see gongkai.security), log-out and password change, with Django's own views
-and Chinese templates."""
+"""Accounts: log-in (throttled, see gongkai.security.lockout), log-out and password change, with Django's own
+views and Chinese templates."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path
