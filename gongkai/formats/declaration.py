@@ -28,6 +28,13 @@ def _address(*parts) -> str:
     return ".".join(_key(part) for part in parts)
 
 
+def _by_key(items, key: str):
+    for item in items:
+        if item.key == key:
+            return item
+    raise KeyError(f"没有键为“{key}”的一项（已声明：{'、'.join(item.key for item in items)}）")
+
+
 class Kind(StrEnum):
     """What a numeric cell may hold (rule A8)."""
 
@@ -61,10 +68,10 @@ class Block:
     rows: tuple[Row, ...]
 
     def column(self, key: str) -> Column:
-        return next(c for c in self.columns if c.key == key)
+        return _by_key(self.columns, key)
 
     def row(self, key: str) -> Row:
-        return next(r for r in self.rows if r.key == key)
+        return _by_key(self.rows, key)
 
     def address(self, row: Row | str, column: Column | str) -> str:
         return _address(Section2.key, self, row, column)
@@ -77,7 +84,7 @@ class Section2:
     blocks: tuple[Block, ...]
 
     def block(self, key: str) -> Block:
-        return next(b for b in self.blocks if b.key == key)
+        return _by_key(self.blocks, key)
 
 
 @dataclass(frozen=True)
@@ -151,14 +158,14 @@ class Section3:
         return tuple(dict.fromkeys(r.outcome for r in self.outcome_rows))
 
     def outcome_group(self, key: str) -> OutcomeGroup:
-        return next(g for g in self.outcome_groups if g.key == key)
+        return _by_key(self.outcome_groups, key)
 
     def rows_of(self, group: OutcomeGroup | str) -> tuple[ApplicationRow, ...]:
         """The rows that count one result: the group's row itself, or the rows under its title."""
         return tuple(r for r in self.outcome_rows if r.outcome.key == _key(group))
 
     def row(self, key: str) -> ApplicationRow:
-        return next(r for r in self.rows if r.key == key)
+        return _by_key(self.rows, key)
 
     def address(self, row: ApplicationRow | str, column: Column | str) -> str:
         return _address(self.key, row, column)
@@ -211,16 +218,16 @@ class Section4:
         return tuple(dict.fromkeys(b.kind for b in self.blocks))
 
     def group(self, key: str) -> AppealGroup:
-        return next(g for g in self.groups if g.key == key)
+        return _by_key(self.groups, key)
 
     def block(self, key: str) -> AppealBlock:
-        return next(b for b in self.blocks if b.key == key)
+        return _by_key(self.blocks, key)
 
     def blocks_of(self, group: AppealGroup | str) -> tuple[AppealBlock, ...]:
         return tuple(b for b in self.blocks if b.kind.key == _key(group))
 
     def column(self, key: str) -> Column:
-        return next(c for c in self.columns if c.key == key)
+        return _by_key(self.columns, key)
 
     def address(self, block: AppealBlock | str, column: Column | str) -> str:
         return _address(self.key, block, column)
