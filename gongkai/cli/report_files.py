@@ -10,8 +10,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from gongkai.cli.report_group import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, report_subparsers
 from gongkai.formats.cells import CellsError, dumps, load_cells
-from gongkai.formats.commands import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, report_subparsers
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".shtml", ".docx", ".pdf")
 

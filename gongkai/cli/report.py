@@ -1,32 +1,14 @@
-"""The `gongkai report …` sub-commands: render a report from cells, check its arithmetic.
-
-`report_subparsers(subparsers)` creates the `report` command once and returns its sub-parsers,
-so later parts (build, parse, import) add their own sub-commands beside these.
+"""The `gongkai report render` and `gongkai report check` sub-commands: render a report from cells, check
+its arithmetic. A report file given to check is read first (report_files.py).
 """
 
 import json
 import sys
 from pathlib import Path
 
+from gongkai.cli.report_group import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, report_subparsers
 from gongkai.formats.cells import CellsError, load_cells
 from gongkai.formats.render import RENDERERS
-
-EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
-
-
-def report_subparsers(subparsers):
-    """The sub-parsers of `gongkai report`, created on first use."""
-    existing = subparsers.choices.get("report")
-    if existing is not None:
-        return existing.gongkai_subparsers
-    parser = subparsers.add_parser(
-        "report", help="年度报告：生成、检查", description="政府信息公开工作年度报告。"
-    )
-    parser.gongkai_subparsers = parser.add_subparsers(
-        title="子命令", metavar="<子命令>", parser_class=type(parser)
-    )
-    parser.set_defaults(func=lambda args: _usage(parser))
-    return parser.gongkai_subparsers
 
 
 def register(subparsers) -> None:
@@ -57,11 +39,6 @@ def register(subparsers) -> None:
     )
     p.add_argument("--json", action="store_true", help="以 JSON 列表输出检查结果")
     p.set_defaults(func=check_command)
-
-
-def _usage(parser) -> int:
-    parser.print_help(sys.stderr)
-    return EXIT_BAD_INPUT
 
 
 def _fail(message: str) -> int:
@@ -114,7 +91,7 @@ def check_command(args) -> int:
     if (args.file is None) == (args.cells is None):
         return _fail("请给出一个报告文件，或用 --cells 指定单元格文件（二者选一）")
     if args.file is not None:
-        from gongkai.importer.commands import check_file_command  # reading files is the importer's part
+        from gongkai.cli.report_files import check_file_command  # reading files is the importer's part
 
         return check_file_command(args)
     try:

@@ -1,12 +1,12 @@
 """`gongkai report build`: the annual report of one agency and year, computed from its records.
 
-Registered beside `report render` and `report check` through formats.commands.report_subparsers.
+Registered beside `report render` and `report check` through gongkai.cli.report_group.report_subparsers.
 """
 
 import sys
 from pathlib import Path
 
-from gongkai.formats.commands import EXIT_BAD_INPUT, EXIT_OK, report_subparsers
+from gongkai.cli.report_group import EXIT_BAD_INPUT, EXIT_OK, report_subparsers
 from gongkai.formats.render import RENDERERS
 
 BINARY_FORMATS = ("docx", "xlsx", "pdf")

@@ -33,7 +33,7 @@ def _fail(message: str) -> int:
 
 
 def import_command(args) -> int:
-    from gongkai.reports.commands import find_agency
+    from gongkai.cli.report_build import find_agency
     from gongkai.statistics.importing import import_statistics
 
     agency = find_agency(args.agency)

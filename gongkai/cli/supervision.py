@@ -10,7 +10,7 @@ gongkai supervision overview --agency 机关 --year YYYY
 import sys
 from pathlib import Path
 
-from gongkai.formats.commands import EXIT_BAD_INPUT, EXIT_OK
+from gongkai.cli.report_group import EXIT_BAD_INPUT, EXIT_OK
 
 FORMATS = ("json", "csv", "xlsx")
 
@@ -50,7 +50,7 @@ def _fail(command: str, message: str) -> int:
 
 
 def _find(name_or_code: str):
-    from gongkai.reports.commands import find_agency
+    from gongkai.cli.report_build import find_agency
 
     return find_agency(name_or_code)
 
