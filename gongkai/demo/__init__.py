@@ -188,7 +188,7 @@ def load_demo() -> DemoSummary:
             user.user_permissions.add(*_permissions(AGENCY_ADMIN_PERMISSIONS))
         summary.logins.append(DemoLogin(username, DEMO_PASSWORD, role.label, agency.name))
 
-    from gongkai.applications.demo import load_demo_applications
+    from gongkai.demo.applications import load_demo_applications
 
     load_demo_applications(
         agencies["yqsmzj"],
@@ -206,7 +206,7 @@ def load_demo() -> DemoSummary:
         summary.users_created += 1
     summary.logins.append(DemoLogin(username, DEMO_PASSWORD, "超级用户", "可配置全部机关"))
 
-    from gongkai.demo_disclosure import load_demo_disclosure
+    from gongkai.demo.disclosure import load_demo_disclosure
 
     drafters = {
         "yqtyjrswj": User.objects.get(username="dengji"),
@@ -214,14 +214,14 @@ def load_demo() -> DemoSummary:
     }
     load_demo_disclosure(agencies, {code: drafters.get(code, admin) for code in agencies}, departments)
 
-    from gongkai.reports.demo import load_demo_reports
+    from gongkai.demo.reports import load_demo_reports
 
     # Last: publishing the seed's 2020 report locks that year's records.
     load_demo_reports(
         seed, registrar=User.objects.get(username="dengji"), leader=User.objects.get(username="lingdao")
     )
 
-    from gongkai.supervision.demo import load_demo_supervision
+    from gongkai.demo.supervision import load_demo_supervision
 
     load_demo_supervision(agencies, actor=admin)
     return summary
