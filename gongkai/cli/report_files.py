@@ -1,6 +1,6 @@
 """`gongkai report parse FILE`, `gongkai report check FILE` and `gongkai report import DIR`.
 
-parse prints what was read (and, with --json, the cells in the report-format.md shape with
+parse prints what was read (and, with --json, the cells in the shape of docs/report-format.md with
 provenance, unread cells and sections); check reads a file and runs every check its content allows;
 import reads a folder of reports and prints one summary line per file.
 """

@@ -1,7 +1,7 @@
 """`gongkai supervision total` and `gongkai supervision overview`: the supervision pages from the command line.
 
 gongkai supervision total --agency 机关 --year YYYY [--drafts] [--format json|csv|xlsx] [-o OUT]
-    §二–§四 summed over the agency and every agency below it; JSON in report-format.md shape with
+    §二–§四 summed over the agency and every agency below it; JSON in the shape of docs/report-format.md with
     `coverage` (who reported, who is missing, blank cells)
 gongkai supervision overview --agency 机关 --year YYYY
     one line per agency: overdue applications, late items, stale categories, the report's state

@@ -1,9 +1,10 @@
 """Demo 主动公开 records and Art. 20 statistics: the seed agency's 2020 as records, and other agencies' years.
 
-The seed agency (乐清市退役军人事务局), 2020, as its report states (shared/seed/): 50 公文 (28 主动公开, each a
-published item; 22 不公开), 14 other items (机构设置 5, 公示公告 6, 人事任免 3), a catalogue of 8 大类 and
-18 小类, 71 其他对外管理服务事项 at the end of 2019 and 76 at the end of 2020 with 9016 decisions in 2020,
-nothing for 行政许可/行政处罚/行政强制, and the outreach it lists as distribution records. Computing the 2020
+The seed agency (乐清市退役军人事务局), 2020, as its published report states (its tables are kept in
+tests/data/seed_2020_cells.json): 50 公文 (28 主动公开, each a published item; 22 不公开), 14 other items
+(机构设置 5, 公示公告 6, 人事任免 3), a catalogue of 8 大类 and 18 小类, 71 其他对外管理服务事项 at the end of
+2019 and 76 at the end of 2020 with 9016 decisions in 2020, nothing for 行政许可/行政处罚/行政强制, and the
+outreach it lists as distribution records. Computing the 2020
 report from these gives the seed's §二 table and its §一 公文 figures.
 
 The 公文 titles, 文号 (乐退役军人〔2020〕N号 …), dates, 小类 names, matter names and monthly decision counts are

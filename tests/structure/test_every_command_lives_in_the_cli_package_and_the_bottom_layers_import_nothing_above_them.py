@@ -9,22 +9,20 @@ can be read, tested and reused without the apps built on them.
 import ast
 
 import gongkai.cli
-from tests.structure.support import app_of, imported_modules, modules
+from tests.structure.support import app_of, imported_modules, modules, syntax_tree
 
 BOTTOM = {"rules", "formats", "calendar", "agencies"}
 SHARED = {"audit", "security"}
 
 
 def top_level_functions(path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    return {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
+    return {node.name for node in syntax_tree(path).body if isinstance(node, ast.FunctionDef)}
 
 
 def adds_sub_commands(path) -> bool:
     """Whether the module calls argparse's `add_parser`."""
     return any(
-        isinstance(node, ast.Attribute) and node.attr == "add_parser"
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        isinstance(node, ast.Attribute) and node.attr == "add_parser" for node in ast.walk(syntax_tree(path))
     )
 
 

@@ -7,8 +7,9 @@ The benchmarks, the load test and the tests read a few variables of their own; t
 
 import ast
 import re
+from functools import cache
 
-from tests.structure.support import PACKAGE, REPO
+from tests.structure.support import PACKAGE, REPO, syntax_tree
 
 TABLE = REPO / "docs" / "configuration.md"
 HELPERS = {"env_str", "env_bool", "env_int", "env_float", "env_list"}
@@ -28,7 +29,7 @@ def is_environ(node) -> bool:
 def reads(path) -> list[tuple[int, str | None, str]]:
     """(line, variable name or None when it is not written out, how it is read) for each read."""
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(syntax_tree(path)):
         if isinstance(node, ast.Call):
             name = dotted(node.func)
             via_environ = isinstance(node.func, ast.Attribute) and is_environ(node.func.value)
@@ -51,11 +52,14 @@ def reads(path) -> list[tuple[int, str | None, str]]:
     return found
 
 
-def every_read():
-    for folder in CODE:
-        for path in sorted(folder.rglob("*.py")):
-            for line, name, how in reads(path):
-                yield path.relative_to(REPO), line, name, how
+@cache
+def every_read() -> tuple[tuple, ...]:
+    return tuple(
+        (path.relative_to(REPO), line, name, how)
+        for folder in CODE
+        for path in sorted(folder.rglob("*.py"))
+        for line, name, how in reads(path)
+    )
 
 
 def documented() -> set[str]:
