@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from gongkai.cli.output import write_result
 from gongkai.cli.report_group import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, report_subparsers
 from gongkai.formats.cells import CellsError, load_cells
 from gongkai.formats.render import RENDERERS
@@ -72,17 +73,9 @@ def render_command(args) -> int:
         content = render(args.format, cells, narrative, contact)
     except (CellsError, ValueError) as e:
         return _fail(str(e))
-    if args.output == "-":
-        if args.format in ("docx", "xlsx", "pdf"):
-            return _fail(f"{args.format} 是二进制格式，请用 -o 指定输出文件")
-        sys.stdout.write(content.decode("utf-8"))
-        return EXIT_OK
-    try:
-        Path(args.output).write_bytes(content)
-    except OSError as e:
-        return _fail(f"无法写入 {args.output}：{e}")
-    print(f"已生成 {args.output}")
-    return EXIT_OK
+    if args.output == "-" and args.format in ("docx", "xlsx", "pdf"):
+        return _fail(f"{args.format} 是二进制格式，请用 -o 指定输出文件")
+    return write_result(content, args.output, _fail)
 
 
 def check_command(args) -> int:
