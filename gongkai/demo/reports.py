@@ -24,7 +24,7 @@ class DemoLedgerEntry:
     on: date
     title: str  # for screen runs, the screen
     times: int = 1
-    materials: int | None = None  # leaflets and materials handed out at an event
+    materials: int = 0  # leaflets and materials handed out at an event
 
 
 # The 8 events of 2020; materials sum to 2600.
@@ -52,6 +52,22 @@ TRAININGS_2020 = [
 MEETINGS_2020 = [
     DemoLedgerEntry(date(2020, 3, 6), "政务公开领导小组例会（调整领导小组成员、部署年度工作）"),
     DemoLedgerEntry(date(2020, 11, 27), "政务公开领导小组例会（年度工作检查）"),
+]
+
+
+@dataclass(frozen=True)
+class DemoLedgerGroup:
+    kind: EntryKind
+    source: str
+    entries: list[DemoLedgerEntry]
+    channel: str = ""  # OutreachChannel, for outreach only
+
+
+LEDGER_2020 = [
+    DemoLedgerGroup(EntryKind.OUTREACH, SEED_SOURCE, EVENTS_2020, channel=OutreachChannel.OFFLINE),
+    DemoLedgerGroup(EntryKind.OUTREACH, SEED_SOURCE, SCREENS_2020, channel=OutreachChannel.SCREEN),
+    DemoLedgerGroup(EntryKind.TRAINING, "培训通知及签到表（演示数据）", TRAININGS_2020),
+    DemoLedgerGroup(EntryKind.MEETING, "会议纪要（演示数据）", MEETINGS_2020),
 ]
 
 # Staff paragraphs added under the drafted ones, by sub-topic heading.
@@ -84,43 +100,18 @@ SECTION5_2020 = "\n".join(
 def _ledger_2020(agency) -> None:
     if LedgerEntry.objects.filter(agency=agency, date__year=2020, source=SEED_SOURCE).exists():
         return
-    for event in EVENTS_2020:
-        record_entry(
-            agency,
-            kind=EntryKind.OUTREACH,
-            channel=OutreachChannel.OFFLINE,
-            date=event.on,
-            title=event.title,
-            times=event.times,
-            materials=event.materials,
-            source=SEED_SOURCE,
-        )
-    for runs in SCREENS_2020:
-        record_entry(
-            agency,
-            kind=EntryKind.OUTREACH,
-            channel=OutreachChannel.SCREEN,
-            date=runs.on,
-            title=runs.title,
-            times=runs.times,
-            source=SEED_SOURCE,
-        )
-    for training in TRAININGS_2020:
-        record_entry(
-            agency,
-            kind=EntryKind.TRAINING,
-            date=training.on,
-            title=training.title,
-            source="培训通知及签到表（演示数据）",
-        )
-    for meeting in MEETINGS_2020:
-        record_entry(
-            agency,
-            kind=EntryKind.MEETING,
-            date=meeting.on,
-            title=meeting.title,
-            source="会议纪要（演示数据）",
-        )
+    for group in LEDGER_2020:
+        for entry in group.entries:
+            record_entry(
+                agency,
+                kind=group.kind,
+                channel=group.channel,
+                date=entry.on,
+                title=entry.title,
+                times=entry.times,
+                materials=entry.materials,
+                source=group.source,
+            )
 
 
 def _with_staff_text(section_one: str) -> str:
