@@ -1,4 +1,4 @@
-"""The demo: 乐清市人民政府 and four of its agencies, with log-ins for every role and a working year of records.
+"""The demo: 乐清市人民政府 and four agencies under it, log-ins for every role, and records from 2020 to 2026.
 
 load_demo() only creates what is missing and never overwrites, so it can run on every `gongkai demo` and
 keeps whatever was changed in 系统配置 since. Each part's data lives beside its loader, as named records:
