@@ -26,6 +26,8 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
+from gongkai.env import env_str
+
 FORMAT = "gongkai-backup/1"
 SQLITE_MEMBER = "database.sqlite3"
 PG_MEMBER = "database.pgdump"
@@ -76,7 +78,7 @@ def _pg_env() -> tuple[list[str], dict]:
         args += ["--port", str(db["PORT"])]
     if db.get("USER"):
         args += ["--username", db["USER"]]
-    env = {**os.environ, "PGPASSWORD": db.get("PASSWORD") or os.environ.get("PGPASSWORD", "")}
+    env = {**os.environ, "PGPASSWORD": db.get("PASSWORD") or env_str("PGPASSWORD", "")}
     return args, env
 
 

@@ -1,10 +1,6 @@
-"""Settings for gongkai, read from environment variables.
+"""Settings for gongkai, read from environment variables through the typed helpers of gongkai.env.
 
-DATABASE_URL    database (default: SQLite file in GONGKAI_DATA)
-SECRET_KEY      required when DEBUG is off
-DEBUG           "1"/"true" for development
-ALLOWED_HOSTS   comma-separated host names
-GONGKAI_DATA    folder for the SQLite database, uploads and generated files (default: ./var)
+Every variable, with its meaning and default, is in the table of docs/configuration.md.
 """
 
 import os
@@ -15,16 +11,10 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-
-def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
+from gongkai.env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent
-DATA_DIR = Path(os.environ.get("GONGKAI_DATA", Path.cwd() / "var")).resolve()
+DATA_DIR = Path(env_str("GONGKAI_DATA", str(Path.cwd() / "var"))).resolve()
 
 DEBUG = env_bool("DEBUG", False)
 
@@ -43,11 +33,9 @@ def installation_secret_key() -> str:
         raise ImproperlyConfigured(f"未设置 SECRET_KEY，且无法在 {path} 生成密钥：{exc}") from exc
 
 
-SECRET_KEY = os.environ.get("SECRET_KEY") or installation_secret_key()
+SECRET_KEY = env_str("SECRET_KEY") or installation_secret_key()
 
-ALLOWED_HOSTS = [
-    h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()
-]
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -113,7 +101,7 @@ WSGI_APPLICATION = "gongkai.wsgi.application"
 
 
 def database_config() -> dict:
-    url = os.environ.get("DATABASE_URL")
+    url = env_str("DATABASE_URL")
     if url:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     else:
@@ -133,7 +121,7 @@ def database_config() -> dict:
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
                 "transaction_mode": "IMMEDIATE",
                 # Seconds a writer waits for the lock; raise it on a slow or busy machine.
-                "timeout": float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+                "timeout": env_float("SQLITE_BUSY_TIMEOUT", 20.0),
             }
         )
     return config
@@ -143,7 +131,7 @@ DATABASES = {"default": database_config()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Passwords: at least 12 characters of three kinds, not like the user's name, not a common or all-digit one.
-PASSWORD_MIN_LENGTH = int(os.environ.get("GONGKAI_PASSWORD_MIN_LENGTH", "12"))
+PASSWORD_MIN_LENGTH = env_int("GONGKAI_PASSWORD_MIN_LENGTH", 12)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -185,17 +173,17 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 CSRF_COOKIE_HTTPONLY = True
 # A staff session ends after 30 idle minutes and 12 hours after log-in (gongkai.security.sessions); the
 # cookie itself lasts no longer than the absolute lifetime and ends with the browser.
-SESSION_IDLE_SECONDS = int(os.environ.get("GONGKAI_SESSION_IDLE_MINUTES", "30")) * 60
-SESSION_ABSOLUTE_SECONDS = int(os.environ.get("GONGKAI_SESSION_MAX_HOURS", "12")) * 3600
+SESSION_IDLE_SECONDS = env_int("GONGKAI_SESSION_IDLE_MINUTES", 30) * 60
+SESSION_ABSOLUTE_SECONDS = env_int("GONGKAI_SESSION_MAX_HOURS", 12) * 3600
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Log-in throttling (gongkai.security.lockout): an account is locked after LOGIN_MAX_FAILURES failures in
 # a row for LOGIN_LOCKOUT_MINUTES (an administrator may unlock sooner); one client address may fail
 # LOGIN_ADDRESS_LIMIT times an hour, whatever names it tries.
-LOGIN_MAX_FAILURES = int(os.environ.get("GONGKAI_LOGIN_MAX_FAILURES", "5"))
-LOGIN_LOCKOUT_MINUTES = int(os.environ.get("GONGKAI_LOGIN_LOCKOUT_MINUTES", "30"))
-LOGIN_ADDRESS_LIMIT = int(os.environ.get("GONGKAI_LOGIN_ADDRESS_LIMIT", "30"))
+LOGIN_MAX_FAILURES = env_int("GONGKAI_LOGIN_MAX_FAILURES", 5)
+LOGIN_LOCKOUT_MINUTES = env_int("GONGKAI_LOGIN_LOCKOUT_MINUTES", 30)
+LOGIN_ADDRESS_LIMIT = env_int("GONGKAI_LOGIN_ADDRESS_LIMIT", 30)
 
 # Security headers. HTTPS is terminated by the reverse proxy: set SECURE_PROXY_SSL_HEADER=1 when it sends
 # X-Forwarded-Proto, and HSTS_SECONDS (e.g. 31536000) once the site is only ever served over HTTPS.
@@ -203,7 +191,7 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", "0"))
+SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 if env_bool("SECURE_PROXY_SSL_HEADER", False):
@@ -229,7 +217,7 @@ SECURE_CSP = {
 # extra server is needed. Tests set TASKS_BACKEND to run tasks immediately.
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
         "QUEUES": ["default"],
     }
 }
@@ -238,20 +226,20 @@ TASKS = {
 # EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and EMAIL_HOST etc.
 MAILERS = {
     "default": {
-        "BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"),
+        "BACKEND": env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"),
         "OPTIONS": {
-            option: os.environ[variable]
-            for variable, option in [
-                ("EMAIL_HOST", "host"),
-                ("EMAIL_PORT", "port"),
-                ("EMAIL_HOST_USER", "username"),
-                ("EMAIL_HOST_PASSWORD", "password"),
-            ]
-            if variable in os.environ
+            option: value
+            for option, value in {
+                "host": env_str("EMAIL_HOST"),
+                "port": env_str("EMAIL_PORT"),
+                "username": env_str("EMAIL_HOST_USER"),
+                "password": env_str("EMAIL_HOST_PASSWORD"),
+            }.items()
+            if value is not None  # only what is set, so the backend's own defaults apply
         },
     }
 }
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "gongkai@localhost")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 
 # Per-process memory cache: enough for the rate limits on one server. Several app servers set
 # GONGKAI_SHARED_CACHE=1, which keeps the cache in the database (table made by `gongkai migrate`), so the
@@ -262,37 +250,37 @@ CACHES = {
     # Room for the kept portal pages besides the rate-limit counters (Django's default is 300 entries).
     else {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("GONGKAI_CACHE_ENTRIES", "5000"))},
+        "OPTIONS": {"MAX_ENTRIES": env_int("GONGKAI_CACHE_ENTRIES", 5000)},
     }
 }
 
 # Rendered portal item pages are kept this long at most (they are dropped at once when their records change).
-PAGE_CACHE_SECONDS = int(os.environ.get("GONGKAI_PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_SECONDS = env_int("GONGKAI_PAGE_CACHE_SECONDS", 300)
 
 # 依申请公开: identity numbers are encrypted at rest with GONGKAI_FIELD_KEY (urlsafe base64 of 32 bytes;
 # several keys separated by commas to rotate — the first encrypts). Development (DEBUG) and the test suite
 # (GONGKAI_FIELD_KEY_FROM_SECRET=1) may instead derive a key from SECRET_KEY; production must set it.
-FIELD_ENCRYPTION_KEYS = [k.strip() for k in os.environ.get("GONGKAI_FIELD_KEY", "").split(",") if k.strip()]
+FIELD_ENCRYPTION_KEYS = env_list("GONGKAI_FIELD_KEY", [])
 FIELD_KEY_FROM_SECRET = DEBUG or env_bool("GONGKAI_FIELD_KEY_FROM_SECRET", False)
 # Identity documents (身份证明) live outside MEDIA_ROOT and are served only through a permission-checked view.
 PRIVATE_FILES_ROOT = DATA_DIR / "private"
 IDENTITY_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 # No request body may exceed this (the largest upload is a 20 MB attachment); larger ones get a 413 page.
-REQUEST_MAX_BYTES = int(os.environ.get("GONGKAI_REQUEST_MAX_MB", "25")) * 1024 * 1024
+REQUEST_MAX_BYTES = env_int("GONGKAI_REQUEST_MAX_MB", 25) * 1024 * 1024
 # Online applications accepted per IP address per hour, and tracking look-ups per IP per hour.
-APPLY_RATE_LIMIT = int(os.environ.get("GONGKAI_APPLY_RATE_LIMIT", "5"))
-TRACK_RATE_LIMIT = int(os.environ.get("GONGKAI_TRACK_RATE_LIMIT", "30"))
+APPLY_RATE_LIMIT = env_int("GONGKAI_APPLY_RATE_LIMIT", 5)
+TRACK_RATE_LIMIT = env_int("GONGKAI_TRACK_RATE_LIMIT", 30)
 # Portal searches per IP address per hour (generous: a reader pages through results).
-SEARCH_RATE_LIMIT = int(os.environ.get("GONGKAI_SEARCH_RATE_LIMIT", "1200"))
+SEARCH_RATE_LIMIT = env_int("GONGKAI_SEARCH_RATE_LIMIT", 1200)
 # Open-data API requests (/api/) per IP address per hour: enough to page through a large catalogue.
-API_RATE_LIMIT = int(os.environ.get("GONGKAI_API_RATE_LIMIT", "3600"))
+API_RATE_LIMIT = env_int("GONGKAI_API_RATE_LIMIT", 3600)
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
 # A published annual report uploaded for import (TXT, HTML, PDF, DOCX): the largest accepted, in bytes.
-REPORT_IMPORT_MAX_BYTES = int(os.environ.get("GONGKAI_IMPORT_MAX_MB", "20")) * 1024 * 1024
+REPORT_IMPORT_MAX_BYTES = env_int("GONGKAI_IMPORT_MAX_MB", 20) * 1024 * 1024

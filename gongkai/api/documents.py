@@ -150,7 +150,7 @@ def report_detail(version, cells, link) -> dict:
         "published_at": version.published_at,
         "reason": version.reason,
         "versions": [v.number for v in report.versions.order_by("-number")],
-        # report-format.md shape, with its stable keys; null is a cell left blank in the published report.
+        # The shape of docs/report-format.md, with its stable keys; null is a cell left blank in the published report.
         "cells": cells.to_dict(sections={}),
         "sections": {n: version.sections[n] for n in SECTION_NUMBERS if n in version.sections},
         "files": [

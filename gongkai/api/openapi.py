@@ -35,7 +35,7 @@ def _cell_schema(kind: Kind, label: str) -> dict:
 
 
 def cells_schema(fmt: ReportFormat) -> dict:
-    """The report-format.md shape of one format version, walked from its declaration."""
+    """The shape of docs/report-format.md for one format version, walked from its declaration."""
     s2 = {
         block.key: _object(
             {

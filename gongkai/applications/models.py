@@ -33,7 +33,7 @@ class IdType(models.TextChoices):
 
 
 class Carrier(models.TextChoices):
-    """所需信息的指定提供方式 (regulations.md §4.2)."""
+    """所需信息的指定提供方式 (docs/law.md §7)."""
 
     PAPER = "paper", "纸质"
     EMAIL = "email", "电子邮件"
@@ -42,7 +42,7 @@ class Carrier(models.TextChoices):
 
 
 class Route(models.TextChoices):
-    """获取信息的方式 (regulations.md §4.2)."""
+    """获取信息的方式 (docs/law.md §7)."""
 
     POST = "post", "邮寄"
     EXPRESS = "express", "快递"

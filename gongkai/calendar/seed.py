@@ -2,7 +2,7 @@
 
 Used by the data migration (with historical models) and by tests that run after a database flush. The
 notice numbers were checked against published copies of each notice; only 2026 has an official URL on
-record (regulations.md §6).
+record. The schedules themselves are tabulated in docs/law.md §2.4.
 """
 
 from datetime import date, timedelta

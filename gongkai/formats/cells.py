@@ -1,4 +1,4 @@
-"""A report's numeric cells, in the JSON shape of report-format.md, with validation on load.
+"""A report's numeric cells, in the JSON shape of docs/report-format.md §6, with validation on load.
 
 A blank cell is None: "not reported", never 0. Counts are int; amounts are Decimal, so that a
 figure such as 190.457379 (万元) survives a round trip through JSON exactly.
@@ -45,7 +45,7 @@ class ReportCells:
         self.values[address] = value
 
     def to_dict(self, sections: dict[str, str] | None = None) -> dict:
-        """The report-format.md JSON shape (numbers stay int / Decimal; see `dumps`)."""
+        """The JSON shape of docs/report-format.md (numbers stay int / Decimal; see `dumps`)."""
         out: dict = {"format_version": self.format.version, "agency": self.agency, "year": self.year}
         s2, s3, s4 = self.format.section2, self.format.section3, self.format.section4
         out[s2.key] = {

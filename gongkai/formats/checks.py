@@ -1,4 +1,4 @@
-"""The checks every correct report passes: rules A1–A10 of report-format.md.
+"""The checks every correct report passes: rules A1–A10 of docs/report-format.md §7.
 
 A1–A8 are arithmetic over the cells; A9 compares the figures stated in the prose (§一, §五, §六) with the
 tables and the records; A10 asks §六 to account for 信息处理费. `check_report` runs every rule the content

@@ -5,7 +5,7 @@ system — cells, checks, layouts, renderers, parsers — reads that object and 
 
 The declaration also answers where a number sits: `block.address(row, column)` (§二),
 `section3.address(row, column)` and `section4.address(block, column)` give a cell's address in the form of
-report-format.md (section2.art20_1.regulations.made), and the groups people name — §三's results （一）–（六）
+docs/report-format.md (section2.art20_1.regulations.made), and the groups people name — §三's results （一）–（六）
 and §四's 行政复议 / 行政诉讼 — are declared objects with their official titles. Nothing else builds an
 address or tests a key's prefix.
 """

@@ -1,6 +1,6 @@
 """The 2019 (试行) annual-report format, 国办公开办函〔2019〕60号: used for report years 2019 and 2020.
 
-Labels are the official ones, character for character (see shared/spec/report-format.md).
+Labels are the official ones, character for character (listed in docs/report-format.md).
 The §三 columns and the whole of §四 did not change in 2021; v2021 reuses them from here.
 """
 

@@ -315,7 +315,7 @@ def save(pending: PendingImport, *, actor, reason: str = ""):
 
 
 def cells_data_of(cells: ReportCells) -> dict:
-    """The report-format.md JSON of the cells (numbers JSON-safe), without the narrative."""
+    """The JSON of docs/report-format.md for the cells (numbers JSON-safe), without the narrative."""
     out = json.loads(dumps(cells.to_dict(sections={})))
     out.pop("sections", None)
     return out

@@ -21,7 +21,7 @@ class Reading:
     unread_lines: list[int | None]  # for each unread entry, the line it concerns
 
     def result(self) -> dict:
-        """The JSON kept with a pending import: the report-format.md shape plus the importer's notes."""
+        """The JSON kept with a pending import: the shape of docs/report-format.md plus the importer's notes."""
         try:
             out = json.loads(dumps(self.parsed.to_dict()))
         except ValueError as e:  # an amount with more digits than a JSON number holds exactly

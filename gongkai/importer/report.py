@@ -37,7 +37,7 @@ class ParsedReport:
         return [address for entry in self.unread for address in entry.cells]
 
     def to_dict(self) -> dict:
-        """The report-format.md shape, plus what the importer knows about each cell."""
+        """The shape of docs/report-format.md, plus what the importer knows about each cell."""
         out = self.cells.to_dict()
         out["year"] = self.year
         out["source"] = {

@@ -4,7 +4,7 @@
     build_cells_for(agencies, year) -> {pk: ReportCells}   the same for many agencies at once (a subtree)
     section2_cells(agency, year, fmt=None)      {address: value} for every §二 cell of the format
     facts(agency, year)                         the §一 figures: 公文 register and items by category
-    build_document(agency, year) -> dict        the report-format.md JSON shape plus "facts"
+    build_document(agency, year) -> dict        the JSON of docs/report-format.md plus "facts"
 
 §二 walks the format's declaration: each (block, column) names a rule in CELL_RULES, and the row key names
 the item kind, matter list or statistic it counts. A rule gives its cell as an aggregate over one table;

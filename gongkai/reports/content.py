@@ -32,7 +32,7 @@ class Content:
     version: object = None
 
     def cells_json(self) -> dict:
-        """The report-format.md shape as plain JSON (amounts as numbers)."""
+        """The shape of docs/report-format.md as plain JSON (amounts as numbers)."""
         return json.loads(dumps(self.cells.to_dict(sections={})))
 
     def fingerprint(self) -> str:

@@ -107,7 +107,7 @@ class ReportVersion(Immutable):
     number = models.PositiveIntegerField("版本")
     origin = models.CharField("来源", max_length=12, choices=Origin.choices, default=Origin.GENERATED)
     format_version = models.CharField("报告格式", max_length=8)
-    # report-format.md shape; an imported report may hold null cells (blank in the source).
+    # The shape of docs/report-format.md; an imported report may hold null cells (blank in the source).
     cells = models.JSONField("单元格")
     sections = models.JSONField("正文（已代入数据）", default=dict)
     sections_template = models.JSONField("正文（含数据占位）", default=dict, blank=True)

@@ -2,7 +2,7 @@
 
 Staff text holds placeholders — {{documents_issued}}, {{items_by_category.机构设置}},
 {{section3.new_received.total}} — and is rendered with the current values each time, so when the records
-change the text follows. The names are the report's cell addresses (report-format.md keys) and the facts
+change the text follows. The names are the report's cell addresses (docs/report-format.md keys) and the facts
 of §一 (gongkai.reports.facts), nested facts joined with dots.
 
     bindings(cells, facts) -> {name: value}

@@ -302,7 +302,7 @@ def store_imported(
 ) -> ReportVersion:
     """A report the agency published outside gongkai (read by the importer), stored as its published version.
 
-    `cells` is the report-format.md JSON (cells may be null: blank in the source); the source file is kept
+    `cells` is the JSON of docs/report-format.md (cells may be null: blank in the source); the source file is kept
     with its SHA-256; the year is locked like any published year. A second import is a new version, whose
     `reason` is kept with it.
     """

@@ -1,4 +1,4 @@
-"""The legal receipt date of an application (收到申请之日) by channel — 条例 Art. 31, regulations.md §7 rule 3.
+"""The legal receipt date of an application (收到申请之日) by channel — 条例 Art. 31, docs/law.md §3.
 
     in_person      当面提交            the day of submission
     post_signed    邮寄（签收）        the day the agency signs for it

@@ -3,7 +3,7 @@
 Nothing here is stored: a case keeps its events (received, 补正, 征求意见, 延期, 收费, 答复, 送达, 撤回) and
 every due date is computed from them and the working-day calendar, so a calendar amendment moves the dates.
 
-Counting convention (regulations.md §7 rules 2 and 8, the same as gongkai.rules.workdays):
+Counting convention (docs/law.md §2.2 and §4, the same as gongkai.rules.workdays):
     * N working days after a date start counting on the next day; the Nth working day is the last day.
     * Art. 33 reply period: 20 working days from receipt, or from the day the corrected application arrived
       (Art. 30); one approved extension adds at most 20 working days to the same count.
@@ -13,8 +13,8 @@ Counting convention (regulations.md §7 rules 2 and 8, the same as gongkai.rules
       The window is counted from the sending date (the date the letter reached the party is not recorded).
     * While a fee notice is unpaid, the working days after `fee_notice_received` up to and including
       `fee_paid` (at most to the end of the 20-working-day payment period) are likewise not counted. The 109号
-      text read so far does not say so (regulations.md §3, UNVERIFIED), so this is the `fee_pauses_clock`
-      setting of ClockSettings, on by default as §7 rule 8 recommends.
+      text read so far does not say so (docs/law.md §5, §11), so this is the `fee_pauses_clock`
+      setting of ClockSettings, on by default.
     * Art. 35: once reasons were requested, the agency may set a delayed deadline; it replaces the Art. 33
       due date (pauses and extensions no longer move it).
     * A decision closes every pause on its date; compliance is judged on the delivery date (direct delivery:
@@ -153,8 +153,8 @@ class ClockSettings:
     consultation_workdays: int = 15  # Art. 32, 34
     max_extension_workdays: int = 20  # Art. 33
     fee_payment_workdays: int = 20  # 109号 as restated by the provinces
-    # Whether the days a fee notice waits for payment are left out of the reply period (regulations.md §7
-    # rule 8: recommended, UNVERIFIED in the 办法 itself).
+    # Whether the days a fee notice waits for payment are left out of the reply period (docs/law.md §11:
+    # not settled by the 办法 as far as it was read).
     fee_pauses_clock: bool = True
 
 

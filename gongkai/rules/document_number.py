@@ -1,4 +1,4 @@
-"""发文字号 (document number) checks, GB/T 9704-2012 §7.2.5 (regulations.md §5.2, §7 rule 19).
+"""发文字号 (document number) checks, GB/T 9704-2012 §7.2.5 (docs/law.md §9.2).
 
 A document number is 发文机关代字 + 〔年份〕 + 发文顺序号 + 号, e.g. 国办发明电〔2025〕7号: the year in full inside
 六角括号 〔 〕 (U+3014/U+3015), the sequence number without 第 and without leading zeros. Orders (令) keep

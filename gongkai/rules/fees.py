@@ -1,4 +1,4 @@
-"""信息处理费 under 《政府信息公开信息处理费管理办法》 (国办函〔2020〕109号), regulations.md §3.
+"""信息处理费 under 《政府信息公开信息处理费管理办法》 (国办函〔2020〕109号), docs/law.md §5.
 
 Two methods, each progressive (超额累进: each band's rate applies only to the part inside that band), and
 never both for one application (Art. 3):

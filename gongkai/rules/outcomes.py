@@ -1,7 +1,7 @@
 """How an application ends: outcomes, their legal basis and letter, and where they count in the report.
 
-An outcome is one leaf row of §三 “三、本年度办理结果” of the 2021 format (report-format.md keys), bound to its
-articles of the 条例 (regulations.md §2.9 — a DERIVED mapping) and to the kind of letter that answers it.
+An outcome is one leaf row of §三 “三、本年度办理结果” of the 2021 format (keys of docs/report-format.md §4), bound to
+its articles of the 条例 (docs/law.md §6 — a mapping inferred, not published) and to the kind of letter that answers it.
 Exactly one outcome per decided application: a 区分处理 (Art. 37) answer is `partially_granted` only, whatever
 reasons the withheld parts had (rule A4). The 2019 format has one （六）其他处理 row where 2021 has three.
 
@@ -121,7 +121,7 @@ OUTCOMES: dict[Outcome, OutcomeSpec] = {
         ("第三十九条第二款",), "reply_not_processed", "rejected_publication"
     ),
     Outcome.REJECTED_EXCESSIVE: OutcomeSpec(("第三十五条",), "reply_not_processed", "rejected_excessive"),
-    # Practice, not an article (regulations.md §2.9).
+    # Practice, not an article (docs/law.md §6).
     Outcome.REJECTED_CONFIRMATION: OutcomeSpec((), "reply_not_processed", "rejected_confirmation"),
     Outcome.OTHER_NO_CORRECTION: OutcomeSpec(("第三十条",), "notice_abandoned_no_correction", OTHER_2019),
     Outcome.OTHER_UNPAID_FEE: OutcomeSpec(

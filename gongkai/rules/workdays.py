@@ -1,13 +1,13 @@
 """Working days (工作日) under the State Council's yearly holiday arrangement.
 
 A day is a working day if it is a 调休上班 weekend day of its year, or a Monday–Friday that is not a rest day
-of its year (regulations.md §7 rule 1). The data of a year comes from that year's 国务院办公厅 notice; a year
+of its year (docs/law.md §2.1). The data of a year comes from that year's 国务院办公厅 notice; a year
 without data is an error, never a silent Monday–Friday guess, unless the caller explicitly asks for a
 provisional answer (a deadline shown with a 临时 mark until the notice is published).
 
-Counting convention (§7 rule 2): the starting day is not counted; counting begins the day after `start`, and
+Counting convention (docs/law.md §2.2): the starting day is not counted; counting begins the day after `start`, and
 the nth working day is the result. `include_start=True` counts the starting day itself when it is a working
-day, for the case that the OGI convention turns out to differ (UNVERIFIED in regulations.md §8).
+day, for the case that the OGI convention turns out to differ (not settled by the 条例: docs/law.md §11).
 
 Public API:
     YearCalendar(year, rest_days, makeup_workdays)   one year's exceptions to Monday–Friday

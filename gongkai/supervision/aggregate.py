@@ -108,7 +108,7 @@ class Aggregate:
         ]
 
     def to_dict(self) -> dict:
-        """report-format.md cells, plus `coverage` keyed by agency code."""
+        """The cells in the shape of docs/report-format.md, plus `coverage` keyed by agency code."""
         out = self.cells.to_dict(sections={})
         out["coverage"] = {
             "published_only": self.published_only,

@@ -1,6 +1,6 @@
 """The aggregate table, or one agency's report table, as CSV and XLSX downloads.
 
-    cells_csv(cells, aggregate=None) -> bytes    one line per cell: key (report-format.md), label, value
+    cells_csv(cells, aggregate=None) -> bytes    one line per cell: key (docs/report-format.md), label, value
                                                  (+ for an aggregate: agencies that reported it, blank ones)
     cells_xlsx(cells, aggregate=None) -> bytes   the official tables (gongkai.formats.render.excel), then
                                                  the same list of cells, then (aggregate) who reported

@@ -1,4 +1,4 @@
-"""/api/agencies/<code>/reports/<year>/ serves the latest published version's cells in report-format.md
+"""/api/agencies/<code>/reports/<year>/ serves the latest published version's cells in docs/report-format.md
 shape — exactly the cells published, with their stable keys, blanks as null — with its sections, version
 number and origin; earlier versions stay reachable, and the list shows every published year."""
 
@@ -29,7 +29,7 @@ def test_the_cells_are_the_published_versions_own(client, personas):
     assert got["cells"] == as_json(cells)
     assert got["version"] == 1 and got["origin"] == "generated" and got["origin_label"] == "本系统生成"
     assert got["format_version"] == "2021"
-    # A few stable keys of report-format.md, by name, so a renamed key cannot pass unnoticed.
+    # A few stable keys of docs/report-format.md, by name, so a renamed key cannot pass unnoticed.
     assert (
         got["cells"]["section3"]["new_received"]["natural_person"]
         == cells["section3.new_received.natural_person"]

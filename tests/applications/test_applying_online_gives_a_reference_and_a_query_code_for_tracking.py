@@ -89,7 +89,7 @@ def test_tracking_shows_milestones_and_the_due_date_but_no_personal_data(persona
         ).content.decode()
     assert "收到申请" in page and "2026-01-05" in page
     assert "延期答复" in page and "2026-01-20" in page
-    # 2026-01-05 + 20 working days = 2026-02-02 (regulations.md §7); 10 more end on 2026-02-14, the Saturday
+    # 2026-01-05 + 20 working days = 2026-02-02 (docs/law.md §2.3); 10 more end on 2026-02-14, the Saturday
     # worked before the Spring Festival (02-06 + 7 working days = 02-24 counts it too).
     assert "2026年2月14日" in page
     for secret in (

@@ -41,7 +41,7 @@ def test_a_second_correction_notice_is_refused_with_the_clocks_reason(personas, 
 
 @time_machine.travel(date(2026, 3, 20), tick=False)
 def test_an_extension_after_the_due_date_is_refused(personas):
-    # Receipt 2026-02-06 + 20 working days = 2026-03-12 (regulations.md §7); 03-13 is too late.
+    # Receipt 2026-02-06 + 20 working days = 2026-03-12 (docs/law.md §2.3); 03-13 is too late.
     application, _ = make_application(personas.agency, received_on=date(2026, 2, 6))
     before = _counts()
     with pytest.raises(ClockError, match="2026-03-12"):

@@ -9,7 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from gongkai.applications import crypto
 from gongkai.applications.models import Application
-from gongkai.core_commands import demo
+from gongkai.cli.site import demo
 
 pytestmark = pytest.mark.django_db
 

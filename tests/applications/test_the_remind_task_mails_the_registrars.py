@@ -30,7 +30,7 @@ def test_registrars_get_a_mail_about_overdue_cases(personas, immediate_tasks, mo
     make_person(personas.other_agency, Role.REGISTRAR, email="other@example.gov.cn")
     with time_machine.travel(date(2026, 1, 30), tick=False):
         overdue, _ = make_application(personas.agency, received_on=date(2026, 1, 5), applicant_name="郑某某")
-    monkeypatch.setattr(gongkai.cli, "COMMAND_MODULES", ["gongkai.applications.commands"])
+    monkeypatch.setattr(gongkai.cli, "COMMAND_MODULES", ["gongkai.cli.applications"])
     with time_machine.travel(date(2026, 2, 3), tick=False):
         assert gongkai.cli.main(["applications", "remind"]) == 0
     assert "已排队 1 个机关" in capsys.readouterr().out

@@ -1,4 +1,4 @@
-"""The queues are computed from the clock on the day they are looked at (regulations.md §7 vectors)."""
+"""The queues are computed from the clock on the day they are looked at (the vectors of docs/law.md §2.3)."""
 
 from datetime import date
 

@@ -16,7 +16,7 @@ KNOWN_MODULE_CIRCLES = {
     frozenset({"gongkai.applications.letter_models", "gongkai.applications.models"}),
     frozenset({"gongkai.applications.letter_views", "gongkai.applications.views"}),
 }
-KNOWN_APP_CIRCLES = {frozenset({"appeals", "applications"})}
+KNOWN_APP_CIRCLES: set = set()
 
 
 def _described(found: dict) -> str:

@@ -25,7 +25,7 @@ def raw_sql():
 def cli(monkeypatch, capsys):
     import gongkai.cli
 
-    monkeypatch.setattr(gongkai.cli, "COMMAND_MODULES", ["gongkai.audit.commands"])
+    monkeypatch.setattr(gongkai.cli, "COMMAND_MODULES", ["gongkai.cli.audit"])
 
     def run(*argv):
         code = gongkai.cli.main(list(argv))

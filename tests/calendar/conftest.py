@@ -22,9 +22,7 @@ def cli(monkeypatch, capsys):
     """Run `gongkai …` with only the commands under test registered; returns (code, stdout, stderr)."""
     import gongkai.cli
 
-    monkeypatch.setattr(
-        gongkai.cli, "COMMAND_MODULES", ["gongkai.calendar.commands", "gongkai.audit.commands"]
-    )
+    monkeypatch.setattr(gongkai.cli, "COMMAND_MODULES", ["gongkai.cli.calendar", "gongkai.cli.audit"])
 
     def run(*argv):
         code = gongkai.cli.main(list(argv))

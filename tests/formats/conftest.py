@@ -60,7 +60,7 @@ def seed_cells_path() -> Path:
     return SEED_CELLS
 
 
-# Spans from the published reports (regulations.md §2.5, §2.6): (rowspan, colspan) of each label.
+# Spans from the published reports (docs/report-format.md §4, §5): (rowspan, colspan) of each label.
 OFFICIAL_SPANS = {
     "申请人情况": (1, 7),
     "法人或其他组织": (1, 5),
@@ -77,7 +77,7 @@ OFFICIAL_SPANS = {
     "未经复议直接起诉": (1, 5),
     "复议后起诉": (1, 5),
 }
-RESULTS_ROWSPAN = {"2019": 20, "2021": 22}  # 三、本年度办理结果 (regulations.md §2.5)
+RESULTS_ROWSPAN = {"2019": 20, "2021": 22}  # 三、本年度办理结果 (docs/report-format.md §4)
 NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
 

@@ -1,4 +1,5 @@
-"""Every key and label of both formats, compared with the tables of shared/spec/report-format.md."""
+"""Every key and label of both formats, compared with the tables of the format specification the tests
+read (conftest.SPEC), which docs/report-format.md restates."""
 
 import re
 

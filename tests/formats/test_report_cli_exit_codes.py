@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 
 from gongkai.cli import Parser
+from gongkai.cli.report import register, report_subparsers
 from gongkai.formats.cells import dumps
-from gongkai.formats.commands import register, report_subparsers
 
 
 def run(argv: list[str]) -> int:

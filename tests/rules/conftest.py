@@ -1,4 +1,4 @@
-"""The State Council schedules 2019–2026 as transcribed in regulations.md §6, independent of any library.
+"""The State Council schedules 2019–2026 as tabulated in docs/law.md §2.4, independent of any library.
 
 Each festival is (first rest day, last rest day, make-up weekend workdays); dates outside the year (e.g. the
 2019 New Year break starting 2018-12-30) are dropped when the year is built.
@@ -103,13 +103,13 @@ def year_from_schedule(year: int) -> YearCalendar:
 
 @pytest.fixture
 def calendar() -> TableCalendar:
-    """All years 2019–2026 of regulations.md §6."""
+    """All years 2019–2026 of docs/law.md §2.4."""
     return TableCalendar(year_from_schedule(y) for y in SCHEDULES)
 
 
 @pytest.fixture
 def calendar_without(calendar):
-    """A calendar of §6 with some years left out, to exercise missing data."""
+    """A calendar of docs/law.md §2.4 with some years left out, to exercise missing data."""
 
     def build(*missing: int) -> TableCalendar:
         return TableCalendar(year_from_schedule(y) for y in SCHEDULES if y not in missing)

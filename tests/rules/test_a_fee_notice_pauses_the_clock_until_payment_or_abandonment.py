@@ -1,4 +1,4 @@
-"""109号 (regulations.md §3, §7 rules 8 and 16): 20 working days to pay; unpaid → deemed abandoned."""
+"""109号 (docs/law.md §5, §11): 20 working days to pay; unpaid → deemed abandoned."""
 
 from datetime import date
 

@@ -1,5 +1,5 @@
 """《条例》第四十九条: a department's report on year Y is due by 31 January of Y+1, a government's own
-report by 31 March (regulations.md §1.4, §7 rule 21)."""
+report by 31 March (docs/law.md §10)."""
 
 from datetime import date
 

@@ -1,4 +1,4 @@
-"""regulations.md §7 rule 2: counting starts the day after `start`; the nth working day is the deadline."""
+"""docs/law.md §2.2: counting starts the day after `start`; the nth working day is the deadline."""
 
 from datetime import date
 
@@ -6,7 +6,7 @@ import pytest
 
 from gongkai.rules.workdays import add_workdays, count_workdays
 
-# (receipt, working days, deadline) — every vector of regulations.md §7 rule 2, plus 2020 and 2019 cases.
+# (receipt, working days, deadline) — every vector of docs/law.md §2.3, plus 2020 and 2019 cases.
 VECTORS = [
     ("2026-01-05", 20, "2026-02-02"),
     ("2026-02-06", 7, "2026-02-24"),  # 02-14 (Sat) counts; 02-15…02-23 do not

@@ -1,4 +1,4 @@
-"""发文字号 per GB/T 9704-2012 (regulations.md §5.2, §7 rule 19)."""
+"""发文字号 per GB/T 9704-2012 (docs/law.md §9.2)."""
 
 import pytest
 

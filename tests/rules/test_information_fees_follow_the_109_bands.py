@@ -1,4 +1,4 @@
-"""国办函〔2020〕109号: progressive per-item and per-page fees, never both — regulations.md §3 worked values."""
+"""国办函〔2020〕109号: progressive per-item and per-page fees, never both — the worked values of docs/law.md §5."""
 
 import pytest
 from hypothesis import given

@@ -1,4 +1,4 @@
-"""regulations.md §7 rule 2: the deadline vectors, run through the clock rather than the calendar alone."""
+"""docs/law.md §2.3: the deadline vectors, run through the clock rather than the calendar alone."""
 
 from datetime import date
 

@@ -1,4 +1,4 @@
-"""Art. 31 and regulations.md §7 rule 3: which date starts the clock on each channel."""
+"""Art. 31 (docs/law.md §3): which date starts the clock on each channel."""
 
 from datetime import date, datetime
 

@@ -5,7 +5,7 @@ import pytest
 from gongkai.rules.uscc import is_valid_uscc, uscc_check_character, validate_uscc
 
 # Published codes. The first is the example used in many write-ups of the standard; the next two appear in
-# 索引号 on government sites (regulations.md §5.1); the last two are large companies' licences.
+# 索引号 on government sites (docs/law.md §9.1); the last two are large companies' licences.
 #
 # Worked by hand for 91350100M000100Y43 (values: digits as themselves, M=21, Y=30):
 #   9·1 + 1·3 + 3·9 + 5·27 + 0·19 + 1·26 + 0·16 + 0·17 + 21·20 + 0·29 + 0·25 + 0·13 + 1·8 + 0·24 + 0·10

@@ -1,4 +1,4 @@
-"""regulations.md §7 rule 1: a working day is a make-up weekend day, or a Monday–Friday that is not a rest day."""
+"""docs/law.md §2.1: a working day is a make-up weekend day, or a Monday–Friday that is not a rest day."""
 
 from datetime import date
 

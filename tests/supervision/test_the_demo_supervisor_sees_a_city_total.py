@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from gongkai.agencies.models import Agency
 from gongkai.demo import load_demo
+from gongkai.demo.supervision import FIGURES, YEAR
 from gongkai.formats.checks import ERROR, check_cells
 from gongkai.supervision.aggregate import aggregate, report_cells
-from gongkai.supervision.demo import FIGURES, YEAR
 
 pytestmark = pytest.mark.django_db
 

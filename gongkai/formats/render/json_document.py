@@ -1,4 +1,4 @@
-"""The report as JSON in the report-format.md shape, with the narrative under `sections` if given."""
+"""The report as JSON in the shape of docs/report-format.md, with the narrative under `sections` if given."""
 
 from gongkai.formats.cells import ReportCells, dumps
 

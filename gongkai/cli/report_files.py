@@ -1,6 +1,6 @@
 """`gongkai report parse FILE`, `gongkai report check FILE` and `gongkai report import DIR`.
 
-parse prints what was read (and, with --json, the cells in the report-format.md shape with
+parse prints what was read (and, with --json, the cells in the shape of docs/report-format.md with
 provenance, unread cells and sections); check reads a file and runs every check its content allows;
 import reads a folder of reports and prints one summary line per file.
 """
@@ -10,8 +10,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from gongkai.cli.report_group import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, report_subparsers
 from gongkai.formats.cells import CellsError, dumps, load_cells
-from gongkai.formats.commands import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, report_subparsers
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".shtml", ".docx", ".pdf")
 

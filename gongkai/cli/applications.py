@@ -15,7 +15,7 @@ def register(subparsers):
 
 
 def run_remind(args) -> int:
-    from .tasks import enqueue_reminders
+    from gongkai.applications.tasks import enqueue_reminders
 
     as_of = None
     if args.date:
@@ -44,9 +44,8 @@ def register_erasure(sub):
 
 def run_erase(args) -> int:
     from gongkai.agencies.models import Agency
-
-    from .personal_data import erase_personal_data, expired_cases
-    from .tasks import enqueue_erasure
+    from gongkai.applications.personal_data import erase_personal_data, expired_cases
+    from gongkai.applications.tasks import enqueue_erasure
 
     today = date.today()
     if args.date:

@@ -1,16 +1,16 @@
 """`gongkai supervision total` and `gongkai supervision overview`: the supervision pages from the command line.
 
 gongkai supervision total --agency 机关 --year YYYY [--drafts] [--format json|csv|xlsx] [-o OUT]
-    §二–§四 summed over the agency and every agency below it; JSON in report-format.md shape with
+    §二–§四 summed over the agency and every agency below it; JSON in the shape of docs/report-format.md with
     `coverage` (who reported, who is missing, blank cells)
 gongkai supervision overview --agency 机关 --year YYYY
     one line per agency: overdue applications, late items, stale categories, the report's state
 """
 
 import sys
-from pathlib import Path
 
-from gongkai.formats.commands import EXIT_BAD_INPUT, EXIT_OK
+from gongkai.cli.output import write_result
+from gongkai.cli.report_group import EXIT_BAD_INPUT, EXIT_OK
 
 FORMATS = ("json", "csv", "xlsx")
 
@@ -75,15 +75,13 @@ def total_command(args) -> int:
         content = cells_csv(total.cells, total)
     else:
         content = cells_xlsx(total.cells, total)
-    if args.output == "-":
-        sys.stdout.write(content.decode("utf-8-sig"))
-        return EXIT_OK
-    try:
-        Path(args.output).write_bytes(content)
-    except OSError as e:
-        return _fail("total", f"无法写入 {args.output}：{e}")
-    print(f"已生成 {args.output}（{len(total.with_report)}/{len(total.agencies)} 个机关有报告）")
-    return EXIT_OK
+    return write_result(
+        content,
+        args.output,
+        lambda message: _fail("total", message),
+        encoding="utf-8-sig",
+        saved=f"（{len(total.with_report)}/{len(total.agencies)} 个机关有报告）",
+    )
 
 
 def overview_command(args) -> int:

@@ -8,6 +8,7 @@ seed mentions its regular meetings without a number) are invented demo values. T
 written for the demo; every figure in them is a placeholder bound to the records.
 """
 
+from dataclasses import dataclass
 from datetime import date
 
 from gongkai.ledger.models import EntryKind, LedgerEntry, OutreachChannel
@@ -17,31 +18,56 @@ from gongkai.reports.services import approve, check, open_report, publish, save_
 
 SEED_SOURCE = "局办公室宣传工作台账（演示数据）"
 
-# (date, title, materials) — the 8 events of 2020; materials sum to 2600.
+
+@dataclass(frozen=True)
+class DemoLedgerEntry:
+    on: date
+    title: str  # for screen runs, the screen
+    times: int = 1
+    materials: int = 0  # leaflets and materials handed out at an event
+
+
+# The 8 events of 2020; materials sum to 2600.
 EVENTS_2020 = [
-    (date(2020, 1, 16), "春节走访慰问政策宣传", 300),
-    (date(2020, 3, 20), "退役军人就业创业政策咨询", 250),
-    (date(2020, 5, 22), "退役军人专场招聘会政策宣传", 400),
-    (date(2020, 7, 31), "八一建军节双拥政策宣传", 350),
-    (date(2020, 9, 18), "基层“大走访”政策宣讲", 300),
-    (date(2020, 9, 30), "烈士纪念日褒扬政策宣传", 250),
-    (date(2020, 10, 23), "退役军人权益保障法律服务进村社", 350),
-    (date(2020, 12, 18), "退役士兵返乡欢迎仪式政策宣传", 400),
+    DemoLedgerEntry(date(2020, 1, 16), "春节走访慰问政策宣传", materials=300),
+    DemoLedgerEntry(date(2020, 3, 20), "退役军人就业创业政策咨询", materials=250),
+    DemoLedgerEntry(date(2020, 5, 22), "退役军人专场招聘会政策宣传", materials=400),
+    DemoLedgerEntry(date(2020, 7, 31), "八一建军节双拥政策宣传", materials=350),
+    DemoLedgerEntry(date(2020, 9, 18), "基层“大走访”政策宣讲", materials=300),
+    DemoLedgerEntry(date(2020, 9, 30), "烈士纪念日褒扬政策宣传", materials=250),
+    DemoLedgerEntry(date(2020, 10, 23), "退役军人权益保障法律服务进村社", materials=350),
+    DemoLedgerEntry(date(2020, 12, 18), "退役士兵返乡欢迎仪式政策宣传", materials=400),
 ]
-# (date, screen, runs) — 395 in all.
+# Runs on the electronic screens, 395 in all.
 SCREENS_2020 = [
-    (date(2020, 6, 30), "高速口电子宣传屏", 110),
-    (date(2020, 12, 31), "高速口电子宣传屏", 105),
-    (date(2020, 6, 30), "南虹广场电子宣传屏", 92),
-    (date(2020, 12, 31), "南虹广场电子宣传屏", 88),
+    DemoLedgerEntry(date(2020, 6, 30), "高速口电子宣传屏", times=110),
+    DemoLedgerEntry(date(2020, 12, 31), "高速口电子宣传屏", times=105),
+    DemoLedgerEntry(date(2020, 6, 30), "南虹广场电子宣传屏", times=92),
+    DemoLedgerEntry(date(2020, 12, 31), "南虹广场电子宣传屏", times=88),
 ]
 TRAININGS_2020 = [
-    (date(2020, 4, 24), "《中华人民共和国政府信息公开条例》集中学习"),
-    (date(2020, 10, 16), "政务公开业务集中学习（传达上级文件精神）"),
+    DemoLedgerEntry(date(2020, 4, 24), "《中华人民共和国政府信息公开条例》集中学习"),
+    DemoLedgerEntry(date(2020, 10, 16), "政务公开业务集中学习（传达上级文件精神）"),
 ]
 MEETINGS_2020 = [
-    (date(2020, 3, 6), "政务公开领导小组例会（调整领导小组成员、部署年度工作）"),
-    (date(2020, 11, 27), "政务公开领导小组例会（年度工作检查）"),
+    DemoLedgerEntry(date(2020, 3, 6), "政务公开领导小组例会（调整领导小组成员、部署年度工作）"),
+    DemoLedgerEntry(date(2020, 11, 27), "政务公开领导小组例会（年度工作检查）"),
+]
+
+
+@dataclass(frozen=True)
+class DemoLedgerGroup:
+    kind: EntryKind
+    source: str
+    entries: list[DemoLedgerEntry]
+    channel: str = ""  # OutreachChannel, for outreach only
+
+
+LEDGER_2020 = [
+    DemoLedgerGroup(EntryKind.OUTREACH, SEED_SOURCE, EVENTS_2020, channel=OutreachChannel.OFFLINE),
+    DemoLedgerGroup(EntryKind.OUTREACH, SEED_SOURCE, SCREENS_2020, channel=OutreachChannel.SCREEN),
+    DemoLedgerGroup(EntryKind.TRAINING, "培训通知及签到表（演示数据）", TRAININGS_2020),
+    DemoLedgerGroup(EntryKind.MEETING, "会议纪要（演示数据）", MEETINGS_2020),
 ]
 
 # Staff paragraphs added under the drafted ones, by sub-topic heading.
@@ -74,33 +100,18 @@ SECTION5_2020 = "\n".join(
 def _ledger_2020(agency) -> None:
     if LedgerEntry.objects.filter(agency=agency, date__year=2020, source=SEED_SOURCE).exists():
         return
-    for day, title, materials in EVENTS_2020:
-        record_entry(
-            agency,
-            kind=EntryKind.OUTREACH,
-            channel=OutreachChannel.OFFLINE,
-            date=day,
-            title=title,
-            times=1,
-            materials=materials,
-            source=SEED_SOURCE,
-        )
-    for day, title, runs in SCREENS_2020:
-        record_entry(
-            agency,
-            kind=EntryKind.OUTREACH,
-            channel=OutreachChannel.SCREEN,
-            date=day,
-            title=title,
-            times=runs,
-            source=SEED_SOURCE,
-        )
-    for day, title in TRAININGS_2020:
-        record_entry(
-            agency, kind=EntryKind.TRAINING, date=day, title=title, source="培训通知及签到表（演示数据）"
-        )
-    for day, title in MEETINGS_2020:
-        record_entry(agency, kind=EntryKind.MEETING, date=day, title=title, source="会议纪要（演示数据）")
+    for group in LEDGER_2020:
+        for entry in group.entries:
+            record_entry(
+                agency,
+                kind=group.kind,
+                channel=group.channel,
+                date=entry.on,
+                title=entry.title,
+                times=entry.times,
+                materials=entry.materials,
+                source=group.source,
+            )
 
 
 def _with_staff_text(section_one: str) -> str:

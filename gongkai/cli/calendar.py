@@ -20,7 +20,7 @@ def register(subparsers) -> None:
 
 
 def add_workdays(args) -> int:
-    from . import workdays
+    from gongkai.calendar import workdays
 
     try:
         start = date.fromisoformat(args.date)
@@ -47,7 +47,7 @@ WEEKDAYS = "一二三四五六日"
 
 
 def show(args) -> int:
-    from .models import CalendarDay, CalendarYear
+    from gongkai.calendar.models import CalendarDay, CalendarYear
 
     record = CalendarYear.objects.filter(year=args.year).first()
     if record is None:

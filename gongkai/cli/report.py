@@ -1,33 +1,15 @@
-"""The `gongkai report …` sub-commands: render a report from cells, check its arithmetic.
-
-`report_subparsers(subparsers)` creates the `report` command once and returns its sub-parsers,
-so later parts (build, parse, import) add their own sub-commands beside these. `report check FILE` reads a
-published report first: the importer, a part above this one, plugs that in as the parser's `check_file`.
+"""The `gongkai report render` and `gongkai report check` sub-commands: render a report from cells, check
+its arithmetic. A report file given to check is read first (report_files.py).
 """
 
 import json
 import sys
 from pathlib import Path
 
+from gongkai.cli.output import write_result
+from gongkai.cli.report_group import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, report_subparsers
 from gongkai.formats.cells import CellsError, load_cells
 from gongkai.formats.render import RENDERERS
-
-EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
-
-
-def report_subparsers(subparsers):
-    """The sub-parsers of `gongkai report`, created on first use."""
-    existing = subparsers.choices.get("report")
-    if existing is not None:
-        return existing.gongkai_subparsers
-    parser = subparsers.add_parser(
-        "report", help="年度报告：生成、检查", description="政府信息公开工作年度报告。"
-    )
-    parser.gongkai_subparsers = parser.add_subparsers(
-        title="子命令", metavar="<子命令>", parser_class=type(parser)
-    )
-    parser.set_defaults(func=lambda args: _usage(parser))
-    return parser.gongkai_subparsers
 
 
 def register(subparsers) -> None:
@@ -57,12 +39,7 @@ def register(subparsers) -> None:
         "--previous", metavar="文件", help="同一机关上一年度的单元格文件或报告文件（用于规则 A6、A7）"
     )
     p.add_argument("--json", action="store_true", help="以 JSON 列表输出检查结果")
-    p.set_defaults(func=check_command, check_file=None)
-
-
-def _usage(parser) -> int:
-    parser.print_help(sys.stderr)
-    return EXIT_BAD_INPUT
+    p.set_defaults(func=check_command)
 
 
 def _fail(message: str) -> int:
@@ -96,17 +73,9 @@ def render_command(args) -> int:
         content = render(args.format, cells, narrative, contact)
     except (CellsError, ValueError) as e:
         return _fail(str(e))
-    if args.output == "-":
-        if args.format in ("docx", "xlsx", "pdf"):
-            return _fail(f"{args.format} 是二进制格式，请用 -o 指定输出文件")
-        sys.stdout.write(content.decode("utf-8"))
-        return EXIT_OK
-    try:
-        Path(args.output).write_bytes(content)
-    except OSError as e:
-        return _fail(f"无法写入 {args.output}：{e}")
-    print(f"已生成 {args.output}")
-    return EXIT_OK
+    if args.output == "-" and args.format in ("docx", "xlsx", "pdf"):
+        return _fail(f"{args.format} 是二进制格式，请用 -o 指定输出文件")
+    return write_result(content, args.output, _fail)
 
 
 def check_command(args) -> int:
@@ -115,9 +84,9 @@ def check_command(args) -> int:
     if (args.file is None) == (args.cells is None):
         return _fail("请给出一个报告文件，或用 --cells 指定单元格文件（二者选一）")
     if args.file is not None:
-        if args.check_file is None:
-            return _fail("无法读取报告文件：本安装没有报告读取功能，请用 --cells 指定单元格文件")
-        return args.check_file(args)
+        from gongkai.cli.report_files import check_file_command  # reading files is the importer's part
+
+        return check_file_command(args)
     try:
         cells = load_cells(args.cells)
         previous = load_cells(args.previous) if args.previous else None

@@ -16,7 +16,7 @@ def register(subparsers) -> None:
 
 
 def run_new(args) -> int:
-    from .key_rotation import new_key
+    from gongkai.applications.key_rotation import new_key
 
     print(new_key())
     return 0
@@ -25,7 +25,7 @@ def run_new(args) -> int:
 def run_rotate(args) -> int:
     from django.core.exceptions import ImproperlyConfigured
 
-    from .key_rotation import rotate_field_key
+    from gongkai.applications.key_rotation import rotate_field_key
 
     try:
         count = rotate_field_key()

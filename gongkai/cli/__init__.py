@@ -1,7 +1,8 @@
 """The `gongkai` command: one entry point for people who run the system.
 
-Each part of the system adds its own sub-commands through a `register(subparsers)` function in its
-`commands` module, listed in COMMAND_MODULES; the dispatcher below knows nothing about them.
+Every command module lives in this package and adds its sub-commands through a `register(subparsers)`
+function; COMMAND_MODULES lists them in the order `gongkai --help` shows them, and the dispatcher below
+knows nothing about them. The command modules reach into the apps; no app imports them.
 """
 
 import argparse
@@ -10,20 +11,20 @@ import os
 import sys
 
 COMMAND_MODULES = [
-    "gongkai.core_commands",
-    "gongkai.backup_commands",
-    "gongkai.calendar.commands",
-    "gongkai.formats.commands",
-    "gongkai.importer.commands",
-    "gongkai.audit.commands",
-    "gongkai.security.commands",
-    "gongkai.rules_commands",
-    "gongkai.applications.commands",
-    "gongkai.applications.key_commands",
-    "gongkai.disclosure.commands",
-    "gongkai.statistics.commands",
-    "gongkai.reports.commands",
-    "gongkai.supervision.commands",
+    "gongkai.cli.site",
+    "gongkai.cli.backup",
+    "gongkai.cli.calendar",
+    "gongkai.cli.report",
+    "gongkai.cli.report_files",
+    "gongkai.cli.audit",
+    "gongkai.cli.accounts",
+    "gongkai.cli.rules",
+    "gongkai.cli.applications",
+    "gongkai.cli.keys",
+    "gongkai.cli.disclosure",
+    "gongkai.cli.statistics",
+    "gongkai.cli.report_build",
+    "gongkai.cli.supervision",
 ]
 
 

@@ -1,12 +1,12 @@
 """`gongkai report build`: the annual report of one agency and year, computed from its records.
 
-Registered beside `report render` and `report check` through formats.commands.report_subparsers.
+Registered beside `report render` and `report check` through gongkai.cli.report_group.report_subparsers.
 """
 
 import sys
-from pathlib import Path
 
-from gongkai.formats.commands import EXIT_BAD_INPUT, EXIT_OK, report_subparsers
+from gongkai.cli.output import write_result
+from gongkai.cli.report_group import EXIT_BAD_INPUT, EXIT_OK, report_subparsers
 from gongkai.formats.render import RENDERERS
 
 BINARY_FORMATS = ("docx", "xlsx", "pdf")
@@ -96,15 +96,7 @@ def build_command(args) -> int:
             )
     except ValueError as e:
         return _fail(str(e))
-    if args.output == "-":
-        sys.stdout.write(content_bytes.decode("utf-8"))
-        return EXIT_OK
-    try:
-        Path(args.output).write_bytes(content_bytes)
-    except OSError as e:
-        return _fail(f"无法写入 {args.output}：{e}")
-    print(f"已生成 {args.output}")
-    return EXIT_OK
+    return write_result(content_bytes, args.output, _fail)
 
 
 def remind_command(args) -> int:

@@ -14,8 +14,8 @@ def register(subparsers) -> None:
 
 
 def run_unlock(args) -> int:
-    from . import lockout
-    from .models import LoginLock
+    from gongkai.security import lockout
+    from gongkai.security.models import LoginLock
 
     lock = LoginLock.objects.filter(username__iexact=args.username.strip()).first()
     if lock is None:
@@ -29,7 +29,7 @@ def run_unlock(args) -> int:
 def run_locked(args) -> int:
     from django.utils import timezone
 
-    from .models import LoginLock
+    from gongkai.security.models import LoginLock
 
     locks = LoginLock.objects.filter(locked_until__gt=timezone.now()).order_by("username")
     for lock in locks:

@@ -2,6 +2,7 @@
 outside gongkai (imported, with invented figures that balance), so that the demo supervisor (乐清市人民政府)
 sees a city total of three reports beside the seed's, one of them with a blank cell."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from gongkai.formats import format_for_year
@@ -10,15 +11,43 @@ from gongkai.reports.models import AnnualReport
 
 YEAR = 2020
 
-# code → (§三 natural_person received, commercial received, granted, not held, §四 review upheld, 采购金额)
+
+@dataclass(frozen=True)
+class DemoFigures:
+    """What an agency's published report states; its other cells are 0."""
+
+    people_received: int  # §三 new applications from 自然人
+    companies_received: int  # … and from 商业企业
+    granted: int
+    not_held: int
+    review_upheld: int  # §四 行政复议 结果维持
+    procurement_amount: Decimal | None  # §二 采购总金额; None is left blank
+
+
+# By agency code.
 FIGURES = {
-    "yqsczj": (6, 2, 5, 3, 1, Decimal("1520000")),
-    "yqslsz": (9, 0, 7, 2, 0, None),  # the procurement amount left blank in the published report
+    "yqsczj": DemoFigures(
+        people_received=6,
+        companies_received=2,
+        granted=5,
+        not_held=3,
+        review_upheld=1,
+        procurement_amount=Decimal("1520000"),
+    ),
+    "yqslsz": DemoFigures(
+        people_received=9,
+        companies_received=0,
+        granted=7,
+        not_held=2,
+        review_upheld=0,
+        procurement_amount=None,  # left blank in the published report
+    ),
 }
 
 
-def demo_cells(agency, figures) -> ReportCells:
-    person, company, granted, not_held, upheld, amount = figures
+def demo_cells(agency, figures: DemoFigures) -> ReportCells:
+    person, company, granted = figures.people_received, figures.companies_received, figures.granted
+    not_held, upheld, amount = figures.not_held, figures.review_upheld, figures.procurement_amount
     cells = ReportCells.blank(format_for_year(YEAR), agency.name, YEAR)
     s2, s3, s4 = cells.format.section2, cells.format.section3, cells.format.section4
     for address, _ in cells.format.cells():

@@ -1,9 +1,10 @@
 """Demo 主动公开 records and Art. 20 statistics: the seed agency's 2020 as records, and other agencies' years.
 
-The seed agency (乐清市退役军人事务局), 2020, as its report states (shared/seed/): 50 公文 (28 主动公开, each a
-published item; 22 不公开), 14 other items (机构设置 5, 公示公告 6, 人事任免 3), a catalogue of 8 大类 and
-18 小类, 71 其他对外管理服务事项 at the end of 2019 and 76 at the end of 2020 with 9016 decisions in 2020,
-nothing for 行政许可/行政处罚/行政强制, and the outreach it lists as distribution records. Computing the 2020
+The seed agency (乐清市退役军人事务局), 2020, as its published report states (its tables are kept in
+tests/data/seed_2020_cells.json): 50 公文 (28 主动公开, each a published item; 22 不公开), 14 other items
+(机构设置 5, 公示公告 6, 人事任免 3), a catalogue of 8 大类 and 18 小类, 71 其他对外管理服务事项 at the end of
+2019 and 76 at the end of 2020 with 9016 decisions in 2020, nothing for 行政许可/行政处罚/行政强制, and the
+outreach it lists as distribution records. Computing the 2020
 report from these gives the seed's §二 table and its §一 公文 figures.
 
 The 公文 titles, 文号 (乐退役军人〔2020〕N号 …), dates, 小类 names, matter names and monthly decision counts are
@@ -15,11 +16,13 @@ load_demo_disclosure(agencies, drafters) only creates what is missing, keyed by 
 """
 
 import random
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
 
+from gongkai.demo.agencies import SEED
 from gongkai.disclosure.index_numbers import assign_index_number
 from gongkai.disclosure.models import (
     CatalogueCategory,
@@ -37,69 +40,99 @@ from gongkai.disclosure.models import (
 from gongkai.statistics.models import Matter, MatterKind, StatisticEntry, StatisticKind
 from gongkai.statistics.services import record_entry, record_matter
 
-SEED = "yqtyjrswj"
 F = UpdateFrequency
 
-# (code, 大类, Art. 20/21 item, [(code, 小类, update frequency)]): the seed's 8 大类, 18 invented 小类.
+
+@dataclass(frozen=True)
+class DemoSubcategory:
+    code: str
+    name: str  # 小类
+    frequency: UpdateFrequency = F.WITHIN_20_WORKDAYS
+
+
+@dataclass(frozen=True)
+class DemoCategory:
+    code: str
+    name: str  # 大类
+    art_items: str  # the Art. 20/21 item it discloses, which its 小类 share
+    children: tuple[DemoSubcategory, ...]
+
+
+# The seed's 8 大类, 18 invented 小类.
 SEED_CATALOGUE = [
-    (
+    DemoCategory(
         "jgxx",
         "机构信息",
         "第二十条第（二）项",
-        [
-            ("jgzn", "机构职能", F.LONG_TERM),
-            ("jgsz", "机构设置", F.WITHIN_20_WORKDAYS),
-            ("ldxx", "领导信息", F.WITHIN_20_WORKDAYS),
-        ],
+        (
+            DemoSubcategory("jgzn", "机构职能", F.LONG_TERM),
+            DemoSubcategory("jgsz", "机构设置", F.WITHIN_20_WORKDAYS),
+            DemoSubcategory("ldxx", "领导信息", F.WITHIN_20_WORKDAYS),
+        ),
     ),
-    (
+    DemoCategory(
         "rsxx",
         "人事信息",
         "第二十条第（十四）项",
-        [("rsrm", "人事任免", F.WITHIN_20_WORKDAYS), ("gwyzl", "公务员招录", F.YEARLY)],
+        (
+            DemoSubcategory("rsrm", "人事任免", F.WITHIN_20_WORKDAYS),
+            DemoSubcategory("gwyzl", "公务员招录", F.YEARLY),
+        ),
     ),
-    (
+    DemoCategory(
         "gkxx",
         "政府信息公开相关信息",
         "第二十条第（十五）项",
-        [
-            ("gkzn", "政府信息公开指南", F.LONG_TERM),
-            ("gkzd", "政府信息公开制度", F.LONG_TERM),
-            ("gknb", "政府信息公开年报", F.YEARLY),
-        ],
+        (
+            DemoSubcategory("gkzn", "政府信息公开指南", F.LONG_TERM),
+            DemoSubcategory("gkzd", "政府信息公开制度", F.LONG_TERM),
+            DemoSubcategory("gknb", "政府信息公开年报", F.YEARLY),
+        ),
     ),
-    (
+    DemoCategory(
         "cwxx",
         "财务信息",
         "第二十条第（七）项",
-        [("bmys", "部门预算", F.YEARLY), ("bmjs", "部门决算", F.YEARLY)],
+        (
+            DemoSubcategory("bmys", "部门预算", F.YEARLY),
+            DemoSubcategory("bmjs", "部门决算", F.YEARLY),
+        ),
     ),
-    (
+    DemoCategory(
         "zwdt",
         "政务动态",
         "第二十条第（十五）项",
-        [("gzdt", "工作动态", F.WITHIN_20_WORKDAYS), ("gsgg", "公示公告", F.WITHIN_20_WORKDAYS)],
+        (
+            DemoSubcategory("gzdt", "工作动态", F.WITHIN_20_WORKDAYS),
+            DemoSubcategory("gsgg", "公示公告", F.WITHIN_20_WORKDAYS),
+        ),
     ),
-    (
+    DemoCategory(
         "zcwj",
         "政策文件",
         "第二十条第（一）项、第（十一）项",
-        [
-            ("bjgwj", "本机关文件", F.WITHIN_20_WORKDAYS),
-            ("gfxwj", ItemKind.NORMATIVE.label, F.WITHIN_20_WORKDAYS),
-        ],
+        (
+            DemoSubcategory("bjgwj", "本机关文件", F.WITHIN_20_WORKDAYS),
+            DemoSubcategory("gfxwj", ItemKind.NORMATIVE.label, F.WITHIN_20_WORKDAYS),
+        ),
     ),
-    (
+    DemoCategory(
         "zcjd",
         "政策解读",
         "第二十条第（一）项",
-        [("wzjd", "文字解读", F.WITHIN_20_WORKDAYS), ("twjd", "图文解读", F.WITHIN_20_WORKDAYS)],
+        (
+            DemoSubcategory("wzjd", "文字解读", F.WITHIN_20_WORKDAYS),
+            DemoSubcategory("twjd", "图文解读", F.WITHIN_20_WORKDAYS),
+        ),
     ),
-    (
+    DemoCategory(
         "wlwx",
         "网络问效",
         "第二十一条",
-        [("zxhf", "咨询回复", F.WITHIN_20_WORKDAYS), ("yjzj", "意见征集", F.WITHIN_20_WORKDAYS)],
+        (
+            DemoSubcategory("zxhf", "咨询回复", F.WITHIN_20_WORKDAYS),
+            DemoSubcategory("yjzj", "意见征集", F.WITHIN_20_WORKDAYS),
+        ),
     ),
 ]
 
@@ -135,30 +168,48 @@ PROACTIVE_2020 = [
     "关于做好2021年元旦春节期间双拥工作的通知",
 ]
 
-# The 22 不公开 公文: (title, attribute, reason). Invented.
+
+@dataclass(frozen=True)
+class DemoUnpublishedDocument:
+    title: str
+    attribute: str  # on_request (依申请公开) or withheld (不予公开)
+    reason: str
+
+
+# The 22 不公开 公文. Invented.
 NOT_PUBLIC_2020 = [
-    ("关于局机关内部考勤管理的通知", "on_request", "内部管理事务，仅在申请时提供"),
-    ("关于调整局政务公开领导小组成员的通知", "on_request", "内部管理事务，仅在申请时提供"),
-    ("关于局机关办公用房调整的通知", "on_request", "内部管理事务，仅在申请时提供"),
-    ("关于做好局机关安全生产检查的通知", "on_request", "内部管理事务，仅在申请时提供"),
-    ("关于2020年度局机关财务报销管理的通知", "on_request", "内部管理事务，仅在申请时提供"),
-    ("关于开展局机关干部集中学习的通知", "on_request", "内部管理事务，仅在申请时提供"),
-    ("关于局属单位年度考核工作的通知", "on_request", "内部管理事务，仅在申请时提供"),
-    ("关于做好局机关档案整理归档工作的通知", "on_request", "内部管理事务，仅在申请时提供"),
-    ("关于局机关车辆使用管理的通知", "on_request", "内部管理事务，仅在申请时提供"),
-    ("关于做好局机关节假日值班工作的通知", "on_request", "内部管理事务，仅在申请时提供"),
-    ("关于开展局机关作风建设自查的通知", "on_request", "内部管理事务，仅在申请时提供"),
-    ("关于局机关公务接待管理的通知", "on_request", "内部管理事务，仅在申请时提供"),
-    ("关于报送2020年退役军人工作总结的报告", "on_request", "向上级机关报送的工作报告"),
-    ("关于报送退役军人服务保障体系建设情况的报告", "on_request", "向上级机关报送的工作报告"),
-    ("关于部分退役士兵安置去向的请示", "withheld", "过程性信息，尚在研究讨论"),
-    ("关于拟推荐“最美退役军人”候选人的请示", "withheld", "过程性信息，尚在研究讨论"),
-    ("关于个别优抚对象困难救助的批复", "withheld", "涉及个人隐私"),
-    ("关于退役军人信访个案处理情况的报告", "withheld", "涉及个人隐私"),
-    ("关于部分伤残军人评残结论的通知", "withheld", "涉及个人隐私"),
-    ("关于烈士子女个人信息核查的函", "withheld", "涉及个人隐私"),
-    ("关于局机关干部调整的请示", "withheld", "内部人事事务"),
-    ("关于军休干部个人待遇核定的批复", "withheld", "涉及个人隐私"),
+    DemoUnpublishedDocument("关于局机关内部考勤管理的通知", "on_request", "内部管理事务，仅在申请时提供"),
+    DemoUnpublishedDocument(
+        "关于调整局政务公开领导小组成员的通知", "on_request", "内部管理事务，仅在申请时提供"
+    ),
+    DemoUnpublishedDocument("关于局机关办公用房调整的通知", "on_request", "内部管理事务，仅在申请时提供"),
+    DemoUnpublishedDocument("关于做好局机关安全生产检查的通知", "on_request", "内部管理事务，仅在申请时提供"),
+    DemoUnpublishedDocument(
+        "关于2020年度局机关财务报销管理的通知", "on_request", "内部管理事务，仅在申请时提供"
+    ),
+    DemoUnpublishedDocument("关于开展局机关干部集中学习的通知", "on_request", "内部管理事务，仅在申请时提供"),
+    DemoUnpublishedDocument("关于局属单位年度考核工作的通知", "on_request", "内部管理事务，仅在申请时提供"),
+    DemoUnpublishedDocument(
+        "关于做好局机关档案整理归档工作的通知", "on_request", "内部管理事务，仅在申请时提供"
+    ),
+    DemoUnpublishedDocument("关于局机关车辆使用管理的通知", "on_request", "内部管理事务，仅在申请时提供"),
+    DemoUnpublishedDocument(
+        "关于做好局机关节假日值班工作的通知", "on_request", "内部管理事务，仅在申请时提供"
+    ),
+    DemoUnpublishedDocument("关于开展局机关作风建设自查的通知", "on_request", "内部管理事务，仅在申请时提供"),
+    DemoUnpublishedDocument("关于局机关公务接待管理的通知", "on_request", "内部管理事务，仅在申请时提供"),
+    DemoUnpublishedDocument("关于报送2020年退役军人工作总结的报告", "on_request", "向上级机关报送的工作报告"),
+    DemoUnpublishedDocument(
+        "关于报送退役军人服务保障体系建设情况的报告", "on_request", "向上级机关报送的工作报告"
+    ),
+    DemoUnpublishedDocument("关于部分退役士兵安置去向的请示", "withheld", "过程性信息，尚在研究讨论"),
+    DemoUnpublishedDocument("关于拟推荐“最美退役军人”候选人的请示", "withheld", "过程性信息，尚在研究讨论"),
+    DemoUnpublishedDocument("关于个别优抚对象困难救助的批复", "withheld", "涉及个人隐私"),
+    DemoUnpublishedDocument("关于退役军人信访个案处理情况的报告", "withheld", "涉及个人隐私"),
+    DemoUnpublishedDocument("关于部分伤残军人评残结论的通知", "withheld", "涉及个人隐私"),
+    DemoUnpublishedDocument("关于烈士子女个人信息核查的函", "withheld", "涉及个人隐私"),
+    DemoUnpublishedDocument("关于局机关干部调整的请示", "withheld", "内部人事事务"),
+    DemoUnpublishedDocument("关于军休干部个人待遇核定的批复", "withheld", "涉及个人隐私"),
 ]
 WITHHELD_BASIS = {
     "过程性信息，尚在研究讨论": WithheldBasis.PROCESS_INFO,
@@ -166,23 +217,29 @@ WITHHELD_BASIS = {
     "内部人事事务": WithheldBasis.INTERNAL_AFFAIRS,
 }
 
-# The 14 other items of 2020: (小类 code, title). Invented.
-OTHER_ITEMS_2020 = [
-    ("jgsz", "乐清市退役军人事务局机构职能设置"),
-    ("jgsz", "乐清市退役军人事务局内设机构调整情况"),
-    ("jgsz", "乐清市退役军人服务中心机构设置"),
-    ("jgsz", "乐清市军队离退休干部休养所机构设置"),
-    ("jgsz", "乐清市退役军人事务局办公地址及联系方式"),
-    ("gsgg", "2020年度自主就业退役士兵一次性经济补助金发放名单公示"),
-    ("gsgg", "2020年度“最美退役军人”拟推荐人选公示"),
-    ("gsgg", "2020年度义务兵家庭优待金发放对象公示"),
-    ("gsgg", "乐清市退役军人事务局2020年公开招聘编外工作人员公告"),
-    ("gsgg", "2020年度退役士兵职业技能培训补助对象公示"),
-    ("gsgg", "关于部分烈士纪念设施修缮项目的公示"),
-    ("rsrm", "乐清市退役军人事务局关于人员任职的通知"),
-    ("rsrm", "乐清市退役军人服务中心负责人任免"),
-    ("rsrm", "乐清市军队离退休干部休养所负责人任免"),
-]
+# The 14 other items of 2020 by 小类 code. Invented.
+OTHER_ITEMS_2020 = {
+    "jgsz": [
+        "乐清市退役军人事务局机构职能设置",
+        "乐清市退役军人事务局内设机构调整情况",
+        "乐清市退役军人服务中心机构设置",
+        "乐清市军队离退休干部休养所机构设置",
+        "乐清市退役军人事务局办公地址及联系方式",
+    ],
+    "gsgg": [
+        "2020年度自主就业退役士兵一次性经济补助金发放名单公示",
+        "2020年度“最美退役军人”拟推荐人选公示",
+        "2020年度义务兵家庭优待金发放对象公示",
+        "乐清市退役军人事务局2020年公开招聘编外工作人员公告",
+        "2020年度退役士兵职业技能培训补助对象公示",
+        "关于部分烈士纪念设施修缮项目的公示",
+    ],
+    "rsrm": [
+        "乐清市退役军人事务局关于人员任职的通知",
+        "乐清市退役军人服务中心负责人任免",
+        "乐清市军队离退休干部休养所负责人任免",
+    ],
+}
 
 # The 其他对外管理服务事项 list (invented names, built from the subjects the bureau serves).
 SURVIVORS = ["烈士遗属", "因公牺牲军人遗属", "病故军人遗属"]
@@ -238,47 +295,85 @@ MATTERS = (
 )
 MATTER_LIST_2019 = "乐清市退役军人事务局公共服务事项清单（2019年版）"
 MATTER_LIST_2020 = "乐清市退役军人事务局公共服务事项清单（2020年调整）"
+
+
+@dataclass(frozen=True)
+class MatterChange:
+    name: str
+    on: date
+
+
 ADDED_2020 = [
-    ("退役军人就业招聘会的组织", date(2020, 5, 1)),
-    ("退役军人服务站的建设管理", date(2020, 5, 1)),
-    ("退役军人荣誉证书的颁发", date(2020, 7, 1)),
-    ("退役军人困难帮扶援助的申请", date(2020, 7, 1)),
-    ("退役军人教育培训学费资助的申请", date(2020, 9, 1)),
-    ("烈士纪念设施祭扫服务", date(2020, 9, 1)),
+    MatterChange("退役军人就业招聘会的组织", date(2020, 5, 1)),
+    MatterChange("退役军人服务站的建设管理", date(2020, 5, 1)),
+    MatterChange("退役军人荣誉证书的颁发", date(2020, 7, 1)),
+    MatterChange("退役军人困难帮扶援助的申请", date(2020, 7, 1)),
+    MatterChange("退役军人教育培训学费资助的申请", date(2020, 9, 1)),
+    MatterChange("烈士纪念设施祭扫服务", date(2020, 9, 1)),
 ]
 # Replaced on 1 July 2020 by 退役军人荣誉证书的颁发: so 2020's 增 5 is 6 added, 1 removed.
-REMOVED_2020 = ("立功受奖军人家庭送喜报", date(2020, 7, 1))
+REMOVED_2020 = MatterChange("立功受奖军人家庭送喜报", date(2020, 7, 1))
 
 # Decisions on 其他对外管理服务事项 by month of 2020; the year's total is the seed's 9016.
 DECISIONS_2020 = [702, 655, 748, 760, 781, 802, 769, 744, 731, 758, 770, 796]
 DECISIONS_SOURCE = "浙江政务服务网办件统计（{month}月）"
 
-# The seed's outreach: (channel, outlet, times).
+
+@dataclass(frozen=True)
+class DemoOutreach:
+    channel: Channel
+    outlet: str
+    times: int
+
+
+# The seed's outreach.
 OUTREACH_2020 = [
-    (Channel.NEW_MEDIA, "浙江省退役军人事务厅公众号", 21),
-    (Channel.OTHER_SITE, "浙江省退役军人事务厅网站", 38),
-    (Channel.OTHER_SITE, "浙江新闻", 29),
-    (Channel.NEWSPAPER, "乐清日报", 24),
-    (Channel.NEW_MEDIA, "温州市退役军人事务局公众号", 93),
-    (Channel.OTHER, "其他媒体", 4),
+    DemoOutreach(Channel.NEW_MEDIA, "浙江省退役军人事务厅公众号", 21),
+    DemoOutreach(Channel.OTHER_SITE, "浙江省退役军人事务厅网站", 38),
+    DemoOutreach(Channel.OTHER_SITE, "浙江新闻", 29),
+    DemoOutreach(Channel.NEWSPAPER, "乐清日报", 24),
+    DemoOutreach(Channel.NEW_MEDIA, "温州市退役军人事务局公众号", 93),
+    DemoOutreach(Channel.OTHER, "其他媒体", 4),
 ]
 
 # Other agencies and later years of the seed: a small catalogue each and a few dozen items a year.
 GENERIC_CATALOGUE = [
-    ("jgxx", "机构信息", "第二十条第（二）项", [("jgzn", "机构职能"), ("ldxx", "领导信息")]),
-    (
+    DemoCategory(
+        "jgxx",
+        "机构信息",
+        "第二十条第（二）项",
+        (
+            DemoSubcategory("jgzn", "机构职能"),
+            DemoSubcategory("ldxx", "领导信息"),
+        ),
+    ),
+    DemoCategory(
         "zcwj",
         "政策文件",
         "第二十条第（一）项",
-        [("bjgwj", "本机关文件"), ("gfxwj", ItemKind.NORMATIVE.label)],
+        (
+            DemoSubcategory("bjgwj", "本机关文件"),
+            DemoSubcategory("gfxwj", ItemKind.NORMATIVE.label),
+        ),
     ),
-    ("zcjd", "政策解读", "第二十条第（一）项", [("wzjd", "文字解读")]),
-    ("zwdt", "政务动态", "第二十条第（十五）项", [("gzdt", "工作动态"), ("gsgg", "公示公告")]),
-    (
+    DemoCategory("zcjd", "政策解读", "第二十条第（一）项", (DemoSubcategory("wzjd", "文字解读"),)),
+    DemoCategory(
+        "zwdt",
+        "政务动态",
+        "第二十条第（十五）项",
+        (
+            DemoSubcategory("gzdt", "工作动态"),
+            DemoSubcategory("gsgg", "公示公告"),
+        ),
+    ),
+    DemoCategory(
         "gkxx",
         "政府信息公开",
         "第二十条第（十五）项",
-        [("gknb", "政府信息公开年报"), ("fyxx", "行政复议信息")],
+        (
+            DemoSubcategory("gknb", "政府信息公开年报"),
+            DemoSubcategory("fyxx", "行政复议信息"),
+        ),
     ),
 ]
 TOPICS = {
@@ -288,21 +383,29 @@ TOPICS = {
     "yqslsz": ["村级组织", "农村宅基地", "人居环境整治", "征地拆迁", "防汛防台", "民生实事"],
     SEED: ["退役军人就业", "优抚对象", "双拥工作", "烈士褒扬", "军休服务", "权益维护"],
 }
-# (小类 code, title pattern, genre); {topic} and {year} are filled in.
+
+
+@dataclass(frozen=True)
+class DemoTitle:
+    category: str  # 小类 code
+    pattern: str  # {topic}, {year} and {year_before} are filled in
+    genre: str
+
+
 GENERIC_TITLES = [
-    ("bjgwj", "关于做好{year}年度{topic}工作的通知", "通知"),
-    ("bjgwj", "关于印发《{year}年{topic}工作要点》的通知", "通知"),
-    ("bjgwj", "关于进一步规范{topic}申请办理流程的通知", "通知"),
-    ("gsgg", "{year}年{topic}拟补助对象公示", "公示"),
-    ("gsgg", "关于{topic}项目实施情况的公示", "公示"),
-    ("gsgg", "{year}年{topic}申请受理公告", "公告"),
-    ("gzdt", "召开{topic}工作推进会", "动态"),
-    ("gzdt", "{topic}专项检查工作顺利完成", "动态"),
-    ("fyxx", "{year}年{topic}相关行政复议决定书", "决定"),
-    ("fyxx", "关于{topic}行政复议申请办理情况的说明", "说明"),
-    ("wzjd", "《关于进一步规范{topic}申请办理流程的通知》政策解读", "解读"),
-    ("jgzn", "{year}年机构职能调整说明", "说明"),
-    ("gknb", "{year_before}年政府信息公开工作年度报告", "报告"),
+    DemoTitle("bjgwj", "关于做好{year}年度{topic}工作的通知", "通知"),
+    DemoTitle("bjgwj", "关于印发《{year}年{topic}工作要点》的通知", "通知"),
+    DemoTitle("bjgwj", "关于进一步规范{topic}申请办理流程的通知", "通知"),
+    DemoTitle("gsgg", "{year}年{topic}拟补助对象公示", "公示"),
+    DemoTitle("gsgg", "关于{topic}项目实施情况的公示", "公示"),
+    DemoTitle("gsgg", "{year}年{topic}申请受理公告", "公告"),
+    DemoTitle("gzdt", "召开{topic}工作推进会", "动态"),
+    DemoTitle("gzdt", "{topic}专项检查工作顺利完成", "动态"),
+    DemoTitle("fyxx", "{year}年{topic}相关行政复议决定书", "决定"),
+    DemoTitle("fyxx", "关于{topic}行政复议申请办理情况的说明", "说明"),
+    DemoTitle("wzjd", "《关于进一步规范{topic}申请办理流程的通知》政策解读", "解读"),
+    DemoTitle("jgzn", "{year}年机构职能调整说明", "说明"),
+    DemoTitle("gknb", "{year_before}年政府信息公开工作年度报告", "报告"),
 ]
 LATER_YEARS = range(2021, 2027)
 
@@ -311,34 +414,32 @@ def _aware(day: date, hour: int = 10) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(hour)))
 
 
-def _catalogue(agency, tree, *, with_frequency: bool) -> dict[str, CatalogueCategory]:
+def _catalogue(agency, tree: list[DemoCategory]) -> dict[str, CatalogueCategory]:
     found = {}
     position = 0
-    for parent_code, parent_name, art_items, children in tree:
+    for category in tree:
         position += 10
         parent, _ = CatalogueCategory.objects.get_or_create(
             agency=agency,
-            code=parent_code,
+            code=category.code,
             defaults={
-                "name": parent_name,
-                "art_items": art_items,
+                "name": category.name,
+                "art_items": category.art_items,
                 "position": position,
                 "update_frequency": F.LONG_TERM,
             },
         )
-        found[parent_code] = parent
-        for n, child in enumerate(children, start=1):
-            code, name = child[0], child[1]
-            frequency = child[2] if with_frequency else F.WITHIN_20_WORKDAYS
-            found[code], _ = CatalogueCategory.objects.get_or_create(
+        found[category.code] = parent
+        for n, child in enumerate(category.children, start=1):
+            found[child.code], _ = CatalogueCategory.objects.get_or_create(
                 agency=agency,
-                code=code,
+                code=child.code,
                 defaults={
-                    "name": name,
+                    "name": child.name,
                     "parent": parent,
-                    "art_items": art_items,
+                    "art_items": category.art_items,
                     "position": position + n,
-                    "update_frequency": frequency,
+                    "update_frequency": child.frequency,
                 },
             )
     return found
@@ -376,18 +477,17 @@ def _seed_2020(agency, drafter, categories, departments) -> None:
     office = departments.get("办公室")
     created_items = []
     # 公文 numbers run through the year in issue order; 主动公开 and 不公开 documents interleave.
-    plan = [("proactive", t, "", "") for t in PROACTIVE_2020] + [
-        ("other", t, a, r) for t, a, r in NOT_PUBLIC_2020
-    ]
+    plan: list[str | DemoUnpublishedDocument] = [*PROACTIVE_2020, *NOT_PUBLIC_2020]
     rng.shuffle(plan)
     start = date(2020, 1, 6)
-    for n, (kind, title, attribute, reason) in enumerate(plan, start=1):
+    for n, planned in enumerate(plan, start=1):
         issued = start + timedelta(days=round(n * 350 / len(plan)))
         number = f"乐退役军人〔2020〕{n}号"
         document = OfficialDocument.objects.filter(agency=agency, document_number=number).first()
         if document is not None:
             continue
-        if kind == "proactive":
+        if isinstance(planned, str):  # a 主动公开 公文, by its title
+            title = planned
             item, created = _publish(
                 agency,
                 drafter,
@@ -412,20 +512,20 @@ def _seed_2020(agency, drafter, categories, departments) -> None:
                 item=item,
             )
         else:
+            withheld = planned.attribute == "withheld"
             OfficialDocument.objects.create(
                 agency=agency,
                 document_number=number,
-                title=title,
+                title=planned.title,
                 issued_on=issued,
                 department=office,
-                attribute=DisclosureAttribute.WITHHELD
-                if attribute == "withheld"
-                else DisclosureAttribute.ON_REQUEST,
-                attribute_reason=f"{reason}（依据：{WITHHELD_BASIS[reason].label}）"
-                if attribute == "withheld"
-                else reason,
+                attribute=DisclosureAttribute.WITHHELD if withheld else DisclosureAttribute.ON_REQUEST,
+                attribute_reason=f"{planned.reason}（依据：{WITHHELD_BASIS[planned.reason].label}）"
+                if withheld
+                else planned.reason,
             )
-    for n, (code, title) in enumerate(OTHER_ITEMS_2020):
+    other_items = [(code, title) for code, titles in OTHER_ITEMS_2020.items() for title in titles]
+    for n, (code, title) in enumerate(other_items):
         formed = date(2020, 1, 15) + timedelta(days=n * 24)
         item, created = _publish(
             agency,
@@ -446,14 +546,15 @@ def _seed_2020(agency, drafter, categories, departments) -> None:
 
 def _outreach(items: list[Item]) -> None:
     """Spread each outlet's total over the year's items, one record per item and outlet."""
-    for channel, outlet, total in OUTREACH_2020:
+    for outreach in OUTREACH_2020:
+        total = outreach.times
         k = min(total, len(items))
         for i in range(k):
             item = items[(i * 7) % len(items)] if k < len(items) else items[i]
             Distribution.objects.create(
                 item=item,
-                channel=channel,
-                outlet=outlet,
+                channel=outreach.channel,
+                outlet=outreach.outlet,
                 count=total // k + (1 if i < total % k else 0),
                 date=timezone.localdate(item.published_at) + timedelta(days=1),
                 note="演示数据",
@@ -475,13 +576,14 @@ def _seed_statistics(agency) -> None:
                 source=source,
             )
 
-    removed_name, removed_on = REMOVED_2020
     # 71 matters in force at the end of 2019: the 2019 list, less the 4 added only in 2021 (below).
     first_list, later = MATTERS[:71], MATTERS[71:]
     for name in first_list:
-        matter(name, date(2019, 3, 1), MATTER_LIST_2019, removed_on if name == removed_name else None)
-    for name, effective_from in ADDED_2020:
-        matter(name, effective_from, MATTER_LIST_2020)
+        matter(
+            name, date(2019, 3, 1), MATTER_LIST_2019, REMOVED_2020.on if name == REMOVED_2020.name else None
+        )
+    for added in ADDED_2020:
+        matter(added.name, added.on, MATTER_LIST_2020)
     for name in later:
         matter(name, date(2021, 4, 1), "乐清市退役军人事务局公共服务事项清单（2021年调整）")
     for month, value in enumerate(DECISIONS_2020, start=1):
@@ -518,11 +620,10 @@ def _later_years(agency, drafter, categories, rng: random.Random) -> None:
     today = timezone.localdate()
     for year in LATER_YEARS:
         for n in range(rng.randint(5, 8)):
-            code, pattern, genre = GENERIC_TITLES[(n * 5 + year) % len(GENERIC_TITLES)]
-            if code not in categories:
-                code = "gzdt"
+            template = GENERIC_TITLES[(n * 5 + year) % len(GENERIC_TITLES)]
+            code = template.category if template.category in categories else "gzdt"
             topic = topics[(n + year) % len(topics)]
-            title = pattern.format(topic=topic, year=year, year_before=year - 1)
+            title = template.pattern.format(topic=topic, year=year, year_before=year - 1)
             formed = date(year, 1, 10) + timedelta(days=n * 40 + rng.randint(0, 20))
             published_on = formed + timedelta(days=rng.randint(1, 10))
             if published_on > today:
@@ -534,7 +635,7 @@ def _later_years(agency, drafter, categories, rng: random.Random) -> None:
                 formed_on=formed,
                 published_on=published_on,
                 category=categories[code],
-                genre=genre,
+                genre=template.genre,
                 topic=topic,
                 keywords=topic,
             )
@@ -577,7 +678,7 @@ def _later_years(agency, drafter, categories, rng: random.Random) -> None:
 def load_demo_disclosure(agencies: dict, drafters: dict, departments: dict | None = None) -> None:
     """Create what is missing. `agencies` and `drafters` are keyed by agency code."""
     seed = agencies[SEED]
-    seed_categories = _catalogue(seed, SEED_CATALOGUE, with_frequency=True)
+    seed_categories = _catalogue(seed, SEED_CATALOGUE)
     _seed_2020(seed, drafters[SEED], seed_categories, departments or {})
     _seed_statistics(seed)
     rng = random.Random(2026)
@@ -586,5 +687,5 @@ def load_demo_disclosure(agencies: dict, drafters: dict, departments: dict | Non
             categories = seed_categories
             categories.setdefault("fyxx", categories["gzdt"])
         else:
-            categories = _catalogue(agency, GENERIC_CATALOGUE, with_frequency=False)
+            categories = _catalogue(agency, GENERIC_CATALOGUE)
         _later_years(agency, drafters.get(code) or drafters[SEED], categories, rng)
