@@ -1,4 +1,4 @@
-"""工作台: the first page after log-in. Later steps add their work queues here."""
+"""工作台: the first page after log-in: what waits for the person (待办), their agencies and the work summaries."""
 
 from itertools import groupby
 
@@ -11,6 +11,7 @@ from gongkai.agencies.models import Membership, Role
 from gongkai.applications.queues import home_summary as applications_summary
 from gongkai.disclosure.dashboard import home_summary as disclosure_summary
 from gongkai.reports.deadlines import report_rows
+from gongkai.workspace.todo import todo_for
 
 
 @login_required
@@ -41,6 +42,7 @@ def home(request):
         request,
         "workspace/home.html",
         {
+            "todo": todo_for(request.user),
             "my_agencies": my_agencies,
             "supervised": supervised,
             "is_supervisor": is_supervisor,

@@ -1,0 +1,36 @@
+"""The 年度报告 entries of the 工作台 待办 (gongkai.workspace.todo): last year's report of an agency where this
+person writes or approves reports, when it is overdue or due within a fortnight and not yet published."""
+
+from django.urls import reverse
+
+from gongkai.agencies.access import agencies_visible_to, roles_of
+from gongkai.workspace.todo import Todo, Urgency
+
+from .deadlines import report_rows
+from .services import APPROVE_ROLES, EDIT_ROLES
+
+AREA = "年度报告"
+REMIND_DAYS = 14
+
+
+def todo_for(user, today) -> list[Todo]:
+    entries = []
+    for row in report_rows(agencies_visible_to(user).order_by("name"), today):
+        if row.published or row.days_left > REMIND_DAYS:
+            continue
+        if not roles_of(user, row.agency) & (EDIT_ROLES | APPROVE_ROLES):
+            continue
+        urgency = Urgency.OVERDUE if row.overdue else Urgency.SOON
+        when = "已超期" if row.overdue else f"{row.due:%m月%d日}前公布".lstrip("0")
+        entries.append(
+            Todo(
+                AREA,
+                f"{row.agency.name}{row.year}年年度报告：{row.status_label}",
+                1,
+                reverse("reports:detail", args=[row.agency.code, row.year]),
+                urgency,
+                when,
+                counted=False,
+            )
+        )
+    return entries
