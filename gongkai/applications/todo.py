@@ -1,9 +1,9 @@
-"""The 依申请公开 entries of the 工作台 待办 (gongkai.workspace.todo): cases overdue or due soon, and letters waiting
+"""The 依申请公开 entries of the 工作台 待办 (gongkai.todo): cases overdue or due soon, and letters waiting
 for this person's signature. Each links to the queue section it counts."""
 
 from django.urls import reverse
 
-from gongkai.workspace.todo import Todo, Urgency
+from gongkai.todo import Todo, Urgency
 
 from .queues import LETTER_QUEUE_LABELS, QUEUE_LABELS, letters_to_sign, queues_for
 

@@ -1,9 +1,9 @@
-"""The 主动公开 entries of the 工作台 待办 (gongkai.workspace.todo): items waiting for this person's review or
+"""The 主动公开 entries of the 工作台 待办 (gongkai.todo): items waiting for this person's review or
 sign-off, 公文 past their publication deadline, items published late."""
 
 from django.urls import reverse
 
-from gongkai.workspace.todo import Todo, Urgency
+from gongkai.todo import Todo, Urgency
 
 from .dashboard import home_summary
 from .models import ItemStatus

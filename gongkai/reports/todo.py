@@ -1,10 +1,10 @@
-"""The 年度报告 entries of the 工作台 待办 (gongkai.workspace.todo): last year's report of an agency where this
+"""The 年度报告 entries of the 工作台 待办 (gongkai.todo): last year's report of an agency where this
 person writes or approves reports, when it is overdue or due within a fortnight and not yet published."""
 
 from django.urls import reverse
 
 from gongkai.agencies.access import agencies_visible_to, roles_of
-from gongkai.workspace.todo import Todo, Urgency
+from gongkai.todo import Todo, Urgency
 
 from .deadlines import report_rows
 from .services import APPROVE_ROLES, EDIT_ROLES

@@ -11,7 +11,7 @@ from gongkai.agencies.models import Membership, Role
 from gongkai.applications.queues import home_summary as applications_summary
 from gongkai.disclosure.dashboard import home_summary as disclosure_summary
 from gongkai.reports.deadlines import report_rows
-from gongkai.workspace.todo import todo_for
+from gongkai.todo import todo_for
 
 
 @login_required

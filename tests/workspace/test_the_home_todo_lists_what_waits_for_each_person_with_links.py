@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from gongkai.workspace.todo import todo_for
+from gongkai.todo import todo_for
 from tests.factories import make_application, make_item, make_personas
 
 pytestmark = pytest.mark.django_db

@@ -24,10 +24,10 @@ def test_the_workspace_shows_the_persons_agencies_and_roles(client, p):
     assert "乐清市民政局" not in html
 
 
-def test_the_work_queues_are_honest_placeholders(client, p):
+def test_a_leader_with_nothing_to_sign_is_told_that_nothing_waits(client, p):
     client.force_login(p.leader)
     html = client.get("/workspace/").content.decode()
-    assert "待办事项" in html and "暂无" in html
+    assert "待办事项" in html and "目前没有等您处理的事项" in html
 
 
 def test_the_navigation_has_the_users_name_password_change_and_a_log_out_form(client, p):

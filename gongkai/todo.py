@@ -9,8 +9,8 @@ listed in PROVIDERS. The contract for a provider:
 - `url` opens exactly the list the count counts (filtered so the same number of rows shows there);
 - never raise for a person without agencies: return [].
 
-The providers are named by dotted path, so the workspace (the top of the house) needs no import of the apps and
-an app can be removed from the list without touching the others.
+This module sits below every app: the apps import the contract from here, and the providers are named by dotted
+path, so nothing here imports an app and no app imports the workspace.
 """
 
 from dataclasses import dataclass
