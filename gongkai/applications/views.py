@@ -16,13 +16,13 @@ from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import agencies_visible_to
 from gongkai.agencies.models import Agency, Membership, Role
-from gongkai.rules.clock import ClockError, EventType, Status
+from gongkai.rules.clock import ClockError, EventType
 from gongkai.rules.masking import mask_address, mask_email, mask_phone
 from gongkai.rules.workdays import MissingCalendarYear
 
 from . import personal_data, services
 from .access import EDIT_ROLES, CaseAccess, cases_visible_to
-from .clock import clock_state
+from .clock import clock_state, next_events
 from .forms import EVENT_FORMS, IntakeForm
 from .queues import LETTER_QUEUE_LABELS, letters_to_sign, queues_for
 
@@ -142,7 +142,7 @@ def detail(request, pk, revealed_number=None, revealed_contact=False):
             "proposals": services.proposals_for(application),
             "outcome": services.outcome_of(application),
             "documents": application.identity_documents.all() if access.sees_personal_data else [],
-            "event_types": _offered_events(state, events),
+            "event_types": _offered(application),
             "new_code": new_code["code"] if new_code else None,
             "revealed_number": revealed_number,
             "appeals": list(application.appeals.order_by("filed_on", "pk")),
@@ -153,39 +153,18 @@ def detail(request, pk, revealed_number=None, revealed_contact=False):
     )
 
 
-def _offered_events(state, events):
-    """The event buttons worth showing at this stage, so a clerk is not offered what the law rules out (a
-    second 补正 notice, an answer to a consultation never sent, delivery before a decision). The clock still
-    checks whatever is submitted; with events the clock cannot read, everything is offered to put them right."""
-    if state is None:
-        return [(t.value, t.label) for t in EVENT_FORMS]
-    if state.delivered_on or state.status is Status.WITHDRAWN:
-        return []
-    if state.decided_on:
-        return [(EventType.DELIVERED.value, EventType.DELIVERED.label)]
-    if state.status in (Status.ABANDONED_NO_CORRECTION, Status.ABANDONED_UNPAID):
-        # Deemed abandoned: what is left is to record the outcome (其他处理) and close the case.
-        return [(EventType.DECIDED.value, EventType.DECIDED.label)]
-    had = {e.type for e in events}
-    open_consultations = sum(e.type == EventType.CONSULTATION_SENT for e in events) - sum(
-        e.type == EventType.CONSULTATION_ANSWERED for e in events
-    )
-    hidden = {EventType.DELIVERED}
-    if EventType.CORRECTION_REQUESTED in had:
-        hidden.add(EventType.CORRECTION_REQUESTED)  # one notice only (Art. 30)
-    if EventType.CORRECTION_REQUESTED not in had or EventType.CORRECTION_RECEIVED in had:
-        hidden.add(EventType.CORRECTION_RECEIVED)
-    if state.status is Status.IN_CONSULTATION:
-        hidden.add(EventType.CONSULTATION_SENT)
-    if open_consultations <= 0:
-        hidden.add(EventType.CONSULTATION_ANSWERED)
-    if EventType.EXTENSION_APPROVED in had:
-        hidden.add(EventType.EXTENSION_APPROVED)  # once (Art. 33)
-    if EventType.REASONS_REQUESTED not in had or EventType.DELAYED_DEADLINE_SET in had:
-        hidden.add(EventType.DELAYED_DEADLINE_SET)
-    if state.status is not Status.AWAITING_FEE:
-        hidden.add(EventType.FEE_PAID)
-    return [(t.value, t.label) for t in EVENT_FORMS if t not in hidden]
+def _next_events(application) -> dict | None:
+    """What may be recorded next (gongkai.rules.clock.allowed_events); None when the clock cannot read the
+    recorded events, and then every type is offered so the record can be put right."""
+    try:
+        return next_events(application)
+    except (ClockError, MissingCalendarYear):
+        return None
+
+
+def _offered(application) -> list[tuple[str, str]]:
+    allowed = _next_events(application)
+    return [(t.value, t.label) for t in EVENT_FORMS if allowed is None or t in allowed]
 
 
 @login_required
@@ -248,7 +227,8 @@ def record_event(request, pk, type):
         raise Http404("没有这种办理事件。") from None
     if not access.can_edit:
         raise PermissionDenied("记录办理事件需要您在本机关担任登记员或管理员。")
-    form = form_class(request.POST or None, agency=application.agency)
+    next_event = (_next_events(application) or {}).get(event_type)
+    form = form_class(request.POST or None, agency=application.agency, next_event=next_event)
     if request.method == "POST" and form.is_valid():
         try:
             services.record_event(
