@@ -22,8 +22,7 @@ from gongkai.rules.clock import ClockError
 from gongkai.rules.workdays import MissingCalendarYear
 
 from .clock import clock_state
-from .letter_models import LetterStatus, sha256_hex
-from .letters import LetterError
+from .models import LetterError, LetterStatus, sha256_hex
 
 ARCHIVE_ROLES = frozenset({Role.REGISTRAR, Role.ADMIN})
 
@@ -154,7 +153,7 @@ def build_archive(application, *, actor) -> tuple[str, bytes]:
 
 def add_delivery_proof(application, upload, *, actor, description=""):
     """Keep a 送达回证 or postal receipt with the case (PDF, JPEG or PNG, checked by content)."""
-    from .letter_models import DeliveryProof
+    from .models import DeliveryProof
     from .uploads import sniff
 
     content_type, extension = sniff(upload)

@@ -23,8 +23,7 @@ from gongkai.rules.identity import resident_id_check_character
 from gongkai.rules.uscc import uscc_check_character
 
 from . import letters
-from .letter_models import LetterSettings
-from .models import Application
+from .models import Application, LetterSettings
 from .services import record_event, register_application
 
 D = date

@@ -114,7 +114,7 @@ def letters_to_sign(user) -> dict:
     issue, in the agencies where they hold that role — never their own drafts (nobody signs those)."""
     from gongkai.agencies.models import Membership, Role
 
-    from .letter_models import Letter, LetterStatus
+    from .models import Letter, LetterStatus
 
     def waiting(role, status):
         agencies = Membership.objects.filter(user=user, role=role).values_list("agency_id", flat=True)

@@ -128,7 +128,7 @@ def detail(request, pk, revealed_number=None, revealed_contact=False):
     else:
         new_code = None
     events = list(application.events.select_related("actor"))
-    from . import letter_views  # imports this module
+    from .letters import views as letter_views  # imports this module
 
     return render(
         request,

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from gongkai.applications import letters
-from gongkai.applications.letter_models import Letter, LetterLocked, sha256_hex
+from gongkai.applications.models import Letter, LetterLocked, sha256_hex
 from tests.factories import make_application
 
 from .letters_support import issued_letter

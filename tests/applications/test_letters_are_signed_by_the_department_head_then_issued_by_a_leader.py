@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from gongkai.applications import letters
-from gongkai.applications.letter_models import LetterStatus
+from gongkai.applications.models import LetterStatus
 from gongkai.audit.models import AuditEntry
 from tests.factories import make_application
 

@@ -1,4 +1,4 @@
-"""Staff screens for letters, delivery proof and the case archive (namespace `applications`).
+"""Staff screens for letters, delivery proof, the case archive and the letter settings (namespace `applications`).
 
 Cases come through views._case, so another agency's case is a 404. Letters name the applicant: only people
 who see the case's personal data open them, and each download is recorded in the audit trail.
@@ -15,10 +15,13 @@ from django.views.decorators.http import require_POST
 from gongkai.agencies.access import agencies_visible_to, require_role
 from gongkai.agencies.models import Agency, Membership, Role
 
-from . import archive, fees, letters, services
-from .letter_models import LetterKind, LetterLocked, LetterStatus
-from .letter_settings import LetterSettingsForm, next_number_preview, save_letter_settings
-from .views import _case
+from .. import archive, fees, services
+from ..models import LetterError, LetterLocked, LetterStatus
+from ..views import _case
+from . import context, workflow
+from .numbering import settings_for
+from .render import letter_bytes
+from .settings import LetterSettingsForm, next_number_preview, save_letter_settings
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -30,8 +33,8 @@ def letters_panel(application, access) -> dict:
     """What the case page shows about letters, fees and the archive."""
     return {
         "letters": list(application.letters.all()) if access.sees_personal_data else [],
-        "letter_kinds": [(k.value, k.label) for k in letters.kinds_for(application)],
-        "can_draft": bool(access.roles & letters.DRAFT_ROLES),
+        "letter_kinds": [(k.value, k.label) for k in workflow.kinds_for(application)],
+        "can_draft": bool(access.roles & workflow.DRAFT_ROLES),
         "can_archive": bool(access.roles & archive.ARCHIVE_ROLES),
         "archive_problem": archive.archive_problem(application),
         "fee": fees.fee_of(application),
@@ -52,7 +55,7 @@ def _letter(request, pk, letter_pk):
 def letter_new(request, pk):
     application, access = _case(request, pk)
     try:
-        letter = letters.draft_letter(
+        letter = workflow.draft_letter(
             application,
             request.POST.get("kind", ""),
             actor=request.user,
@@ -61,7 +64,7 @@ def letter_new(request, pk):
     except ValueError:
         messages.error(request, "请选择文书种类。")
         return redirect("applications:detail", pk=pk)
-    except letters.LetterError as exc:
+    except LetterError as exc:
         if "需要您" in str(exc):
             raise PermissionDenied(str(exc)) from None
         messages.error(request, str(exc))
@@ -77,7 +80,7 @@ def letter_detail(request, pk, letter_pk):
     error = ""
     if request.method == "POST":
         try:
-            letters.edit_letter(
+            workflow.edit_letter(
                 letter,
                 body=request.POST.get("body", ""),
                 addressee=request.POST.get("addressee", ""),
@@ -85,7 +88,7 @@ def letter_detail(request, pk, letter_pk):
             )
         except LetterLocked as exc:
             error = str(exc)
-        except letters.LetterError as exc:
+        except LetterError as exc:
             if "需要您" in str(exc):
                 raise PermissionDenied(str(exc)) from None
             error = str(exc)
@@ -102,7 +105,7 @@ def letter_detail(request, pk, letter_pk):
             "error": error,
             "body": request.POST.get("body", letter.body) if error else letter.body,
             "addressee": request.POST.get("addressee", letter.addressee) if error else letter.addressee,
-            "can_edit": not letter.is_issued and bool(roles & letters.DRAFT_ROLES),
+            "can_edit": not letter.is_issued and bool(roles & workflow.DRAFT_ROLES),
             "can_head_sign": letter.status == LetterStatus.DRAFT
             and Role.DEPARTMENT_HEAD in roles
             and not own,
@@ -110,7 +113,7 @@ def letter_detail(request, pk, letter_pk):
             "own": own,
             "blanks": 0
             if letter.is_issued
-            else letter.body.count(letters.BLANK) + letter.addressee.count(letters.BLANK),
+            else letter.body.count(context.BLANK) + letter.addressee.count(context.BLANK),
         },
     )
 
@@ -120,8 +123,8 @@ def letter_detail(request, pk, letter_pk):
 def letter_sign(request, pk, letter_pk):
     _application, _access, letter = _letter(request, pk, letter_pk)
     try:
-        letters.sign_as_head(letter, actor=request.user)
-    except (letters.LetterError, LetterLocked) as exc:
+        workflow.sign_as_head(letter, actor=request.user)
+    except (LetterError, LetterLocked) as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, "科室负责人已签字。")
@@ -134,8 +137,8 @@ def letter_issue(request, pk, letter_pk):
     application, _access, letter = _letter(request, pk, letter_pk)
     if request.method == "POST":
         try:
-            letter = letters.issue_letter(letter, actor=request.user)
-        except (letters.LetterError, LetterLocked) as exc:
+            letter = workflow.issue_letter(letter, actor=request.user)
+        except (LetterError, LetterLocked) as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, f"已签发，文号 {letter.number}。")
@@ -151,8 +154,8 @@ def letter_file(request, pk, letter_pk, fmt):
     if fmt not in CONTENT_TYPES:
         raise Http404("没有这种格式。")
     try:
-        data = letters.letter_bytes(letter, fmt)
-    except letters.LetterError as exc:
+        data = letter_bytes(letter, fmt)
+    except LetterError as exc:
         messages.error(request, str(exc))
         return redirect("applications:letter", pk=pk, letter_pk=letter_pk)
     services.record_personal_data_view(application, actor=request.user, what=f"letter:{letter.pk}:{fmt}")
@@ -209,7 +212,7 @@ def archive_download(request, pk):
         raise PermissionDenied("只有本机关的登记员或管理员可以导出案卷。")
     try:
         name, data = archive.build_archive(application, actor=request.user)
-    except letters.LetterError as exc:
+    except LetterError as exc:
         messages.error(request, str(exc))
         return redirect("applications:detail", pk=pk)
     response = HttpResponse(data, content_type="application/zip")
@@ -238,7 +241,7 @@ def letter_settings(request, code):
     """The agency's 文号 代字 and remedy clause, for its 管理员; every change is audited."""
     agency = get_object_or_404(agencies_visible_to(request.user), code=code)
     require_role(request.user, agency, Role.ADMIN)
-    form = LetterSettingsForm(request.POST or None, instance=letters.settings_for(agency))
+    form = LetterSettingsForm(request.POST or None, instance=settings_for(agency))
     if request.method == "POST" and form.is_valid():
         _settings, changed = save_letter_settings(form, actor=request.user)
         if changed:
@@ -253,6 +256,3 @@ def letter_settings(request, code):
         "applications/letters/settings.html",
         {"agency": agency, "form": form, "next_number": next_number_preview(agency, year)},
     )
-
-
-__all__ = ["LetterKind"]
