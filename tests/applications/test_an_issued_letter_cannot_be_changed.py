@@ -40,7 +40,7 @@ def test_the_stored_files_match_their_checksums_and_are_served_unchanged(persona
     assert sha256_hex(bytes(stored.pdf)) == stored.pdf_sha256
     client = logged_in(personas.registrar)
     response = client.get(reverse("applications:letter_file", args=[issued.application_id, issued.pk, "pdf"]))
-    assert sha256_hex(response.content) == stored.pdf_sha256
+    assert sha256_hex(response.getvalue()) == stored.pdf_sha256
 
 
 def test_the_edit_form_says_it_was_not_saved(personas, issued, logged_in):

@@ -1,23 +1,27 @@
 """Staff screens for letters, delivery proof, the case archive and the letter settings (namespace `applications`).
 
-Cases come through views._case, so another agency's case is a 404. Letters name the applicant: only people
-who see the case's personal data open them, and each download is recorded in the audit trail.
+Cases are loaded through gongkai.agencies.access.load_authorized, so another agency's case is a 404. Letters
+name the applicant: only people who see the case's personal data open them, and each download is recorded in
+the audit trail.
 """
+
+import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from gongkai.agencies.access import agencies_visible_to, require_role
-from gongkai.agencies.models import Agency, Membership, Role
+from gongkai.agencies.access import NotAllowed, agencies_where, allowed_actions, load_authorized
+from gongkai.agencies.chooser import agency_chooser
+from gongkai.agencies.models import Agency
 
 from .. import archive, fees, services
-from ..models import LetterError, LetterLocked, LetterStatus
-from ..views import _case
+from ..models import Application, LetterError, LetterLocked, LetterStatus
 from . import context, workflow
 from .numbering import settings_for
 from .render import letter_bytes
@@ -29,31 +33,34 @@ CONTENT_TYPES = {
 }
 
 
-def letters_panel(application, access) -> dict:
-    """What the case page shows about letters, fees and the archive."""
+CASES = Application.objects.select_related("agency")
+# Letters name the applicant: opened by those who see the case's personal data (not a supervisor from above).
+CASE_WITH_LETTERS = load_authorized(CASES, "case.personal_data", what="查看文书（载有申请人的个人信息）")
+
+
+def letters_panel(application, allowed) -> dict:
+    """What the case page shows about letters, fees and the archive; `allowed`: the person's actions there."""
+    personal = "case.personal_data" in allowed
     return {
-        "letters": list(application.letters.all()) if access.sees_personal_data else [],
+        "letters": list(application.letters.all()) if personal else [],
         "letter_kinds": [(k.value, k.label) for k in workflow.kinds_for(application)],
-        "can_draft": bool(access.roles & workflow.DRAFT_ROLES),
-        "can_archive": bool(access.roles & archive.ARCHIVE_ROLES),
+        "can_draft": "letter.draft" in allowed,
+        "can_archive": "case.archive" in allowed,
         "archive_problem": archive.archive_problem(application),
         "fee": fees.fee_of(application),
-        "delivery_proofs": list(application.delivery_proofs.all()) if access.sees_personal_data else [],
+        "delivery_proofs": list(application.delivery_proofs.all()) if personal else [],
     }
 
 
-def _letter(request, pk, letter_pk):
-    application, access = _case(request, pk)
-    if not access.sees_personal_data:
-        raise PermissionDenied("文书载有申请人信息，上级监督员不能查看。")
-    letter = get_object_or_404(application.letters.select_related("drafted_by"), pk=letter_pk)
-    return application, access, letter
+def _letter(application, letter_pk):
+    return get_object_or_404(application.letters.select_related("drafted_by"), pk=letter_pk)
 
 
 @login_required
 @require_POST
-def letter_new(request, pk):
-    application, access = _case(request, pk)
+@load_authorized(CASES)
+def letter_new(request, application):
+    pk = application.pk
     try:
         letter = workflow.draft_letter(
             application,
@@ -65,8 +72,6 @@ def letter_new(request, pk):
         messages.error(request, "请选择文书种类。")
         return redirect("applications:detail", pk=pk)
     except LetterError as exc:
-        if "需要您" in str(exc):
-            raise PermissionDenied(str(exc)) from None
         messages.error(request, str(exc))
         return redirect("applications:detail", pk=pk)
     messages.success(request, f"已生成{letter.get_kind_display()}草稿，请核对正文。")
@@ -74,9 +79,10 @@ def letter_new(request, pk):
 
 
 @login_required
-def letter_detail(request, pk, letter_pk):
-    application, access, letter = _letter(request, pk, letter_pk)
-    roles = access.roles
+@CASE_WITH_LETTERS
+def letter_detail(request, application, letter_pk):
+    pk, letter = application.pk, _letter(application, letter_pk)
+    allowed = allowed_actions(request.user, application.agency)
     error = ""
     if request.method == "POST":
         try:
@@ -89,8 +95,6 @@ def letter_detail(request, pk, letter_pk):
         except LetterLocked as exc:
             error = str(exc)
         except LetterError as exc:
-            if "需要您" in str(exc):
-                raise PermissionDenied(str(exc)) from None
             error = str(exc)
         else:
             messages.success(request, "已保存草稿。")
@@ -105,11 +109,9 @@ def letter_detail(request, pk, letter_pk):
             "error": error,
             "body": request.POST.get("body", letter.body) if error else letter.body,
             "addressee": request.POST.get("addressee", letter.addressee) if error else letter.addressee,
-            "can_edit": not letter.is_issued and bool(roles & workflow.DRAFT_ROLES),
-            "can_head_sign": letter.status == LetterStatus.DRAFT
-            and Role.DEPARTMENT_HEAD in roles
-            and not own,
-            "can_issue": letter.status == LetterStatus.HEAD_SIGNED and Role.LEADER in roles and not own,
+            "can_edit": not letter.is_issued and "letter.draft" in allowed,
+            "can_head_sign": letter.status == LetterStatus.DRAFT and "letter.sign" in allowed and not own,
+            "can_issue": letter.status == LetterStatus.HEAD_SIGNED and "letter.issue" in allowed and not own,
             "own": own,
             "blanks": 0
             if letter.is_issued
@@ -118,13 +120,15 @@ def letter_detail(request, pk, letter_pk):
     )
 
 
+# Signing and issuing are refused on the letter page itself, with the reason: the wrong person, the wrong order.
 @login_required
 @require_POST
-def letter_sign(request, pk, letter_pk):
-    _application, _access, letter = _letter(request, pk, letter_pk)
+@CASE_WITH_LETTERS
+def letter_sign(request, application, letter_pk):
+    pk, letter = application.pk, _letter(application, letter_pk)
     try:
         workflow.sign_as_head(letter, actor=request.user)
-    except (LetterError, LetterLocked) as exc:
+    except (LetterError, LetterLocked, NotAllowed) as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, "科室负责人已签字。")
@@ -132,13 +136,14 @@ def letter_sign(request, pk, letter_pk):
 
 
 @login_required
-def letter_issue(request, pk, letter_pk):
+@CASE_WITH_LETTERS
+def letter_issue(request, application, letter_pk):
     """领导签发 cannot be undone: a confirmation page first, the POST issues."""
-    application, _access, letter = _letter(request, pk, letter_pk)
+    pk, letter = application.pk, _letter(application, letter_pk)
     if request.method == "POST":
         try:
             letter = workflow.issue_letter(letter, actor=request.user)
-        except (LetterError, LetterLocked) as exc:
+        except (LetterError, LetterLocked, NotAllowed) as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, f"已签发，文号 {letter.number}。")
@@ -149,8 +154,9 @@ def letter_issue(request, pk, letter_pk):
 
 
 @login_required
-def letter_file(request, pk, letter_pk, fmt):
-    application, _access, letter = _letter(request, pk, letter_pk)
+@CASE_WITH_LETTERS
+def letter_file(request, application, letter_pk, fmt):
+    pk, letter = application.pk, _letter(application, letter_pk)
     if fmt not in CONTENT_TYPES:
         raise Http404("没有这种格式。")
     try:
@@ -160,24 +166,17 @@ def letter_file(request, pk, letter_pk, fmt):
         return redirect("applications:letter", pk=pk, letter_pk=letter_pk)
     services.record_personal_data_view(application, actor=request.user, what=f"letter:{letter.pk}:{fmt}")
     name = f"{application.reference}-{letter.get_kind_display()}{'' if letter.is_issued else '-草稿'}.{fmt}"
-    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = _attachment(name)
+    response = FileResponse(
+        io.BytesIO(data), as_attachment=True, filename=name, content_type=CONTENT_TYPES[fmt]
+    )
     response["Cache-Control"] = "private, no-store"
     return response
 
 
-def _attachment(name: str) -> str:
-    from urllib.parse import quote
-
-    return f"attachment; filename=\"{quote(name)}\"; filename*=UTF-8''{quote(name)}"
-
-
 @login_required
 @require_POST
-def delivery_proof_upload(request, pk):
-    application, access = _case(request, pk)
-    if not access.can_edit:
-        raise PermissionDenied("上传送达凭证需要您在本机关担任登记员或管理员。")
+@load_authorized(CASES, "case.handle", what="上传送达凭证")
+def delivery_proof_upload(request, application):
     upload = request.FILES.get("delivery_proof")
     if not upload:
         messages.error(request, "请选择要上传的送达凭证。")
@@ -190,14 +189,12 @@ def delivery_proof_upload(request, pk):
             messages.error(request, exc.messages[0])
         else:
             messages.success(request, "已上传送达凭证。")
-    return redirect("applications:detail", pk=pk)
+    return redirect("applications:detail", pk=application.pk)
 
 
 @login_required
-def delivery_proof(request, pk, proof_pk):
-    application, access = _case(request, pk)
-    if not access.sees_personal_data:
-        raise PermissionDenied("您无权查看送达凭证。")
+@load_authorized(CASES, "case.personal_data", what="查看送达凭证")
+def delivery_proof(request, application, proof_pk):
     proof = get_object_or_404(application.delivery_proofs.exclude(file=""), pk=proof_pk)
     services.record_personal_data_view(application, actor=request.user, what=f"delivery_proof:{proof.pk}")
     response = FileResponse(proof.file.open("rb"), content_type=proof.content_type)
@@ -206,41 +203,41 @@ def delivery_proof(request, pk, proof_pk):
 
 
 @login_required
-def archive_download(request, pk):
-    application, access = _case(request, pk)
-    if not access.roles & archive.ARCHIVE_ROLES:
-        raise PermissionDenied("只有本机关的登记员或管理员可以导出案卷。")
+@load_authorized(CASES, "case.archive")
+def archive_download(request, application):
     try:
         name, data = archive.build_archive(application, actor=request.user)
     except LetterError as exc:
         messages.error(request, str(exc))
-        return redirect("applications:detail", pk=pk)
-    response = HttpResponse(data, content_type="application/zip")
-    response["Content-Disposition"] = _attachment(name)
+        return redirect("applications:detail", pk=application.pk)
+    response = FileResponse(
+        io.BytesIO(data), as_attachment=True, filename=name, content_type="application/zip"
+    )
     response["Cache-Control"] = "private, no-store"
     return response
 
 
-def _administered_agencies(user):
-    ids = Membership.objects.filter(user=user, role=Role.ADMIN).values_list("agency_id", flat=True)
-    return Agency.objects.filter(pk__in=ids).order_by("name")
-
-
 @login_required
 def letter_settings_index(request):
-    agencies = _administered_agencies(request.user)
-    if not agencies:
-        raise PermissionDenied("文书设置由本机关的管理员维护。")
-    if len(agencies) == 1:
-        return redirect("applications:letter_settings", code=agencies[0].code)
-    return render(request, "applications/letters/settings_choose.html", {"agencies": agencies})
+    agencies = agencies_where(request.user, "letter.settings")
+    if not agencies.exists():
+        raise NotAllowed("letter.settings")
+    if agencies.count() == 1:
+        return redirect("applications:letter_settings", code=agencies.get().code)
+    return agency_chooser(
+        request,
+        agencies,
+        title="文书设置",
+        prompt="请选择机关：",
+        section=("依申请公开", reverse("applications:list")),
+        link=lambda agency: reverse("applications:letter_settings", args=[agency.code]),
+    )
 
 
 @login_required
-def letter_settings(request, code):
+@load_authorized(Agency, "letter.settings", lookup={"code": "code"})
+def letter_settings(request, agency):
     """The agency's 文号 代字 and remedy clause, for its 管理员; every change is audited."""
-    agency = get_object_or_404(agencies_visible_to(request.user), code=code)
-    require_role(request.user, agency, Role.ADMIN)
     form = LetterSettingsForm(request.POST or None, instance=settings_for(agency))
     if request.method == "POST" and form.is_valid():
         _settings, changed = save_letter_settings(form, actor=request.user)

@@ -11,7 +11,7 @@ their SHA-256. Nobody signs their own draft. Letters name the applicant, so they
     edit_letter(letter, *, body, addressee, actor) -> Letter      drafts only; a signed draft goes back to draft
     sign_as_head(letter, *, actor) -> Letter
     issue_letter(letter, *, actor, issued_on=None) -> Letter
-    LetterError (Chinese message), LetterLocked
+    LetterError (Chinese message), LetterLocked; NotAllowed for a person whose roles do not allow the step
 """
 
 from datetime import date
@@ -20,8 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai import audit
-from gongkai.agencies.access import roles_of
-from gongkai.agencies.models import Role
+from gongkai.agencies.access import require
 from gongkai.rules.outcomes import OUTCOMES
 
 from ..models import Letter, LetterError, LetterKind, LetterLocked, LetterStatus, sha256_hex
@@ -30,7 +29,6 @@ from .context import BLANK, compose_body, letter_context
 from .numbering import allocate_number
 from .render import render_docx, render_pdf
 
-DRAFT_ROLES = frozenset({Role.REGISTRAR, Role.ADMIN, Role.DEPARTMENT_HEAD})
 PROCEDURAL_KINDS = (
     LetterKind.RECEIPT,
     LetterKind.CORRECTION,
@@ -51,12 +49,6 @@ def kinds_for(application) -> list:
     return kinds
 
 
-def _require(actor, agency, roles, what):
-    if not set(roles_of(actor, agency)) & set(roles):
-        names = "、".join(Role(r).label for r in roles)
-        raise LetterError(f"{what}需要您在本机关担任{names}。")
-
-
 def _lock(letter) -> Letter:
     # Lock the letter row only, not the joined case and agency (see disclosure.workflow._locked).
     locked = (
@@ -69,7 +61,7 @@ def _lock(letter) -> Letter:
 
 def draft_letter(application, kind, *, actor, addressee=None) -> Letter:
     kind = LetterKind(kind)
-    _require(actor, application.agency, DRAFT_ROLES, "拟写文书")
+    require(actor, "letter.draft", application.agency)
     if kind not in kinds_for(application):
         outcome = outcome_of(application)
         if outcome is None:
@@ -100,7 +92,7 @@ def draft_letter(application, kind, *, actor, addressee=None) -> Letter:
 def edit_letter(letter, *, body: str, addressee: str, actor) -> Letter:
     with transaction.atomic():
         letter = _lock(letter)
-        _require(actor, letter.application.agency, DRAFT_ROLES, "修改文书")
+        require(actor, "letter.draft", letter.application.agency, what="修改文书")
         body = "\n".join(line.rstrip() for line in body.strip().splitlines())
         if not body:
             raise LetterError("正文不能为空。")
@@ -130,7 +122,7 @@ def _not_own(letter, actor):
 def sign_as_head(letter, *, actor) -> Letter:
     with transaction.atomic():
         letter = _lock(letter)
-        _require(actor, letter.application.agency, {Role.DEPARTMENT_HEAD}, "科室负责人签字")
+        require(actor, "letter.sign", letter.application.agency)
         if letter.status != LetterStatus.DRAFT:
             raise LetterError("文书不在草稿状态，无需再次签字。")
         _not_own(letter, actor)
@@ -146,7 +138,7 @@ def issue_letter(letter, *, actor, issued_on: date | None = None) -> Letter:
     with transaction.atomic():
         letter = _lock(letter)
         agency = letter.application.agency
-        _require(actor, agency, {Role.LEADER}, "领导签发")
+        require(actor, "letter.issue", agency)
         if letter.status != LetterStatus.HEAD_SIGNED:
             raise LetterError("文书须先经科室负责人签字，才能由领导签发。")
         _not_own(letter, actor)
