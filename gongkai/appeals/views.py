@@ -9,8 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from gongkai.agencies.access import NotAllowed, agencies_visible_to, agencies_where, allows, load_authorized
-from gongkai.agencies.chooser import agency_chooser, chosen_agency
+from gongkai.agencies.access import agencies_visible_to, agencies_where, allows, load_authorized
+from gongkai.agencies.chooser import agency_to_act_in
 
 from . import services
 from .forms import CloseForm, RegisterForm, ReopenForm
@@ -46,18 +46,15 @@ def appeal_list(request):
 
 @login_required
 def register(request):
-    agencies = agencies_where(request.user, "appeal.handle")
-    if not agencies.exists():
-        raise NotAllowed("appeal.handle")
-    agency = chosen_agency(request, agencies)
+    agency, chooser = agency_to_act_in(
+        request,
+        "appeal.handle",
+        title="登记复议、诉讼案件",
+        prompt="请选择被申请人/被告机关：",
+        section=("复议与诉讼", reverse("appeals:list")),
+    )
     if agency is None:
-        return agency_chooser(
-            request,
-            agencies,
-            title="登记复议、诉讼案件",
-            prompt="请选择被申请人/被告机关：",
-            section=("复议与诉讼", reverse("appeals:list")),
-        )
+        return chooser
     # Links from a case page pre-fill what they know (e.g. the lawsuit after a review).
     initial = {name: request.GET[name] for name in ("application", "kind", "review") if request.GET.get(name)}
     form = RegisterForm(request.POST or None, agency=agency, initial=initial)

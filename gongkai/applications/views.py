@@ -4,25 +4,22 @@ Cases are loaded through gongkai.agencies.access.load_authorized, so a case of a
 see is a 404 and an action their roles do not allow is refused with its reason (the `case.*` actions).
 """
 
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ImproperlyConfigured
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import (
-    NotAllowed,
     agencies_visible_to,
     agencies_where,
     allowed_actions,
     load_authorized,
 )
-from gongkai.agencies.chooser import agency_chooser, chosen_agency
+from gongkai.agencies.chooser import agency_to_act_in
 from gongkai.rules.clock import ClockError, EventType
 from gongkai.rules.masking import mask_address, mask_email, mask_phone
 from gongkai.rules.workdays import MissingCalendarYear
@@ -30,6 +27,7 @@ from gongkai.rules.workdays import MissingCalendarYear
 from . import personal_data, services
 from .access import cases_visible_to
 from .clock import clock_state, next_events
+from .downloads import private_file
 from .forms import EVENT_FORMS, IntakeForm
 from .letters.views import letters_panel
 from .models import Application
@@ -94,18 +92,16 @@ def queues(request):
 
 @login_required
 def register(request):
-    agencies = agencies_where(request.user, "case.handle")
-    if not agencies.exists():
-        raise NotAllowed("case.handle", what="登记申请")
-    agency = chosen_agency(request, agencies)
+    agency, chooser = agency_to_act_in(
+        request,
+        "case.handle",
+        what="登记申请",
+        title="登记申请",
+        prompt="请选择受理机关：",
+        section=("依申请公开", reverse("applications:list")),
+    )
     if agency is None:
-        return agency_chooser(
-            request,
-            agencies,
-            title="登记申请",
-            prompt="请选择受理机关：",
-            section=("依申请公开", reverse("applications:list")),
-        )
+        return chooser
     form = IntakeForm(request.POST or None, request.FILES or None, agency=agency)
     if request.method == "POST" and form.is_valid():
         document = form.cleaned_data.get("identity_document")
@@ -213,11 +209,7 @@ def export_personal_data(request, application):
     except ValueError as exc:
         messages.error(request, str(exc))
         return redirect("applications:detail", pk=application.pk)
-    response = FileResponse(
-        io.BytesIO(data), as_attachment=True, filename=name, content_type="application/zip"
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file(data, "application/zip", name=name)
 
 
 @login_required
@@ -289,6 +281,4 @@ def identity_document(request, application, document_pk):
     )
     # Shown in the browser (inline), under a name that says whose document it is, not the sender's.
     name = f"{application.reference}-{document.pk}{document.file.name[-4:]}"
-    response = FileResponse(document.file.open("rb"), filename=name, content_type=document.content_type)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file(document.file.open("rb"), document.content_type, name=name, attachment=False)

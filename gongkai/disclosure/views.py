@@ -27,7 +27,7 @@ from gongkai.agencies.access import (
     allows,
     load_authorized,
 )
-from gongkai.agencies.chooser import agency_chooser, chosen_agency
+from gongkai.agencies.chooser import agency_chooser, agency_to_act_in
 from gongkai.agencies.models import Agency
 from gongkai.disclosure import workflow
 from gongkai.disclosure.access import (
@@ -65,23 +65,13 @@ from gongkai.rules.workdays import MissingCalendarYear
 ITEMS = Item.objects.select_related("agency", "drafter", "category")
 
 
-def _new_record_agency(request, action):
-    """The agency a new record is for (NotAllowed where the person may not take `action` anywhere), or
-    the page that asks for it."""
-    agencies = agencies_where(request.user, action)
-    if not agencies.exists():
-        raise NotAllowed(action)
-    agency = chosen_agency(request, agencies)
-    if agency is not None:
-        return agency, None
-    return None, _chooser(request, agencies, ACTIONS[action].what)
-
-
-def _chooser(request, agencies, what):
+def _chooser_text(what: str) -> dict:
     section = ("主动公开", reverse("disclosure:items"))
-    return agency_chooser(
-        request, agencies, title="选择机关", prompt=f"请选择要{what}的机关：", section=section
-    )
+    return {"title": "选择机关", "prompt": f"请选择要{what}的机关：", "section": section}
+
+
+def _new_record_agency(request, action):
+    return agency_to_act_in(request, action, **_chooser_text(ACTIONS[action].what))
 
 
 # ---- items ----------------------------------------------------------------------------------------
@@ -366,7 +356,7 @@ def catalogue_index(request):
     agencies = agencies_visible_to(request.user).order_by("name")
     if agencies.count() == 1:
         return redirect("disclosure:catalogue", agencies[0].code)
-    return _chooser(request, agencies, "查看主动公开基本目录")
+    return agency_chooser(request, agencies, **_chooser_text("查看主动公开基本目录"))
 
 
 @login_required

@@ -10,8 +10,8 @@ from django.db.models import Count, Sum
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from gongkai.agencies.access import NotAllowed, agencies_visible_to, agencies_where, allows
-from gongkai.agencies.chooser import agency_chooser, chosen_agency
+from gongkai.agencies.access import agencies_visible_to, allows
+from gongkai.agencies.chooser import agency_chooser, agency_to_act_in, chosen_agency
 
 from .forms import ImportForm
 from .importing import import_statistics
@@ -50,18 +50,15 @@ def overview(request):
 
 @login_required
 def import_file(request):
-    agencies = agencies_where(request.user, "statistics.import")
-    if not agencies.exists():
-        raise NotAllowed("statistics.import")
-    agency = chosen_agency(request, agencies)
+    agency, chooser = agency_to_act_in(
+        request,
+        "statistics.import",
+        title="导入统计数据",
+        prompt="请选择机关：",
+        section=(TITLE, reverse("statistics:overview")),
+    )
     if agency is None:
-        return agency_chooser(
-            request,
-            agencies,
-            title="导入统计数据",
-            prompt="请选择机关：",
-            section=(TITLE, reverse("statistics:overview")),
-        )
+        return chooser
     form = ImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():

@@ -5,12 +5,10 @@ name the applicant: only people who see the case's personal data open them, and 
 the audit trail.
 """
 
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +19,7 @@ from gongkai.agencies.chooser import agency_chooser
 from gongkai.agencies.models import Agency
 
 from .. import archive, fees, services
+from ..downloads import private_file
 from ..models import Application, LetterError, LetterLocked, LetterStatus
 from . import context, workflow
 from .numbering import settings_for
@@ -166,11 +165,7 @@ def letter_file(request, application, letter_pk, fmt):
         return redirect("applications:letter", pk=pk, letter_pk=letter_pk)
     services.record_personal_data_view(application, actor=request.user, what=f"letter:{letter.pk}:{fmt}")
     name = f"{application.reference}-{letter.get_kind_display()}{'' if letter.is_issued else '-草稿'}.{fmt}"
-    response = FileResponse(
-        io.BytesIO(data), as_attachment=True, filename=name, content_type=CONTENT_TYPES[fmt]
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file(data, CONTENT_TYPES[fmt], name=name)
 
 
 @login_required
@@ -197,9 +192,7 @@ def delivery_proof_upload(request, application):
 def delivery_proof(request, application, proof_pk):
     proof = get_object_or_404(application.delivery_proofs.exclude(file=""), pk=proof_pk)
     services.record_personal_data_view(application, actor=request.user, what=f"delivery_proof:{proof.pk}")
-    response = FileResponse(proof.file.open("rb"), content_type=proof.content_type)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file(proof.file.open("rb"), proof.content_type, attachment=False)
 
 
 @login_required
@@ -210,11 +203,7 @@ def archive_download(request, application):
     except LetterError as exc:
         messages.error(request, str(exc))
         return redirect("applications:detail", pk=application.pk)
-    response = FileResponse(
-        io.BytesIO(data), as_attachment=True, filename=name, content_type="application/zip"
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file(data, "application/zip", name=name)
 
 
 @login_required

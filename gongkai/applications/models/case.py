@@ -15,6 +15,19 @@ from gongkai.rules.outcomes import APPLICANT_TYPE_CHOICES, ApplicantType
 
 from ..fields import EncryptedTextField
 
+
+def user_reference(verbose_name: str) -> models.ForeignKey:
+    """Who did something: kept as empty if the account is deleted, so the record stays."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
 EventKind = models.TextChoices("EventKind", [(t.name, (t.value, t.label)) for t in EventType])
 
 
@@ -117,14 +130,7 @@ class Application(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="登记人",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = user_reference("登记人")
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
@@ -164,14 +170,7 @@ class ApplicationEvent(models.Model):
     date = models.DateField("日期")
     data = models.JSONField("内容", default=dict, blank=True)
     note = models.TextField("说明", blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="记录人",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = user_reference("记录人")
     created_at = models.DateTimeField("记录时间", auto_now_add=True)
 
     class Meta:

@@ -6,12 +6,11 @@ and PDF with their SHA-256; from then on the row refuses every change (LetterLoc
 services — Art. 45 asks for the file as it was sent.
 """
 
-from django.conf import settings
 from django.db import models
 
 from gongkai.agencies.models import Agency
 
-from .case import Application
+from .case import Application, user_reference
 
 
 class LetterLocked(Exception):
@@ -92,17 +91,6 @@ class LetterCounter(models.Model):
         return f"{self.agency_id}/{self.year}: {self.last}"
 
 
-def _user_fk(verbose_name):
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=verbose_name,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-
 class Letter(models.Model):
     application = models.ForeignKey(
         Application, verbose_name="申请", on_delete=models.PROTECT, related_name="letters"
@@ -118,11 +106,11 @@ class Letter(models.Model):
     sequence = models.PositiveIntegerField("编号序号", null=True, blank=True)
     issued_on = models.DateField("成文日期", null=True, blank=True)
 
-    drafted_by = _user_fk("拟稿人")
+    drafted_by = user_reference("拟稿人")
     drafted_at = models.DateTimeField("拟稿时间", auto_now_add=True)
-    head_signed_by = _user_fk("科室负责人")
+    head_signed_by = user_reference("科室负责人")
     head_signed_at = models.DateTimeField("科室负责人签字时间", null=True, blank=True)
-    leader_signed_by = _user_fk("签发人")
+    leader_signed_by = user_reference("签发人")
     leader_signed_at = models.DateTimeField("签发时间", null=True, blank=True)
 
     docx = models.BinaryField("DOCX", null=True, blank=True, editable=False)
