@@ -25,12 +25,11 @@ from gongkai.rules.masking import mask_address, mask_email, mask_phone
 from gongkai.rules.workdays import MissingCalendarYear
 
 from . import personal_data, services
-from .access import cases_visible_to
+from .access import CASES, cases_visible_to
 from .clock import clock_state, next_events
 from .downloads import private_file
 from .forms import EVENT_FORMS, IntakeForm
 from .letters.views import letters_panel
-from .models import Application
 from .queues import LETTER_QUEUE_LABELS, letters_to_sign, queues_for
 
 NEW_CODE_SESSION_KEY = "applications.new_query_code"
@@ -42,9 +41,6 @@ LETTER_HINTS = {
     EventType.REASONS_REQUESTED: "说明理由告知书",
     EventType.DECIDED: "答复书",
 }
-
-
-CASES = Application.objects.select_related("agency")
 
 
 def _state(application):

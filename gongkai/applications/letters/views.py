@@ -19,8 +19,9 @@ from gongkai.agencies.chooser import agency_chooser
 from gongkai.agencies.models import Agency
 
 from .. import archive, fees, services
+from ..access import CASES
 from ..downloads import private_file
-from ..models import Application, LetterError, LetterLocked, LetterStatus
+from ..models import LetterError, LetterLocked, LetterStatus
 from . import context, workflow
 from .numbering import settings_for
 from .render import letter_bytes
@@ -32,7 +33,6 @@ CONTENT_TYPES = {
 }
 
 
-CASES = Application.objects.select_related("agency")
 # Letters name the applicant: opened by those who see the case's personal data (not a supervisor from above).
 CASE_WITH_LETTERS = load_authorized(CASES, "case.personal_data", what="查看文书（载有申请人的个人信息）")
 
