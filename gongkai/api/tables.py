@@ -9,9 +9,8 @@ of 减2 is -2); a blank cell is empty; a cell the published report wrote as text
 import csv
 import io
 from decimal import Decimal
-from urllib.parse import quote
 
-from django.http import HttpResponse
+from django.http import FileResponse
 
 from gongkai.api.responses import bad_parameter
 from gongkai.formats.cells import ReportCells
@@ -75,10 +74,8 @@ def render_xlsx(cells: ReportCells, number: str | None) -> bytes:
     return render_xlsx(cells) if number is None else render_table_xlsx(cells, number)
 
 
-def download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
+def download(content: bytes, content_type: str, filename: str) -> FileResponse:
+    return FileResponse(io.BytesIO(content), as_attachment=True, filename=filename, content_type=content_type)
 
 
 def file_name(cells: ReportCells, number: str | None, suffix: str) -> str:
@@ -86,9 +83,9 @@ def file_name(cells: ReportCells, number: str | None, suffix: str) -> str:
     return f"{report_title(cells)}{table}{suffix}"
 
 
-def csv_download(cells: ReportCells, number: str) -> HttpResponse:
+def csv_download(cells: ReportCells, number: str) -> FileResponse:
     return download(render_csv(cells, number), "text/csv; charset=utf-8", file_name(cells, number, ".csv"))
 
 
-def xlsx_download(cells: ReportCells, number: str | None) -> HttpResponse:
+def xlsx_download(cells: ReportCells, number: str | None) -> FileResponse:
     return download(render_xlsx(cells, number), XLSX_TYPE, file_name(cells, number, ".xlsx"))

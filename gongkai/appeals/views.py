@@ -1,36 +1,22 @@
 """Staff screens (namespace `appeals`): list, register, case page, close, reopen.
 
-Every query goes through services.appeals_visible_to, so another agency's case is a 404; registering and
-closing need the registrar or admin role in the case's agency.
+Cases are loaded through gongkai.agencies.access.load_authorized, so another agency's case is a 404;
+registering, closing and reopening are the action `appeal.handle`.
 """
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 
-from gongkai.agencies.access import agencies_visible_to, roles_of
-from gongkai.agencies.models import Agency, Membership
-from gongkai.applications.access import EDIT_ROLES
+from gongkai.agencies.access import agencies_visible_to, agencies_where, allows, load_authorized
+from gongkai.agencies.chooser import agency_to_act_in
 
 from . import services
 from .forms import CloseForm, RegisterForm, ReopenForm
-from .models import AppealKind
+from .models import Appeal, AppealKind
 
-
-def _editing_agencies(user):
-    ids = Membership.objects.filter(user=user, role__in=EDIT_ROLES).values_list("agency_id", flat=True)
-    return Agency.objects.filter(pk__in=ids).order_by("name")
-
-
-def _can_edit(user, agency) -> bool:
-    return bool(roles_of(user, agency) & EDIT_ROLES)
-
-
-def _appeal(request, pk):
-    return get_object_or_404(
-        services.appeals_visible_to(request.user).select_related("agency", "application", "review"), pk=pk
-    )
+APPEALS = Appeal.objects.select_related("agency", "application", "review")
 
 
 @login_required
@@ -53,22 +39,22 @@ def appeal_list(request):
             "agencies": agencies,
             "agency_code": code,
             "state": state,
-            "can_register": _editing_agencies(request.user).exists(),
+            "can_register": agencies_where(request.user, "appeal.handle").exists(),
         },
     )
 
 
 @login_required
 def register(request):
-    agencies = _editing_agencies(request.user)
-    if not agencies:
-        raise PermissionDenied("登记复议、诉讼案件需要您在本机关担任登记员或管理员。")
-    code = request.GET.get("agency") or request.POST.get("agency")
-    if code is None and len(agencies) == 1:
-        code = agencies[0].code
-    if code is None:
-        return render(request, "appeals/choose_agency.html", {"agencies": agencies})
-    agency = get_object_or_404(agencies, code=code)
+    agency, chooser = agency_to_act_in(
+        request,
+        "appeal.handle",
+        title="登记复议、诉讼案件",
+        prompt="请选择被申请人/被告机关：",
+        section=("复议与诉讼", reverse("appeals:list")),
+    )
+    if agency is None:
+        return chooser
     # Links from a case page pre-fill what they know (e.g. the lawsuit after a review).
     initial = {name: request.GET[name] for name in ("application", "kind", "review") if request.GET.get(name)}
     form = RegisterForm(request.POST or None, agency=agency, initial=initial)
@@ -84,24 +70,22 @@ def register(request):
 
 
 @login_required
-def detail(request, pk):
-    appeal = _appeal(request, pk)
+@load_authorized(APPEALS)
+def detail(request, appeal):
     return render(
         request,
         "appeals/detail.html",
         {
             "appeal": appeal,
-            "can_edit": _can_edit(request.user, appeal.agency),
+            "can_edit": allows(request.user, "appeal.handle", appeal.agency),
             "lawsuits": appeal.lawsuits.all() if appeal.kind == AppealKind.REVIEW else [],
         },
     )
 
 
 @login_required
-def close(request, pk):
-    appeal = _appeal(request, pk)
-    if not _can_edit(request.user, appeal.agency):
-        raise PermissionDenied("登记审结需要您在本机关担任登记员或管理员。")
+@load_authorized(APPEALS, "appeal.handle", what="登记审结")
+def close(request, appeal):
     if not appeal.is_open:
         messages.info(request, "该案件已审结。")
         return redirect("appeals:detail", pk=appeal.pk)
@@ -124,11 +108,9 @@ def close(request, pk):
 
 
 @login_required
-def reopen(request, pk):
+@load_authorized(APPEALS, "appeal.handle", what="撤销审结登记")
+def reopen(request, appeal):
     """Undo a closing recorded by mistake; a confirmation page first, since the result is overwritten."""
-    appeal = _appeal(request, pk)
-    if not _can_edit(request.user, appeal.agency):
-        raise PermissionDenied("撤销审结登记需要您在本机关担任登记员或管理员。")
     if appeal.is_open:
         return redirect("appeals:detail", pk=appeal.pk)
     form = ReopenForm(request.POST or None)

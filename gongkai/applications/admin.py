@@ -3,7 +3,7 @@ encrypted identity number is never shown here."""
 
 from django.contrib import admin
 
-from .models import Application, ApplicationEvent
+from .models import Application, ApplicationEvent, LetterSettings
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -42,7 +42,6 @@ class ApplicationEventAdmin(ReadOnlyAdmin):
 
 
 # The letter settings are configuration: the 文号 prefix and the remedy clause's bodies and periods.
-from .letter_models import LetterSettings  # noqa: E402
 
 
 @admin.register(LetterSettings)

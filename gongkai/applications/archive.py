@@ -5,7 +5,6 @@ letter as DOCX and PDF, and the delivery proof, with manifest.json listing each 
 so whoever keeps the package can tell later that nothing in it changed. Draft letters are not part of the
 file. The identity number goes in masked: the package leaves the system, the key does not.
 
-    ARCHIVE_ROLES
     archive_problem(application) -> str | None     why the case cannot be archived yet (Chinese), or None
     build_archive(application, *, actor) -> (file name, bytes)     audited; LetterError if not closed
 """
@@ -17,15 +16,11 @@ from io import BytesIO
 from django.utils import timezone
 
 from gongkai import audit
-from gongkai.agencies.models import Role
 from gongkai.rules.clock import ClockError
 from gongkai.rules.workdays import MissingCalendarYear
 
 from .clock import clock_state
-from .letter_models import LetterStatus, sha256_hex
-from .letters import LetterError
-
-ARCHIVE_ROLES = frozenset({Role.REGISTRAR, Role.ADMIN})
+from .models import LetterError, LetterStatus, sha256_hex
 
 
 def archive_problem(application) -> str | None:
@@ -154,7 +149,7 @@ def build_archive(application, *, actor) -> tuple[str, bytes]:
 
 def add_delivery_proof(application, upload, *, actor, description=""):
     """Keep a 送达回证 or postal receipt with the case (PDF, JPEG or PNG, checked by content)."""
-    from .letter_models import DeliveryProof
+    from .models import DeliveryProof
     from .uploads import sniff
 
     content_type, extension = sniff(upload)

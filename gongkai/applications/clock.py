@@ -7,6 +7,7 @@ by default, days waiting for a fee) are not counted.
     clock_events(application, extra=None) -> list[rules Event]
     clock_state(application, as_of=None) -> CaseClock         raises ClockError
     check_events(application, new_event) -> CaseClock         what the case would be with one more event
+    next_events(application, as_of=None) -> {EventType: NextEvent}   what may be recorded next (ClockError)
 
 A period that runs into a year whose holiday notice is not yet in the calendar table (every case received
 from late November on) is counted Monday–Friday for that year, as gongkai.rules.workdays allows with
@@ -19,7 +20,7 @@ from datetime import date
 from django.utils import timezone
 
 from gongkai.calendar.workdays import current_calendar
-from gongkai.rules.clock import ClockState, Event, compute_clock
+from gongkai.rules.clock import ClockState, Event, EventType, NextEvent, allowed_events, compute_clock
 from gongkai.rules.workdays import WorkdayCalendar, YearCalendar
 
 CLOCK_FIELDS = ("workdays", "correction_deadline", "party", "deadline", "method")
@@ -91,12 +92,23 @@ def _compute(events, as_of=None) -> CaseClock:
     return CaseClock(state, calendar.missing)
 
 
+def _as_of(application, events) -> date:
+    """Today, or the last event's date if one was recorded ahead of today."""
+    return max(timezone.localdate(), max((e.date for e in events), default=application.received_on))
+
+
 def clock_state(application, as_of: date | None = None) -> CaseClock:
     """Where the case stands on `as_of` (today by default; never before its last event)."""
     events = clock_events(application)
-    if as_of is None:
-        as_of = max(timezone.localdate(), max((e.date for e in events), default=application.received_on))
-    return _compute(events, as_of)
+    return _compute(events, as_of or _as_of(application, events))
+
+
+def next_events(application, as_of: date | None = None) -> dict[EventType, NextEvent]:
+    """The events the law lets come next in the case on `as_of` (as clock_state), by type."""
+    events = clock_events(application)
+    calendar = ProvisionalCalendar(current_calendar())
+    allowed = allowed_events(events, calendar, as_of=as_of or _as_of(application, events))
+    return {event.type: event for event in allowed}
 
 
 def check_events(application, new_event: Event) -> CaseClock:

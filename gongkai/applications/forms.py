@@ -6,10 +6,11 @@ Field errors are in Chinese; the clock's own refusals are added by the views as 
 from datetime import datetime, time
 
 from django import forms
+from django.core import validators
 from django.utils import timezone
 
 from gongkai.rules.channels import CHANNEL_CHOICES, Channel, ReceiptError, receipt_date
-from gongkai.rules.clock import DeliveryMethod, EventType, Party
+from gongkai.rules.clock import DEFAULT_SETTINGS, DeliveryMethod, EventType, Party
 from gongkai.rules.fees import FeeMethod
 from gongkai.rules.identity import normalise_resident_id, validate_resident_id
 from gongkai.rules.outcomes import APPLICANT_TYPE_CHOICES, ApplicantType, outcome_groups, reason_text
@@ -235,9 +236,12 @@ class EventForm(forms.Form):
     note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     data_fields: tuple[str, ...] = ()
 
-    def __init__(self, *args, agency=None, **kwargs):
+    def __init__(self, *args, agency=None, next_event=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.agency = agency
+        # What gongkai.rules.clock.allowed_events says of this event now (None: not expected next; the
+        # clock then refuses it with its reason when it is submitted).
+        self.next_event = next_event
         self.fields["date"].initial = timezone.localdate()
 
     def clean_date(self):
@@ -314,12 +318,9 @@ class ExtensionApprovedForm(EventForm):
     workdays = forms.IntegerField(
         label="延长工作日数",
         min_value=1,
-        max_value=20,
-        initial=20,
         error_messages={
             "required": "请填写延长的工作日数。",
             "invalid": "延长工作日数应为整数。",
-            "max_value": "延长期限最长不得超过 20 个工作日。",
             "min_value": "至少延长 1 个工作日。",
         },
     )
@@ -347,6 +348,11 @@ class ExtensionApprovedForm(EventForm):
         super().__init__(*args, **kwargs)
         if self.agency is not None and self.agency.disclosure_office_head:
             self.fields["approved_by"].initial = self.agency.disclosure_office_head
+        limit = self.next_event.max_workdays if self.next_event else DEFAULT_SETTINGS.max_extension_workdays
+        workdays = self.fields["workdays"]
+        workdays.max_value = workdays.initial = workdays.widget.attrs["max"] = limit
+        workdays.validators.append(validators.MaxValueValidator(limit))
+        workdays.error_messages["max_value"] = f"延长期限最长不得超过 {limit} 个工作日。"
 
 
 class ReasonsRequestedForm(EventForm):

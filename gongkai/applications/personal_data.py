@@ -30,8 +30,7 @@ from gongkai.rules.workdays import MissingCalendarYear
 
 from . import crypto
 from .clock import clock_state
-from .letter_models import DeliveryProof, Letter, LetterStatus, sha256_hex
-from .models import Application
+from .models import Application, DeliveryProof, Letter, LetterStatus, sha256_hex
 
 ERASED_NAME = "（个人信息已删除）"
 # Columns that identify or reach the applicant; emptied on erasure.

@@ -11,6 +11,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from gongkai.agencies.access import agencies_where
 from gongkai.rules.clock import ClockError, EventType, Status
 from gongkai.rules.workdays import MissingCalendarYear
 
@@ -111,23 +112,20 @@ LETTER_QUEUE_LABELS = {
 
 def letters_to_sign(user) -> dict:
     """Letters waiting for this person: drafts for a department head to sign, signed drafts for a leader to
-    issue, in the agencies where they hold that role — never their own drafts (nobody signs those)."""
-    from gongkai.agencies.models import Membership, Role
+    issue, in the agencies where they may take that step — never their own drafts (nobody signs those)."""
+    from .models import Letter, LetterStatus
 
-    from .letter_models import Letter, LetterStatus
-
-    def waiting(role, status):
-        agencies = Membership.objects.filter(user=user, role=role).values_list("agency_id", flat=True)
+    def waiting(action, status):
         return list(
-            Letter.objects.filter(application__agency__in=agencies, status=status)
+            Letter.objects.filter(application__agency__in=agencies_where(user, action), status=status)
             .exclude(drafted_by=user)
             .select_related("application__agency")
             .order_by("drafted_at", "id")
         )
 
     return {
-        "letters_to_sign": waiting(Role.DEPARTMENT_HEAD, LetterStatus.DRAFT),
-        "letters_to_issue": waiting(Role.LEADER, LetterStatus.HEAD_SIGNED),
+        "letters_to_sign": waiting("letter.sign", LetterStatus.DRAFT),
+        "letters_to_issue": waiting("letter.issue", LetterStatus.HEAD_SIGNED),
     }
 
 

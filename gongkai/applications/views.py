@@ -1,29 +1,35 @@
 """Staff screens (namespace `applications`): list, queues, intake, case page, events, identity documents.
 
-Every query goes through access.cases_visible_to, so a case of an agency the person cannot see is a 404;
-what they may do with a visible case comes from CaseAccess.
+Cases are loaded through gongkai.agencies.access.load_authorized, so a case of an agency the person cannot
+see is a 404 and an action their roles do not allow is refused with its reason (the `case.*` actions).
 """
-
-from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.exceptions import ImproperlyConfigured
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from gongkai.agencies.access import agencies_visible_to
-from gongkai.agencies.models import Agency, Membership, Role
-from gongkai.rules.clock import ClockError, EventType, Status
+from gongkai.agencies.access import (
+    agencies_visible_to,
+    agencies_where,
+    allowed_actions,
+    load_authorized,
+)
+from gongkai.agencies.chooser import agency_to_act_in
+from gongkai.rules.clock import ClockError, EventType
 from gongkai.rules.masking import mask_address, mask_email, mask_phone
 from gongkai.rules.workdays import MissingCalendarYear
 
 from . import personal_data, services
-from .access import EDIT_ROLES, CaseAccess, cases_visible_to
-from .clock import clock_state
+from .access import CASES, cases_visible_to
+from .clock import clock_state, next_events
+from .downloads import private_file
 from .forms import EVENT_FORMS, IntakeForm
+from .letters.views import letters_panel
 from .queues import LETTER_QUEUE_LABELS, letters_to_sign, queues_for
 
 NEW_CODE_SESSION_KEY = "applications.new_query_code"
@@ -35,11 +41,6 @@ LETTER_HINTS = {
     EventType.REASONS_REQUESTED: "说明理由告知书",
     EventType.DECIDED: "答复书",
 }
-
-
-def _case(request, pk):
-    application = get_object_or_404(cases_visible_to(request.user).select_related("agency"), pk=pk)
-    return application, CaseAccess.of(request.user, application.agency)
 
 
 def _state(application):
@@ -66,8 +67,8 @@ def case_list(request):
             "rows": rows,
             "agencies": agencies,
             "agency_code": code or "",
-            "can_register": bool(_registering_agencies(request.user)),
-            "can_set_letters": Membership.objects.filter(user=request.user, role=Role.ADMIN).exists(),
+            "can_register": agencies_where(request.user, "case.handle").exists(),
+            "can_set_letters": agencies_where(request.user, "letter.settings").exists(),
         },
     )
 
@@ -85,22 +86,18 @@ def queues(request):
     )
 
 
-def _registering_agencies(user):
-    ids = Membership.objects.filter(user=user, role__in=EDIT_ROLES).values_list("agency_id", flat=True)
-    return Agency.objects.filter(pk__in=ids).order_by("name")
-
-
 @login_required
 def register(request):
-    agencies = _registering_agencies(request.user)
-    if not agencies:
-        raise PermissionDenied("登记申请需要您在本机关担任登记员或管理员。")
-    code = request.GET.get("agency") or request.POST.get("agency")
-    if code is None and len(agencies) == 1:
-        code = agencies[0].code
-    if code is None:
-        return render(request, "applications/choose_agency.html", {"agencies": agencies})
-    agency = get_object_or_404(agencies, code=code)
+    agency, chooser = agency_to_act_in(
+        request,
+        "case.handle",
+        what="登记申请",
+        title="登记申请",
+        prompt="请选择受理机关：",
+        section=("依申请公开", reverse("applications:list")),
+    )
+    if agency is None:
+        return chooser
     form = IntakeForm(request.POST or None, request.FILES or None, agency=agency)
     if request.method == "POST" and form.is_valid():
         document = form.cleaned_data.get("identity_document")
@@ -117,10 +114,15 @@ def register(request):
 
 
 @login_required
-def detail(request, pk, revealed_number=None, revealed_contact=False):
-    application, access = _case(request, pk)
+@load_authorized(CASES)
+def detail(request, application):
+    return _case_page(request, application)
+
+
+def _case_page(request, application, revealed_number=None, revealed_contact=False):
+    allowed = allowed_actions(request.user, application.agency)
     state, clock_error = _state(application)
-    if access.sees_personal_data:
+    if "case.personal_data" in allowed:
         services.record_personal_data_view(application, actor=request.user, what="case_detail")
     new_code = request.session.get(NEW_CODE_SESSION_KEY)
     if new_code and new_code.get("pk") == application.pk:
@@ -128,78 +130,53 @@ def detail(request, pk, revealed_number=None, revealed_contact=False):
     else:
         new_code = None
     events = list(application.events.select_related("actor"))
-    from . import letter_views  # imports this module
-
     return render(
         request,
         "applications/detail.html",
         {
             "application": application,
-            "access": access,
+            "allowed": allowed,
             "state": state,
             "clock_error": clock_error,
             "events": [(e, services.describe_event(e)) for e in events],
             "proposals": services.proposals_for(application),
             "outcome": services.outcome_of(application),
-            "documents": application.identity_documents.all() if access.sees_personal_data else [],
-            "event_types": _offered_events(state, events),
+            "documents": application.identity_documents.all() if "case.personal_data" in allowed else [],
+            "event_types": _offered(application),
             "new_code": new_code["code"] if new_code else None,
             "revealed_number": revealed_number,
             "appeals": list(application.appeals.order_by("filed_on", "pk")),
             "revealed_contact": revealed_contact,
             "masked": masked_contact(application),
-            **letter_views.letters_panel(application, access),
+            **letters_panel(application, allowed),
         },
     )
 
 
-def _offered_events(state, events):
-    """The event buttons worth showing at this stage, so a clerk is not offered what the law rules out (a
-    second 补正 notice, an answer to a consultation never sent, delivery before a decision). The clock still
-    checks whatever is submitted; with events the clock cannot read, everything is offered to put them right."""
-    if state is None:
-        return [(t.value, t.label) for t in EVENT_FORMS]
-    if state.delivered_on or state.status is Status.WITHDRAWN:
-        return []
-    if state.decided_on:
-        return [(EventType.DELIVERED.value, EventType.DELIVERED.label)]
-    if state.status in (Status.ABANDONED_NO_CORRECTION, Status.ABANDONED_UNPAID):
-        # Deemed abandoned: what is left is to record the outcome (其他处理) and close the case.
-        return [(EventType.DECIDED.value, EventType.DECIDED.label)]
-    had = {e.type for e in events}
-    open_consultations = sum(e.type == EventType.CONSULTATION_SENT for e in events) - sum(
-        e.type == EventType.CONSULTATION_ANSWERED for e in events
-    )
-    hidden = {EventType.DELIVERED}
-    if EventType.CORRECTION_REQUESTED in had:
-        hidden.add(EventType.CORRECTION_REQUESTED)  # one notice only (Art. 30)
-    if EventType.CORRECTION_REQUESTED not in had or EventType.CORRECTION_RECEIVED in had:
-        hidden.add(EventType.CORRECTION_RECEIVED)
-    if state.status is Status.IN_CONSULTATION:
-        hidden.add(EventType.CONSULTATION_SENT)
-    if open_consultations <= 0:
-        hidden.add(EventType.CONSULTATION_ANSWERED)
-    if EventType.EXTENSION_APPROVED in had:
-        hidden.add(EventType.EXTENSION_APPROVED)  # once (Art. 33)
-    if EventType.REASONS_REQUESTED not in had or EventType.DELAYED_DEADLINE_SET in had:
-        hidden.add(EventType.DELAYED_DEADLINE_SET)
-    if state.status is not Status.AWAITING_FEE:
-        hidden.add(EventType.FEE_PAID)
-    return [(t.value, t.label) for t in EVENT_FORMS if t not in hidden]
+def _next_events(application) -> dict | None:
+    """What may be recorded next (gongkai.rules.clock.allowed_events); None when the clock cannot read the
+    recorded events, and then every type is offered so the record can be put right."""
+    try:
+        return next_events(application)
+    except (ClockError, MissingCalendarYear):
+        return None
+
+
+def _offered(application) -> list[tuple[str, str]]:
+    allowed = _next_events(application)
+    return [(t.value, t.label) for t in EVENT_FORMS if allowed is None or t in allowed]
 
 
 @login_required
 @require_POST
-def reveal_id_number(request, pk):
-    application, access = _case(request, pk)
-    if not access.can_reveal:
-        raise PermissionDenied("只有本机关的登记员或管理员可以查看完整证件号码。")
+@load_authorized(CASES, "case.reveal", what="查看完整证件号码")
+def reveal_id_number(request, application):
     try:
         number = services.full_id_number(application, actor=request.user)
     except ImproperlyConfigured as exc:
         messages.error(request, str(exc))
-        return redirect("applications:detail", pk=pk)
-    return detail(request, pk, revealed_number=number)
+        return redirect("applications:detail", pk=application.pk)
+    return _case_page(request, application, revealed_number=number)
 
 
 def masked_contact(application) -> dict:
@@ -213,42 +190,34 @@ def masked_contact(application) -> dict:
 
 @login_required
 @require_POST
-def reveal_contact(request, pk):
-    application, access = _case(request, pk)
-    if not access.can_reveal:
-        raise PermissionDenied("只有本机关的登记员或管理员可以查看完整联系方式。")
+@load_authorized(CASES, "case.reveal", what="查看完整联系方式")
+def reveal_contact(request, application):
     services.record_personal_data_view(application, actor=request.user, what="full_contact")
-    return detail(request, pk, revealed_contact=True)
+    return _case_page(request, application, revealed_contact=True)
 
 
 @login_required
-def export_personal_data(request, pk):
+@load_authorized(CASES, "case.reveal", what="导出申请人个人信息")
+def export_personal_data(request, application):
     """The applicant's personal data as a ZIP for the agency to hand over (PIPL Art. 45)."""
-    application, access = _case(request, pk)
-    if not access.can_reveal:
-        raise PermissionDenied("只有本机关的登记员或管理员可以导出申请人个人信息。")
     try:
         name, data = personal_data.export_applicant(application, actor=request.user)
     except ValueError as exc:
         messages.error(request, str(exc))
-        return redirect("applications:detail", pk=pk)
-    response = HttpResponse(data, content_type="application/zip")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
-    response["Cache-Control"] = "private, no-store"
-    return response
+        return redirect("applications:detail", pk=application.pk)
+    return private_file(data, "application/zip", name=name)
 
 
 @login_required
-def record_event(request, pk, type):
-    application, access = _case(request, pk)
+@load_authorized(CASES, "case.handle", what="记录办理事件")
+def record_event(request, application, type):
     try:
         event_type = EventType(type)
         form_class = EVENT_FORMS[event_type]
     except (ValueError, KeyError):
         raise Http404("没有这种办理事件。") from None
-    if not access.can_edit:
-        raise PermissionDenied("记录办理事件需要您在本机关担任登记员或管理员。")
-    form = form_class(request.POST or None, agency=application.agency)
+    next_event = (_next_events(application) or {}).get(event_type)
+    form = form_class(request.POST or None, agency=application.agency, next_event=next_event)
     if request.method == "POST" and form.is_valid():
         try:
             services.record_event(
@@ -266,7 +235,7 @@ def record_event(request, pk, type):
             messages.success(
                 request, f"已记录：{event_type.label}。" + (f"请在“文书”中拟写{hint}。" if hint else "")
             )
-            return redirect("applications:detail", pk=pk)
+            return redirect("applications:detail", pk=application.pk)
     state, clock_error = _state(application)
     return render(
         request,
@@ -284,10 +253,8 @@ def record_event(request, pk, type):
 
 @login_required
 @require_POST
-def upload_document(request, pk):
-    application, access = _case(request, pk)
-    if not access.can_edit:
-        raise PermissionDenied("上传身份证明需要您在本机关担任登记员或管理员。")
+@load_authorized(CASES, "case.handle", what="上传身份证明")
+def upload_document(request, application):
     upload = request.FILES.get("identity_document")
     if not upload:
         messages.error(request, "请选择要上传的文件。")
@@ -298,21 +265,16 @@ def upload_document(request, pk):
             messages.error(request, getattr(exc, "messages", [str(exc)])[0])
         else:
             messages.success(request, "已上传身份证明材料。")
-    return redirect("applications:detail", pk=pk)
+    return redirect("applications:detail", pk=application.pk)
 
 
 @login_required
-def identity_document(request, pk, document_pk):
-    application, access = _case(request, pk)
-    if not access.sees_personal_data:
-        raise PermissionDenied("您无权查看申请人的身份证明材料。")
+@load_authorized(CASES, "case.personal_data", what="查看申请人的身份证明材料")
+def identity_document(request, application, document_pk):
     document = get_object_or_404(application.identity_documents, pk=document_pk)
     services.record_personal_data_view(
         application, actor=request.user, what=f"identity_document:{document.pk}"
     )
-    response = FileResponse(document.file.open("rb"), content_type=document.content_type)
-    response["Content-Disposition"] = (
-        f'inline; filename="{application.reference}-{document.pk}{document.file.name[-4:]}"'
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    # Shown in the browser (inline), under a name that says whose document it is, not the sender's.
+    name = f"{application.reference}-{document.pk}{document.file.name[-4:]}"
+    return private_file(document.file.open("rb"), document.content_type, name=name, attachment=False)

@@ -22,8 +22,7 @@ from django.utils import timezone
 from gongkai.appeals.models import Appeal
 from gongkai.appeals.services import close_appeal, register_appeal
 from gongkai.applications import letters
-from gongkai.applications.letter_models import LetterSettings
-from gongkai.applications.models import Application
+from gongkai.applications.models import Application, LetterSettings
 from gongkai.applications.services import record_event, register_application
 from gongkai.rules.identity import resident_id_check_character
 from gongkai.rules.uscc import uscc_check_character

@@ -5,8 +5,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from gongkai import audit
-from gongkai.agencies.access import roles_of
-from gongkai.agencies.models import Role
+from gongkai.agencies.access import require
 from gongkai.disclosure.models import CatalogueCategory
 
 
@@ -57,13 +56,8 @@ def descendant_ids(category: CatalogueCategory) -> set[int]:
     return found
 
 
-def _require_admin(actor, agency) -> None:
-    if Role.ADMIN not in roles_of(actor, agency):
-        raise CatalogueError(f"编辑主动公开基本目录须由{agency.name}的管理员办理。")
-
-
 def save_category(category: CatalogueCategory, actor) -> CatalogueCategory:
-    _require_admin(actor, category.agency)
+    require(actor, "catalogue.edit", category.agency)
     if category.parent_id:
         if category.parent.agency_id != category.agency_id:
             raise CatalogueError("上级类目必须属于同一机关。")
@@ -92,7 +86,7 @@ def save_category(category: CatalogueCategory, actor) -> CatalogueCategory:
 
 def delete_category(category: CatalogueCategory, actor) -> None:
     """Only an empty category goes: items filed under it keep their place in the catalogue."""
-    _require_admin(actor, category.agency)
+    require(actor, "catalogue.edit", category.agency)
     if category.children.exists():
         raise CatalogueError("该类目下还有下级类目，请先删除或移走下级类目。")
     if category.items.exists():

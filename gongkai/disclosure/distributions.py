@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from gongkai import audit
-from gongkai.disclosure.access import is_staff_of
+from gongkai.agencies.access import require
 from gongkai.disclosure.models import Distribution, ItemStatus
 
 
@@ -13,8 +13,7 @@ class DistributionError(Exception):
 
 def add_distribution(distribution: Distribution, actor) -> Distribution:
     item = distribution.item
-    if not is_staff_of(actor, item.agency):
-        raise DistributionError(f"登记发布渠道须由{item.agency.name}的工作人员办理。")
+    require(actor, "item.distribute", item.agency)
     if item.status not in (ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN):
         raise DistributionError("只有已发布的信息可以登记其他发布渠道。")
     if distribution.count < 1:

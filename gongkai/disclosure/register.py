@@ -7,9 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai import audit
-from gongkai.agencies.access import roles_of
+from gongkai.agencies.access import require
 from gongkai.calendar.workdays import count_workdays
-from gongkai.disclosure.access import REGISTER_ROLES
 from gongkai.disclosure.models import DisclosureAttribute, ItemStatus, OfficialDocument
 from gongkai.disclosure.timeliness import publication_due
 from gongkai.rules.document_number import validate_document_number
@@ -22,8 +21,7 @@ class RegisterError(Exception):
 
 def save_document(document: OfficialDocument, actor) -> OfficialDocument:
     agency = document.agency
-    if not roles_of(actor, agency) & REGISTER_ROLES:
-        raise RegisterError(f"发文登记须由{agency.name}的登记员、科室负责人、领导或管理员办理。")
+    require(actor, "document.register", agency)
     try:
         validate_document_number(document.document_number)
     except ValueError as exc:

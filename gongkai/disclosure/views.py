@@ -1,7 +1,8 @@
 """Workspace screens of 主动公开 (namespace `disclosure`).
 
-Every lookup goes through gongkai.disclosure.access, so a record of an agency the person cannot see is
-a 404; what they may do with a visible one is decided by the services, whose Chinese errors are shown.
+Records are loaded through gongkai.agencies.access.load_authorized, so a record of an agency the person
+cannot see is a 404; what they may do with a visible one is decided by the services, whose Chinese errors
+(and refusals of the person's roles, NotAllowed) are shown on the page of the step.
 """
 
 import io
@@ -10,23 +11,29 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai import audit
-from gongkai.agencies.access import agencies_visible_to, require_role, roles_of
-from gongkai.agencies.models import Role
+from gongkai.agencies.access import (
+    ACTIONS,
+    NotAllowed,
+    agencies_visible_to,
+    agencies_where,
+    allowed_actions,
+    allows,
+    load_authorized,
+)
+from gongkai.agencies.chooser import agency_chooser, agency_to_act_in
+from gongkai.agencies.models import Agency
 from gongkai.disclosure import workflow
 from gongkai.disclosure.access import (
-    ARCHIVE_ROLES,
-    REGISTER_ROLES,
-    STAFF_ROLES,
     can_edit_draft,
     categories_visible_to,
     documents_visible_to,
-    is_staff_of,
     items_visible_to,
 )
 from gongkai.disclosure.archive import build_archive
@@ -55,30 +62,16 @@ from gongkai.disclosure.sanitize import sanitise_body
 from gongkai.disclosure.timeliness import late_items, publication_due
 from gongkai.rules.workdays import MissingCalendarYear
 
-
-def _agencies_with(user, wanted):
-    """Visible agencies where `user` holds one of the `wanted` roles, by name."""
-    return [a for a in agencies_visible_to(user).order_by("name") if roles_of(user, a) & wanted]
+ITEMS = Item.objects.select_related("agency", "drafter", "category")
 
 
-def _chosen_agency(request, wanted, what):
-    """The agency a new record is for: ?agency=CODE, or the only one the person may use."""
-    agencies = _agencies_with(request.user, wanted)
-    if not agencies:
-        raise PermissionDenied(f"{what}需要您在本机关担任相应角色。")
-    code = request.GET.get("agency") or request.POST.get("agency")
-    if code:
-        for agency in agencies:
-            if agency.code == code:
-                return agency, agencies
-        raise PermissionDenied(f"您不能在该机关{what}。")
-    return (agencies[0] if len(agencies) == 1 else None), agencies
+def _chooser_text(what: str) -> dict:
+    section = ("主动公开", reverse("disclosure:items"))
+    return {"title": "选择机关", "prompt": f"请选择要{what}的机关：", "section": section}
 
 
-def _item(request, pk):
-    return get_object_or_404(
-        items_visible_to(request.user).select_related("agency", "drafter", "category"), pk=pk
-    )
+def _new_record_agency(request, action):
+    return agency_to_act_in(request, action, **_chooser_text(ACTIONS[action].what))
 
 
 # ---- items ----------------------------------------------------------------------------------------
@@ -103,7 +96,7 @@ def item_list(request):
             "status": status,
             "agencies": agencies_visible_to(request.user).order_by("name"),
             "agency_code": code,
-            "can_draft": bool(_agencies_with(request.user, STAFF_ROLES)),
+            "can_draft": agencies_where(request.user, "item.draft").exists(),
         },
     )
 
@@ -120,9 +113,9 @@ def _save_item_form(request, form, item, actor):
 
 @login_required
 def item_new(request):
-    agency, agencies = _chosen_agency(request, STAFF_ROLES, "起草信息")
+    agency, chooser = _new_record_agency(request, "item.draft")
     if agency is None:
-        return render(request, "disclosure/choose_agency.html", {"agencies": agencies, "what": "起草信息"})
+        return chooser
     item = Item(agency=agency, drafter=request.user)
     form = ItemForm(request.POST or None, instance=item, agency=agency)
     if request.method == "POST" and form.is_valid():
@@ -136,8 +129,8 @@ def item_new(request):
 
 
 @login_required
-def item_edit(request, pk):
-    item = _item(request, pk)
+@load_authorized(ITEMS)
+def item_edit(request, item):
     if not can_edit_draft(request.user, item):
         raise PermissionDenied("只有起草人（或本机关管理员）可以修改草稿；已提交的信息须先退回。")
     form = ItemForm(request.POST or None, instance=item, agency=item.agency)
@@ -154,10 +147,10 @@ def item_edit(request, pk):
 
 
 @login_required
-def item_detail(request, pk):
-    item = _item(request, pk)
+@load_authorized(ITEMS)
+def item_detail(request, item):
     review = workflow.current_review(item)
-    roles = roles_of(request.user, item.agency)
+    allowed = allowed_actions(request.user, item.agency)
     try:
         due = publication_due(item.formed_on)
     except MissingCalendarYear:
@@ -180,9 +173,9 @@ def item_detail(request, pk):
             "can_submit": item.status == ItemStatus.DRAFT and request.user.pk == item.drafter_id,
             "can_review": workflow.can_review(item, request.user),
             "is_own_draft": review is not None and request.user.pk == item.drafter_id,
-            "can_withdraw": item.status == ItemStatus.PUBLISHED and bool(roles & {Role.LEADER, Role.ADMIN}),
+            "can_withdraw": item.status == ItemStatus.PUBLISHED and "item.withdraw" in allowed,
             "can_distribute": item.status in (ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN)
-            and is_staff_of(request.user, item.agency),
+            and "item.distribute" in allowed,
             "due": due,
             "late": bool(due and published_on and published_on > due),
             "reason_form": ReasonForm(),
@@ -194,8 +187,8 @@ def item_detail(request, pk):
 
 @login_required
 @require_POST
-def item_action(request, pk, action):
-    item = _item(request, pk)
+@load_authorized(ITEMS)
+def item_action(request, item, action):
     try:
         if action == "submit":
             workflow.submit(item, request.user)
@@ -211,18 +204,16 @@ def item_action(request, pk, action):
             messages.success(request, "已退回起草人。")
         else:
             raise PermissionDenied("未知操作。")
-    except workflow.WorkflowError as exc:
+    except (workflow.WorkflowError, NotAllowed) as exc:  # a step out of turn, or not the person's to take
         messages.error(request, str(exc))
     return redirect("disclosure:item", item.pk)
 
 
+# Refused before the confirmation page is shown, not only when it is submitted.
 @login_required
-def item_withdraw(request, pk):
+@load_authorized(ITEMS, "item.withdraw", what="撤回")
+def item_withdraw(request, item):
     """Withdrawal asks for confirmation and a reason on its own page first."""
-    item = _item(request, pk)
-    # Refused before the confirmation page is shown, not only when it is submitted.
-    if not roles_of(request.user, item.agency) & {Role.LEADER, Role.ADMIN}:
-        raise PermissionDenied("撤回须由本机关的领导或管理员办理。")
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -237,8 +228,8 @@ def item_withdraw(request, pk):
 
 @login_required
 @require_POST
-def attachment_upload(request, pk):
-    item = _item(request, pk)
+@load_authorized(ITEMS)
+def attachment_upload(request, item):
     if not can_edit_draft(request.user, item):
         raise PermissionDenied("只有草稿可以添加附件，且须由起草人办理。")
     form = AttachmentForm(request.POST, request.FILES)
@@ -254,8 +245,8 @@ def attachment_upload(request, pk):
 
 
 @login_required
-def attachment_download(request, pk, attachment_pk):
-    item = _item(request, pk)
+@load_authorized(ITEMS)
+def attachment_download(request, item, attachment_pk):
     attachment = get_object_or_404(item.attachments, pk=attachment_pk)
     return FileResponse(
         attachment.file.open("rb"),
@@ -267,8 +258,8 @@ def attachment_download(request, pk, attachment_pk):
 
 @login_required
 @require_POST
-def attachment_delete(request, pk, attachment_pk):
-    item = _item(request, pk)
+@load_authorized(ITEMS)
+def attachment_delete(request, item, attachment_pk):
     attachment = get_object_or_404(item.attachments, pk=attachment_pk)
     if not can_edit_draft(request.user, item):
         raise PermissionDenied("只有草稿的附件可以删除，且须由起草人办理。")
@@ -279,8 +270,8 @@ def attachment_delete(request, pk, attachment_pk):
 
 @login_required
 @require_POST
-def distribution_add(request, pk):
-    item = _item(request, pk)
+@load_authorized(ITEMS)
+def distribution_add(request, item):
     form = DistributionForm(request.POST)
     if form.is_valid():
         distribution = form.save(commit=False)
@@ -288,7 +279,7 @@ def distribution_add(request, pk):
         try:
             add_distribution(distribution, request.user)
             messages.success(request, "发布渠道已登记。")
-        except DistributionError as exc:
+        except (DistributionError, NotAllowed) as exc:
             messages.error(request, str(exc))
     else:
         errors = "；".join(f"{form.fields[f].label}：{' '.join(e)}" for f, e in form.errors.items())
@@ -314,7 +305,7 @@ def register(request):
             "pending": pending_documents(documents),
             "agencies": agencies_visible_to(request.user).order_by("name"),
             "agency_code": code,
-            "can_register": bool(_agencies_with(request.user, REGISTER_ROLES)),
+            "can_register": agencies_where(request.user, "document.register").exists(),
         },
     )
 
@@ -340,24 +331,24 @@ def _document_form(request, document, agency):
 
 @login_required
 def document_new(request):
-    agency, agencies = _chosen_agency(request, REGISTER_ROLES, "登记公文")
+    agency, chooser = _new_record_agency(request, "document.register")
     if agency is None:
-        return render(request, "disclosure/choose_agency.html", {"agencies": agencies, "what": "登记公文"})
+        return chooser
     return _document_form(request, OfficialDocument(agency=agency), agency)
 
 
 @login_required
-def document_edit(request, pk):
-    document = get_object_or_404(documents_visible_to(request.user).select_related("agency"), pk=pk)
-    require_role(request.user, document.agency, *REGISTER_ROLES)
+@load_authorized(OfficialDocument.objects.select_related("agency"), "document.register", what="修改发文登记")
+def document_edit(request, document):
     return _document_form(request, document, document.agency)
 
 
 # ---- catalogue ------------------------------------------------------------------------------------
 
 
-def _visible_agency(request, code):
-    return get_object_or_404(agencies_visible_to(request.user), code=code)
+def _catalogue_of(action: str | None = None):
+    """The view gets the agency of its address (code) if the person may take `action` there."""
+    return load_authorized(Agency, action, lookup={"code": "code"})
 
 
 @login_required
@@ -365,29 +356,26 @@ def catalogue_index(request):
     agencies = agencies_visible_to(request.user).order_by("name")
     if agencies.count() == 1:
         return redirect("disclosure:catalogue", agencies[0].code)
-    return render(
-        request, "disclosure/choose_agency.html", {"agencies": agencies, "what": "查看主动公开基本目录"}
-    )
+    return agency_chooser(request, agencies, **_chooser_text("查看主动公开基本目录"))
 
 
 @login_required
-def catalogue(request, code):
-    agency = _visible_agency(request, code)
+@_catalogue_of()
+def catalogue(request, agency):
     return render(
         request,
         "disclosure/catalogue.html",
         {
             "agency": agency,
             "rows": flatten(catalogue_tree(agency)),
-            "can_edit": Role.ADMIN in roles_of(request.user, agency),
+            "can_edit": allows(request.user, "catalogue.edit", agency),
         },
     )
 
 
 @login_required
-def category_edit(request, code, pk=None):
-    agency = _visible_agency(request, code)
-    require_role(request.user, agency, Role.ADMIN)
+@_catalogue_of("catalogue.edit")
+def category_edit(request, agency, pk=None):
     category = (
         get_object_or_404(CatalogueCategory, agency=agency, pk=pk) if pk else CatalogueCategory(agency=agency)
     )
@@ -406,9 +394,8 @@ def category_edit(request, code, pk=None):
 
 
 @login_required
-def category_delete(request, code, pk):
-    agency = _visible_agency(request, code)
-    require_role(request.user, agency, Role.ADMIN)
+@_catalogue_of("catalogue.edit")
+def category_delete(request, agency, pk):
     category = get_object_or_404(categories_visible_to(request.user), agency=agency, pk=pk)
     error = ""
     if request.method == "POST":
@@ -434,9 +421,9 @@ def late(request):
 
 @login_required
 def archive(request):
-    agencies = _agencies_with(request.user, ARCHIVE_ROLES)
+    agencies = list(agencies_where(request.user, "disclosure.archive"))
     if not agencies:
-        raise PermissionDenied("生成归档包须由本机关的领导或管理员办理。")
+        raise NotAllowed("disclosure.archive")
     form = ArchiveForm(request.GET or None, initial={"year": timezone.localdate().year - 1})
     code = request.GET.get("agency")
     agency = next((a for a in agencies if a.code == code), agencies[0] if len(agencies) == 1 else None)
@@ -445,7 +432,7 @@ def archive(request):
         buffer = io.BytesIO()
         build_archive(agency, year, buffer)
         audit.record("disclosure.archive", actor=request.user, agency=agency, details={"year": year})
-        response = HttpResponse(buffer.getvalue(), content_type="application/zip")
-        response["Content-Disposition"] = f'attachment; filename="{agency.code}-{year}-archive.zip"'
-        return response
+        buffer.seek(0)
+        name = f"{agency.code}-{year}-archive.zip"
+        return FileResponse(buffer, as_attachment=True, filename=name, content_type="application/zip")
     return render(request, "disclosure/archive.html", {"form": form, "agencies": agencies, "agency": agency})

@@ -2,7 +2,8 @@
 
 Each function checks who may act, moves the item one step inside a transaction (the item row locked,
 so two reviewers cannot both approve), records the step in the item's history and the audit trail,
-and raises WorkflowError with a Chinese message when the step is not allowed. Views only call these.
+and raises WorkflowError with a Chinese message when the step is not allowed — NotAllowed when the
+person's roles do not allow it (the `item.*` actions of gongkai.agencies.access). Views only call these.
 """
 
 from dataclasses import dataclass
@@ -11,8 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai import audit
-from gongkai.agencies.access import roles_of
-from gongkai.agencies.models import Role
+from gongkai.agencies.access import ACTIONS, allows, require
 from gongkai.disclosure.index_numbers import assign_index_number
 from gongkai.disclosure.models import DisclosureAttribute, Item, ItemEvent, ItemStatus
 from gongkai.disclosure.sanitize import sanitise_body
@@ -26,14 +26,22 @@ class WorkflowError(Exception):
 @dataclass(frozen=True)
 class Review:
     status: str
-    role: Role
-    label: str  # what the reviewer does, for messages and buttons
+    action: str  # who may pass it: an action of gongkai.agencies.access.ACTIONS
+
+    @property
+    def label(self) -> str:
+        """What the reviewer does, for messages and buttons."""
+        return ACTIONS[self.action].what
+
+    @property
+    def roles_text(self) -> str:
+        return ACTIONS[self.action].roles_text
 
 
 REVIEWS = [
-    Review(ItemStatus.DEPARTMENT_REVIEW, Role.DEPARTMENT_HEAD, "科室负责人审核"),
-    Review(ItemStatus.SECRECY_REVIEW, Role.SECRECY_REVIEWER, "保密审查"),
-    Review(ItemStatus.LEADER_REVIEW, Role.LEADER, "领导签发"),
+    Review(ItemStatus.DEPARTMENT_REVIEW, "item.department_review"),
+    Review(ItemStatus.SECRECY_REVIEW, "item.secrecy_review"),
+    Review(ItemStatus.LEADER_REVIEW, "item.leader_review"),
 ]
 REVIEW_BY_STATUS = {review.status: review for review in REVIEWS}
 EDITABLE = {ItemStatus.DRAFT}
@@ -58,13 +66,12 @@ def check_draft(item: Item) -> None:
 
 
 def save_draft(item: Item, actor) -> Item:
-    """Create or update a draft; only the drafter's agency staff may, and only while it is a draft."""
+    """Create or update a draft; only the agency's own staff may, and only while it is a draft."""
     # The stored status decides, not the caller's possibly stale copy.
     stored = Item.objects.filter(pk=item.pk).values_list("status", flat=True).first() if item.pk else None
     if stored is not None and stored not in EDITABLE:
         raise WorkflowError("只有草稿可以修改；已提交的信息请先退回起草人。")
-    if not roles_of(actor, item.agency):
-        raise WorkflowError(f"您在{item.agency.name}没有任何角色，不能起草信息。")
+    require(actor, "item.draft", item.agency)
     item.body = sanitise_body(item.body)
     if item.document_number:
         check_draft(item)
@@ -121,7 +128,7 @@ def current_review(item: Item) -> Review | None:
 
 def can_review(item: Item, actor) -> bool:
     review = current_review(item)
-    return bool(review) and actor.pk != item.drafter_id and review.role in roles_of(actor, item.agency)
+    return bool(review) and actor.pk != item.drafter_id and allows(actor, review.action, item.agency)
 
 
 def _require_reviewer(item: Item, actor) -> Review:
@@ -131,8 +138,7 @@ def _require_reviewer(item: Item, actor) -> Review:
     if actor.pk == item.drafter_id:
         # Sign-off is a second pair of eyes: the drafter never reviews their own item.
         raise WorkflowError("不能审核或签发自己起草的信息。")
-    if review.role not in roles_of(actor, item.agency):
-        raise WorkflowError(f"{review.label}须由{item.agency.name}的{review.role.label}办理。")
+    require(actor, review.action, item.agency)
     return review
 
 
@@ -171,6 +177,5 @@ def withdraw(item: Item, actor, reason: str) -> Item:
         item = _locked(item)
         if item.status != ItemStatus.PUBLISHED:
             raise WorkflowError("只有已发布的信息可以撤回。")
-        if not roles_of(actor, item.agency) & {Role.LEADER, Role.ADMIN}:
-            raise WorkflowError("撤回须由本机关的领导或管理员办理。")
+        require(actor, "item.withdraw", item.agency, what="撤回")
         return _step(item, actor, "withdraw", ItemStatus.WITHDRAWN, reason)

@@ -11,13 +11,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from gongkai import audit
-from gongkai.agencies.access import agencies_visible_to, roles_of
-from gongkai.agencies.models import Agency, AgencyKind, Role
+from gongkai.agencies.access import agencies_where, require
+from gongkai.agencies.models import Agency, AgencyKind
 from gongkai.importer.pending import ImportRefused
 
 
 def supervised_parents(user) -> list[Agency]:
-    return [a for a in agencies_visible_to(user).order_by("name") if Role.SUPERVISOR in roles_of(user, a)]
+    return list(agencies_where(user, "agency.add_external"))
 
 
 def kind_for_name(name: str) -> str:
@@ -39,12 +39,12 @@ def create_external_agency(
     uscc: str | None = None,
     kind: str | None = None,
 ) -> Agency:
-    """ImportRefused (Chinese) when the person may not add agencies there or a field is invalid.
+    """NotAllowed when the person may not add agencies there, ImportRefused (Chinese) when a field is invalid.
 
     `actor` None is the operator at the command line, who may add agencies anywhere.
     """
-    if actor is not None and Role.SUPERVISOR not in roles_of(actor, parent):
-        raise ImportRefused(f"只有{parent.name}或其上级机关的上级监督员可以在其下新建机关。")
+    if actor is not None:
+        require(actor, "agency.add_external", parent, what="在其下新建机关")
     name = (name or "").strip()
     agency = Agency(
         name=name,

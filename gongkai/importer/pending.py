@@ -1,6 +1,7 @@
 """What people do with an uploaded report before it becomes the agency's published version.
 
-    may_import(user, agency) -> bool                    the agency's office, or a supervisor above it
+    importing_agencies(user) -> [Agency]                where the person may import: the agency's office,
+                                                        or a supervisor above it ("report.import")
     upload(agency, data, name, *, actor) -> PendingImport   read at once; kept whole or not at all
     cells_of(pending) -> ReportCells                    what was read, with the corrections applied
     findings_of(pending) -> [finding dict]              what the reading noted and A1–A10 as the content allows
@@ -8,7 +9,8 @@
     save(pending, *, actor, reason="") -> ReportVersion  through reports.services.store_imported
     discard(pending, *, actor)
 
-Every step is one transaction and audited. ImportRefused carries the Chinese message for the person.
+Every step is one transaction and audited. ImportRefused carries the Chinese message for the person;
+NotAllowed refuses a person whose roles do not allow the import.
 """
 
 import hashlib
@@ -17,12 +19,10 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from gongkai import audit
-from gongkai.agencies.access import agencies_visible_to, roles_of
-from gongkai.agencies.models import Role
+from gongkai.agencies.access import agencies_visible_to, agencies_where, require
 from gongkai.formats.cells import OPTIONAL_KEYS, TOP_LEVEL_KEYS, ReportCells, cells_from_dict, dumps
 from gongkai.formats.checks import check_report
 from gongkai.formats.declaration import Kind
@@ -31,33 +31,21 @@ from gongkai.importer.models import ImportStatus, PendingImport
 from gongkai.importer.parse import UnreadableReport
 from gongkai.importer.reading import read_upload
 
-IMPORT_ROLES = {Role.REGISTRAR, Role.ADMIN, Role.SUPERVISOR}
-
 
 class ImportRefused(Exception):
     """A step that is not allowed or cannot be done; str(error) is the message shown to the person."""
 
 
-def may_import(user, agency) -> bool:
-    return bool(roles_of(user, agency) & IMPORT_ROLES)
-
-
 def importing_agencies(user) -> list:
-    return [a for a in agencies_visible_to(user).order_by("name") if may_import(user, a)]
+    return list(agencies_where(user, "report.import"))
 
 
 def imports_visible_to(user):
     return PendingImport.objects.filter(agency__in=agencies_visible_to(user)).select_related("agency")
 
 
-def visible_import(user, pk: int) -> PendingImport:
-    """The pending import, or 404 when it belongs to an agency the person cannot see."""
-    return get_object_or_404(imports_visible_to(user), pk=pk)
-
-
 def _require(actor, agency) -> None:
-    if not may_import(actor, agency):
-        raise ImportRefused(f"导入{agency.name}的年度报告须由该机关的登记员、管理员或上级监督员办理。")
+    require(actor, "report.import", agency)
 
 
 def _require_pending(pending: PendingImport) -> None:

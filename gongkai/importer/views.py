@@ -5,25 +5,21 @@ is decided by the services, whose Chinese errors are shown on the page. Saving a
 confirmation on a page of their own.
 """
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from gongkai.agencies.access import NotAllowed, authorized
 from gongkai.formats.registry import get_format
 from gongkai.importer import external
 from gongkai.importer import pending as services
 from gongkai.importer.corrections import cell_names
 from gongkai.importer.forms import CorrectionForm, ExternalAgencyForm, SaveForm, UploadForm
-from gongkai.importer.models import ImportStatus
+from gongkai.importer.models import ImportStatus, PendingImport
 from gongkai.importer.review import anchored, tables, unread_entries, unread_reasons
 from gongkai.importer.uploads import KINDS
-
-MAY_NOT = "导入年度报告须由本机关的登记员、管理员或上级监督员办理。"
 
 
 def _review_url(pending) -> str:
@@ -31,10 +27,7 @@ def _review_url(pending) -> str:
 
 
 def _actable(request, pk):
-    pending = services.visible_import(request.user, pk)
-    if not services.may_import(request.user, pending.agency):
-        raise PermissionDenied(MAY_NOT)
-    return pending
+    return authorized(request.user, PendingImport.objects.select_related("agency"), "report.import", pk=pk)
 
 
 @login_required
@@ -184,9 +177,10 @@ def discard(request, pk):
 @login_required
 def source(request, pk):
     pending = _actable(request, pk)
-    with pending.source.open("rb") as f:
-        response = HttpResponse(f.read(), content_type="application/octet-stream")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(pending.source_name)}"
+    source = pending.source.open("rb")
+    response = FileResponse(
+        source, as_attachment=True, filename=pending.source_name, content_type="application/octet-stream"
+    )
     response["X-Content-SHA256"] = pending.source_sha256
     return response
 
@@ -195,7 +189,7 @@ def source(request, pk):
 def agency_new(request):
     parents = external.supervised_parents(request.user)
     if not parents:
-        raise PermissionDenied("新建外部机关须由上级监督员办理。")
+        raise NotAllowed("agency.add_external")
     form = ExternalAgencyForm(request.POST or None, parents=parents)
     status = 200
     if request.method == "POST":

@@ -5,26 +5,22 @@ registrar or admin role. Another agency's entry is a 404."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from gongkai.agencies.access import agencies_visible_to, roles_of
-from gongkai.agencies.models import Role
+from gongkai.agencies.access import NotAllowed, agencies_visible_to, allows, load_authorized, require
+from gongkai.agencies.chooser import agency_chooser, chosen_agency
 from gongkai.ledger.forms import EntryForm, ImportForm
 from gongkai.ledger.models import LedgerEntry
 from gongkai.ledger.services import delete_entry, import_entries, record_entry, year_totals
 from gongkai.statistics.services import messages_of
 
-ENTRY_ROLES = {Role.REGISTRAR, Role.ADMIN}
+TITLE = "工作台账"
 
 
 def _agency(request):
-    agencies = agencies_visible_to(request.user).order_by("name")
-    code = request.GET.get("agency") or request.POST.get("agency")
-    if code:
-        return get_object_or_404(agencies, code=code), agencies
-    return (agencies[0] if len(agencies) == 1 else None), agencies
+    return chosen_agency(request, agencies_visible_to(request.user).order_by("name"))
 
 
 def _year(request) -> int:
@@ -40,15 +36,16 @@ def _list_url(agency, year) -> str:
 
 @login_required
 def index(request):
-    agency, agencies = _agency(request)
+    agency = _agency(request)
     if agency is None:
-        return render(request, "ledger/choose_agency.html", {"agencies": agencies})
+        agencies = agencies_visible_to(request.user).order_by("name")
+        return agency_chooser(request, agencies, title=TITLE, prompt="请选择机关：")
     year = _year(request)
-    can_enter = bool(roles_of(request.user, agency) & ENTRY_ROLES)
+    can_enter = allows(request.user, "ledger.enter", agency)
     form = EntryForm(request.POST or None)
     if request.method == "POST":
         if not can_enter:
-            raise PermissionDenied("登记工作台账需要您在本机关担任登记员或管理员。")
+            raise NotAllowed("ledger.enter", agency)
         if form.is_valid():
             try:
                 entry = record_entry(agency, actor=request.user, **form.cleaned_data)
@@ -78,9 +75,10 @@ def index(request):
 
 @login_required
 def import_file(request):
-    agency, _ = _agency(request)
-    if agency is None or not roles_of(request.user, agency) & ENTRY_ROLES:
-        raise PermissionDenied("导入工作台账需要您在本机关担任登记员或管理员。")
+    agency = _agency(request)
+    if agency is None:
+        raise NotAllowed("ledger.enter", what="导入工作台账")
+    require(request.user, "ledger.enter", agency, what="导入工作台账")
     form = ImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -93,10 +91,8 @@ def import_file(request):
 
 
 @login_required
-def delete(request, pk):
-    entry = get_object_or_404(LedgerEntry.objects.filter(agency__in=agencies_visible_to(request.user)), pk=pk)
-    if not roles_of(request.user, entry.agency) & ENTRY_ROLES:
-        raise PermissionDenied("删除工作台账需要您在本机关担任登记员或管理员。")
+@load_authorized(LedgerEntry, "ledger.enter", what="删除工作台账")
+def delete(request, entry):
     error = None
     if request.method == "POST":
         try:

@@ -10,7 +10,8 @@
     store_imported(agency, year, *, cells, sections, source_name, source, provenance, actor, reason)
                                                              a report published elsewhere, as a version
 
-ReportError carries the Chinese message for the person.
+ReportError carries the Chinese message for the person; a step their roles do not allow (the `report.*`
+actions of gongkai.agencies.access) is NotAllowed.
 """
 
 import hashlib
@@ -20,8 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai import audit
-from gongkai.agencies.access import roles_of
-from gongkai.agencies.models import Role
+from gongkai.agencies.access import require
 from gongkai.formats.cells import CellsError, cells_from_dict
 from gongkai.formats.declaration import SECTION_NUMBERS
 from gongkai.formats.registry import format_for_year
@@ -40,23 +40,12 @@ from gongkai.reports.models import (
 )
 from gongkai.reports.narrative import unknown_placeholders
 
-EDIT_ROLES = {Role.REGISTRAR, Role.ADMIN}
-APPROVE_ROLES = {Role.LEADER}
-PUBLISH_ROLES = {Role.REGISTRAR, Role.ADMIN, Role.LEADER}
 # Sections that are text only and must not be empty when the report is published.
 TEXT_SECTIONS = ("一", "五", "六")
 
 
 class ReportError(Exception):
     """A step that is not allowed; str(error) is the message shown to the person."""
-
-
-def _require(actor, agency, roles, what: str) -> None:
-    if actor is not None and getattr(actor, "is_superuser", False) and Role.ADMIN in roles:
-        return
-    if not roles_of(actor, agency) & roles:
-        wanted = "、".join(Role(r).label for r in sorted(roles))
-        raise ReportError(f"{what}须由{agency.name}的{wanted}办理。")
 
 
 def _locked(report: AnnualReport) -> AnnualReport:
@@ -70,7 +59,7 @@ def open_report(agency, year: int, *, actor=None) -> AnnualReport:
     if existing is not None:
         return existing
     if actor is not None:
-        _require(actor, agency, EDIT_ROLES, "新建年度报告")
+        require(actor, "report.edit", agency, what="新建年度报告")
     with transaction.atomic():
         report = AnnualReport(agency=agency, year=year, format_version=fmt.version)
         content = live_content(report)
@@ -89,7 +78,7 @@ def _back_to_draft(report: AnnualReport) -> None:
 
 def save_sections(report: AnnualReport, sections: dict, *, actor) -> AnnualReport:
     report = _fresh(report)
-    _require(actor, report.agency, EDIT_ROLES, "编辑年度报告")
+    require(actor, "report.edit", report.agency)
     content = live_content(report)
     problems = []
     cleaned = {}
@@ -117,7 +106,7 @@ def save_sections(report: AnnualReport, sections: dict, *, actor) -> AnnualRepor
 
 def redraft_section_one(report: AnnualReport, *, actor) -> AnnualReport:
     report = _fresh(report)
-    _require(actor, report.agency, EDIT_ROLES, "重新起草")
+    require(actor, "report.edit", report.agency, what="重新起草")
     content = live_content(report)
     drafted = draft_sections(report.agency, report.year, content.cells.format, content.facts, content.values)
     sections = dict(report.sections)
@@ -132,7 +121,7 @@ def _fresh(report: AnnualReport) -> AnnualReport:
 
 def check(report: AnnualReport, *, actor) -> list[dict]:
     report = _fresh(report)
-    _require(actor, report.agency, EDIT_ROLES | APPROVE_ROLES, "校验年度报告")
+    require(actor, "report.check", report.agency)
     content = live_content(report)
     findings = findings_for(content, report.agency, report.year)
     with transaction.atomic():
@@ -173,7 +162,7 @@ def _still_as_checked(report: AnnualReport):
 
 def approve(report: AnnualReport, *, actor) -> AnnualReport:
     report = _fresh(report)
-    _require(actor, report.agency, APPROVE_ROLES, "审定年度报告")
+    require(actor, "report.approve", report.agency)
     if report.status != ReportStatus.CHECKED:
         raise ReportError("只有已校验且没有错误的报告可以审定。")
     _still_as_checked(report)
@@ -210,7 +199,7 @@ def render_files(content) -> dict[str, bytes]:
 
 def publish(report: AnnualReport, *, actor, reason: str = "") -> ReportVersion:
     report = _fresh(report)
-    _require(actor, report.agency, PUBLISH_ROLES, "发布年度报告")
+    require(actor, "report.publish", report.agency)
     reason = (reason or "").strip()
     if report.status != ReportStatus.APPROVED:
         raise ReportError("报告须先经校验并由领导审定，才能发布。")
@@ -266,7 +255,7 @@ def publish(report: AnnualReport, *, actor, reason: str = "") -> ReportVersion:
 
 def unlock_year(report: AnnualReport, *, actor, reason: str) -> YearUnlock:
     report = _fresh(report)
-    _require(actor, report.agency, {Role.ADMIN}, f"解锁{report.year}年度")
+    require(actor, "report.unlock", report.agency, what=f"解锁{report.year}年度")
     reason = (reason or "").strip()
     if not reason:
         raise ReportError("解锁须说明理由。")

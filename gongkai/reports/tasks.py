@@ -11,11 +11,13 @@ from django.core.mail import send_mail
 from django.tasks import task
 from django.utils import timezone
 
-from gongkai.agencies.models import Agency, Role
+from gongkai.agencies.access import roles_for
+from gongkai.agencies.models import Agency
 from gongkai.reports.deadlines import report_rows
 from gongkai.rules.report_dates import reminder_due
 
-RESPONSIBLE = (Role.REGISTRAR, Role.ADMIN)
+# Those who may edit the report are the ones reminded of it.
+RESPONSIBLE = roles_for("report.edit")
 
 
 def reminder_text(row, day: date) -> str:

@@ -1,13 +1,12 @@
 """The 年度报告 entries of the 工作台 待办 (gongkai.todo): last year's report of an agency where this
-person writes or approves reports, when it is overdue or due within a fortnight and not yet published."""
+person writes reports, when it is overdue or due within a fortnight and not yet published."""
 
 from django.urls import reverse
 
-from gongkai.agencies.access import agencies_visible_to, roles_of
+from gongkai.agencies.access import agencies_where
 from gongkai.todo import Todo, Urgency
 
 from .deadlines import report_rows
-from .services import APPROVE_ROLES, EDIT_ROLES
 
 AREA = "年度报告"
 REMIND_DAYS = 14
@@ -15,10 +14,8 @@ REMIND_DAYS = 14
 
 def todo_for(user, today) -> list[Todo]:
     entries = []
-    for row in report_rows(agencies_visible_to(user).order_by("name"), today):
+    for row in report_rows(agencies_where(user, "report.edit"), today):
         if row.published or row.days_left > REMIND_DAYS:
-            continue
-        if not roles_of(user, row.agency) & (EDIT_ROLES | APPROVE_ROLES):
             continue
         urgency = Urgency.OVERDUE if row.overdue else Urgency.SOON
         when = "已超期" if row.overdue else f"{row.due:%m月%d日}前公布".lstrip("0")

@@ -1,31 +1,31 @@
 """Workspace screens of the annual report (namespace `reports`).
 
-Every lookup goes through gongkai.reports.access, so another agency's report is a 404; what a person may do
-is decided by the services, whose Chinese errors are shown as messages. Destructive or final steps
-(publish, unlock, redraft) ask for confirmation on a page of their own.
+Reports are loaded through gongkai.agencies.access.load_authorized, so another agency's report is a 404 and
+a step the person's roles do not allow (the `report.*` actions) a 403 with its reason; the services check
+again and refuse a step out of order with a Chinese message. Destructive or final steps (publish, unlock,
+redraft) ask for confirmation on a page of their own.
 """
 
-from urllib.parse import quote
+import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from gongkai.agencies.access import agencies_visible_to, roles_of
+from gongkai.agencies.access import agencies_visible_to, agencies_where, allowed_actions, load_authorized
 from gongkai.formats.registry import get_format
 from gongkai.formats.render.html import render_html_fragment
 from gongkai.reports import services
-from gongkai.reports.access import abilities, reports_visible_to, visible_report
+from gongkai.reports.access import reports_visible_to
 from gongkai.reports.charts import charts_by_section
 from gongkai.reports.content import live_content, version_content
 from gongkai.reports.deadlines import report_rows
 from gongkai.reports.forms import OpenReportForm, PublishForm, ReasonForm, SectionsForm
-from gongkai.reports.models import FileKind, ReportFile
+from gongkai.reports.models import AnnualReport, FileKind, ReportFile
 from gongkai.reports.narrative import placeholders
 
 CONTENT_TYPES = {
@@ -36,33 +36,21 @@ CONTENT_TYPES = {
 }
 
 
-# What each step asks of the person, and how a refusal is worded (403: the page exists, the step is not theirs).
-ABILITY_NEEDED = {
-    "can_edit": "编辑年度报告须由本机关的登记员或管理员办理。",
-    "can_check": "校验年度报告须由本机关的登记员、管理员或领导办理。",
-    "can_approve": "审定年度报告须由本机关的领导办理。",
-    "can_publish": "发布年度报告须由本机关的登记员、管理员或领导办理。",
-    "can_unlock": "解锁年度须由本机关的管理员办理。",
-}
-
-
-def _require_ability(request, report, ability: str) -> None:
-    if not abilities(request.user, report)[ability]:
-        raise PermissionDenied(ABILITY_NEEDED[ability])
+def with_report(action: str | None = None):
+    """The view gets the agency's report on the year of its address, if the person may take `action`."""
+    return load_authorized(
+        AnnualReport.objects.select_related("agency"), action, lookup={"agency__code": "code", "year": "year"}
+    )
 
 
 def _detail_url(report) -> str:
     return reverse("reports:detail", args=[report.agency.code, report.year])
 
 
-def _editing_agencies(user):
-    return [a for a in agencies_visible_to(user).order_by("name") if roles_of(user, a) & services.EDIT_ROLES]
-
-
 @login_required
 def index(request):
     agencies = agencies_visible_to(request.user).order_by("name")
-    editable = _editing_agencies(request.user)
+    editable = agencies_where(request.user, "report.edit")
     form = OpenReportForm(request.POST or None, agencies=editable)
     if request.method == "POST" and form.is_valid():
         agency = next(a for a in editable if a.code == form.cleaned_data["agency"])
@@ -79,7 +67,7 @@ def index(request):
             "rows": report_rows(agencies, timezone.localdate()),
             "reports": reports_visible_to(request.user).order_by("agency__name", "-year"),
             "form": form,
-            "can_open": bool(editable),
+            "can_open": editable.exists(),
         },
     )
 
@@ -95,8 +83,8 @@ def _preview(content) -> str:
 
 
 @login_required
-def detail(request, code, year):
-    report = visible_report(request.user, code, year)
+@with_report()
+def detail(request, report):
     content = live_content(report)
     version = report.latest_version()
     return render(
@@ -114,15 +102,14 @@ def detail(request, code, year):
             "empty_sections": [
                 n for n in services.TEXT_SECTIONS if not (report.sections.get(n) or "").strip()
             ],
-            **abilities(request.user, report),
+            "allowed": allowed_actions(request.user, report.agency),
         },
     )
 
 
 @login_required
-def edit(request, code, year):
-    report = visible_report(request.user, code, year)
-    _require_ability(request, report, "can_edit")
+@with_report("report.edit")
+def edit(request, report):
     fmt = get_format(report.format_version)
     content = live_content(report)
     form = SectionsForm(request.POST or None, fmt=fmt, initial=report.sections)
@@ -157,9 +144,8 @@ def _service_step(request, report, step, success: str):
 
 @login_required
 @require_POST
-def check(request, code, year):
-    report = visible_report(request.user, code, year)
-    _require_ability(request, report, "can_check")
+@with_report("report.check")
+def check(request, report):
     try:
         findings = services.check(report, actor=request.user)
     except services.ReportError as e:
@@ -175,18 +161,16 @@ def check(request, code, year):
 
 @login_required
 @require_POST
-def approve(request, code, year):
-    report = visible_report(request.user, code, year)
-    _require_ability(request, report, "can_approve")
+@with_report("report.approve")
+def approve(request, report):
     return _service_step(
         request, report, lambda: services.approve(report, actor=request.user), "已审定，可以发布。"
     )
 
 
 @login_required
-def publish(request, code, year):
-    report = visible_report(request.user, code, year)
-    _require_ability(request, report, "can_publish")
+@with_report("report.publish")
+def publish(request, report):
     form = PublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -202,9 +186,8 @@ def publish(request, code, year):
 
 
 @login_required
-def unlock(request, code, year):
-    report = visible_report(request.user, code, year)
-    _require_ability(request, report, "can_unlock")
+@with_report("report.unlock")
+def unlock(request, report):
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -218,9 +201,8 @@ def unlock(request, code, year):
 
 
 @login_required
-def redraft(request, code, year):
-    report = visible_report(request.user, code, year)
-    _require_ability(request, report, "can_edit")
+@with_report("report.edit")
+def redraft(request, report):
     if request.method == "POST":
         return _service_step(
             request,
@@ -232,12 +214,12 @@ def redraft(request, code, year):
 
 
 @login_required
-def version_file(request, code, year, number, kind):
-    report = visible_report(request.user, code, year)
+@with_report()
+def version_file(request, report, number, kind):
     return file_response(report, number, kind)
 
 
-def file_response(report, number: int, kind: str) -> HttpResponse:
+def file_response(report, number: int, kind: str) -> FileResponse:
     found = ReportFile.objects.filter(version__report=report, version__number=number, kind=kind).first()
     if found is None:
         raise Http404("没有该文件")
@@ -245,10 +227,10 @@ def file_response(report, number: int, kind: str) -> HttpResponse:
     name = f"{report.agency.name}{report.year}年政府信息公开工作年度报告（第{number}版）{suffix}"
     if kind == FileKind.SOURCE:
         name = found.version.source_name or f"{report.agency.code}-{report.year}-source"
-    response = HttpResponse(bytes(found.content), content_type=CONTENT_TYPES[kind])
     # Every file is a download: the standalone HTML carries its own style sheet, which a page under the
     # site's Content-Security-Policy could not apply.
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+    content = io.BytesIO(bytes(found.content))
+    response = FileResponse(content, as_attachment=True, filename=name, content_type=CONTENT_TYPES[kind])
     response["X-Content-SHA256"] = found.sha256
     return response
 

@@ -29,11 +29,14 @@ Public API:
     Event.from_dict(mapping) / parse_events(list_of_mappings)    JSON input, raises ClockError
     ClockSettings(...)                                           periods and the fee-pause flag
     compute_clock(events, calendar, *, as_of=None, settings=DEFAULT_SETTINGS) -> ClockState
+    allowed_events(events, calendar, *, as_of=None, settings=DEFAULT_SETTINGS) -> tuple[NextEvent, ...]
+                                                                 what may be recorded next, with its limits
     ClockError(ValueError)                                       bad input, Chinese message
 """
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from contextlib import suppress
+from dataclasses import InitVar, dataclass, field
 from datetime import date
 from enum import StrEnum
 
@@ -161,9 +164,33 @@ class ClockSettings:
 DEFAULT_SETTINGS = ClockSettings()
 
 
+# What each event type carries besides its date, and whether it must carry it. Event checks these whether it
+# is built in code or read from JSON (Event.from_dict), so what an event needs is written down once.
+EVENT_FIELDS: dict[EventType, dict[str, bool]] = {
+    EventType.CORRECTION_REQUESTED: {"correction_deadline": True},
+    EventType.CONSULTATION_SENT: {"party": True},
+    EventType.CONSULTATION_ANSWERED: {"party": False},  # without it: the one open consultation
+    EventType.EXTENSION_APPROVED: {"workdays": True},
+    EventType.DELAYED_DEADLINE_SET: {"deadline": True},
+    EventType.DELIVERED: {"method": True},
+}
+DATE_FIELDS = ("date", "correction_deadline", "deadline")
+# How a field is named in an error, and what it should hold.
+FIELD_TEXT = {
+    "date": ("日期字段", "YYYY-MM-DD"),
+    "correction_deadline": ("日期字段", "YYYY-MM-DD"),
+    "deadline": ("日期字段", "YYYY-MM-DD"),
+    "workdays": ("延长的工作日数", "整数"),
+    "party": ("征求意见对象", "third_party（第三方）或 agency（其他机关）"),
+    "method": ("送达方式", "direct（直接送达）或 post（邮寄送达）"),
+}
+
+
 @dataclass(frozen=True)
 class Event:
-    """One thing that happened to an application. Only the fields its type needs are set."""
+    """One thing that happened to an application. Only the fields its type needs are set (EVENT_FIELDS).
+
+    `where` names the event in error messages (e.g. "第 3 个事件"); it is not part of the event."""
 
     type: EventType
     date: date
@@ -172,77 +199,64 @@ class Event:
     party: Party | None = None  # consultation_sent, consultation_answered
     deadline: date | None = None  # delayed_deadline_set
     method: DeliveryMethod | None = None  # delivered
+    where: InitVar[str] = "事件"
 
-    def __post_init__(self):
+    def __post_init__(self, where: str):
         # Callers may pass the plain keys ("received", "post"); keep the enums inside.
-        for name, enum in (("type", EventType), ("party", Party), ("method", DeliveryMethod)):
+        try:
+            object.__setattr__(self, "type", EventType(self.type))
+        except ValueError:
+            known = "、".join(t.value for t in EventType)
+            raise ClockError(f"{where}的类型“{self.type}”未知（可用：{known}）") from None
+        where = f"{where}（{self.type.value}）"
+        required = {"date": True, **EVENT_FIELDS.get(self.type, {})}
+        for name, (label, expected) in FIELD_TEXT.items():
             value = getattr(self, name)
-            if value is not None and not isinstance(value, enum):
-                try:
-                    object.__setattr__(self, name, enum(value))
-                except ValueError:
-                    raise ClockError(f"事件的 {name} “{value}”无效") from None
-        for name in ("date", "correction_deadline", "deadline"):
-            value = getattr(self, name)
-            if value is not None and not isinstance(value, date):
-                raise ClockError(f"事件的 {name}“{value}”不是日期")
-        if self.workdays is not None and (
-            isinstance(self.workdays, bool) or not isinstance(self.workdays, int)
-        ):
-            raise ClockError(f"延长的工作日数应为整数，实际为“{self.workdays}”")
-        required = {
-            EventType.CORRECTION_REQUESTED: "correction_deadline",
-            EventType.EXTENSION_APPROVED: "workdays",
-            EventType.CONSULTATION_SENT: "party",
-            EventType.DELAYED_DEADLINE_SET: "deadline",
-            EventType.DELIVERED: "method",
-        }.get(self.type)
-        if required and getattr(self, required) is None:
-            raise ClockError(f"“{self.type.label}”事件缺少 {required}")
+            if value is None:
+                if required.get(name):
+                    raise ClockError(f"{where}缺少{label} {name}（{expected}）")
+                continue
+            object.__setattr__(self, name, _checked_field(name, value, where))
 
     @classmethod
     def from_dict(cls, data: Mapping, position: int | None = None) -> "Event":
-        """An event from its JSON form, e.g. {"type": "extension_approved", "date": "2026-02-20", "workdays": 10}."""
+        """An event from its JSON form, e.g. {"type": "extension_approved", "date": "2026-02-20", "workdays": 10}.
+
+        Only decodes what JSON cannot hold (dates are text there) and leaves out the fields the type does not
+        carry; Event itself checks the rest."""
         where = f"第 {position} 个事件" if position is not None else "事件"
         if not isinstance(data, Mapping):
             raise ClockError(f"{where}应为对象（含 type 和 date）")
         raw_type = data.get("type")
         try:
-            event_type = EventType(raw_type)
+            carried = EVENT_FIELDS.get(EventType(raw_type), {})
         except ValueError:
-            known = "、".join(t.value for t in EventType)
-            raise ClockError(f"{where}的类型“{raw_type}”未知（可用：{known}）") from None
-        where = f"{where}（{raw_type}）"
-        fields = {"type": event_type, "date": _date_field(data, "date", where, required=True)}
-        if event_type is EventType.CORRECTION_REQUESTED:
-            fields["correction_deadline"] = _date_field(data, "correction_deadline", where, required=True)
-        elif event_type is EventType.EXTENSION_APPROVED:
-            workdays = data.get("workdays")
-            if isinstance(workdays, bool) or not isinstance(workdays, int):
-                raise ClockError(f"{where}缺少延长的工作日数 workdays（整数）")
-            fields["workdays"] = workdays
-        elif event_type in (EventType.CONSULTATION_SENT, EventType.CONSULTATION_ANSWERED):
-            party = data.get("party")
-            if party is None and event_type is EventType.CONSULTATION_ANSWERED:
-                pass  # matched to the one open consultation
-            else:
-                try:
-                    fields["party"] = Party(party)
-                except ValueError:
-                    raise ClockError(
-                        f"{where}的征求意见对象 party 应为 third_party（第三方）或 agency（其他机关），实际为“{party}”"
-                    ) from None
-        elif event_type is EventType.DELAYED_DEADLINE_SET:
-            fields["deadline"] = _date_field(data, "deadline", where, required=True)
-        elif event_type is EventType.DELIVERED:
-            method = data.get("method")
-            try:
-                fields["method"] = DeliveryMethod(method)
-            except ValueError:
-                raise ClockError(
-                    f"{where}的送达方式 method 应为 direct（直接送达）或 post（邮寄送达），实际为“{method}”"
-                ) from None
-        return cls(**fields)
+            carried = {}  # Event names the unknown type
+        fields = {name: data.get(name) for name in ("date", *carried)}
+        for name in DATE_FIELDS:
+            if isinstance(fields.get(name), str):
+                with suppress(ValueError):  # if not, Event says it is not a valid date
+                    fields[name] = date.fromisoformat(fields[name])
+        return cls(type=raw_type, where=where, **fields)
+
+
+def _checked_field(name: str, value, where: str):
+    """The value of an event field, as its type, or ClockError naming the field."""
+    label, expected = FIELD_TEXT[name]
+    if name in DATE_FIELDS:
+        if isinstance(value, date):
+            return value
+        raise ClockError(f"{where}的 {name} 不是有效日期：“{value}”（应为 {expected}）")
+    if name == "workdays":
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    else:
+        enum = Party if name == "party" else DeliveryMethod
+        try:
+            return enum(value)
+        except ValueError:
+            pass
+    raise ClockError(f"{where}的{label} {name} 应为{expected}，实际为“{value}”")
 
 
 def parse_events(items: Iterable[Mapping]) -> list[Event]:
@@ -356,6 +370,89 @@ def compute_clock(
     Raises ClockError for events that cannot happen (see the module docstring of each rule), and
     MissingCalendarYear when a period runs into a year the calendar has no data for.
     """
+    case = _replay(events, calendar, settings)
+    if as_of is not None and as_of < case.last_date:
+        raise ClockError(f"计算日期 {as_of.isoformat()} 早于最后一个事件的日期 {case.last_date.isoformat()}")
+    return _state(case, calendar, settings, as_of)
+
+
+@dataclass(frozen=True)
+class NextEvent:
+    """An event type that may be recorded next, with the limits the law sets on it."""
+
+    type: EventType
+    not_before: date  # events are recorded in the order they happened: not before the last one
+    latest: date | None = None  # extension_approved: approved by the reply due date (Art. 33)
+    max_workdays: int | None = None  # extension_approved: the most working days it may add (Art. 33)
+    parties: tuple[Party, ...] = ()  # consultation_answered: whose answer is still awaited
+
+    @property
+    def label(self) -> str:
+        return self.type.label
+
+
+ABANDONED = (Status.ABANDONED_NO_CORRECTION, Status.ABANDONED_UNPAID)
+
+
+def allowed_events(
+    events: Iterable[Event],
+    calendar: WorkdayCalendar,
+    *,
+    as_of: date | None = None,
+    settings: ClockSettings = DEFAULT_SETTINGS,
+) -> tuple[NextEvent, ...]:
+    """Which events may come next after `events`, in the order of EventType, with their limits.
+
+    Everything offered is accepted by compute_clock on `not_before` within its limits; what it refuses is
+    not offered: a second correction notice, or one after handling began (Art. 30); a second extension, one
+    after an Art. 35 deadline or after the reply period ran out (Art. 33); handling while the applicant
+    corrects; a payment without an open fee notice; anything but delivery after the decision, nothing after
+    delivery or withdrawal. Two choices go further than the clock: no new consultation while one is awaited
+    (the answer, or its window running out, comes first), and a case deemed abandoned on `as_of` (Art. 30,
+    unpaid fee) is only closed with its decision. Raises ClockError when `events` are impossible.
+    """
+    case = _replay(events, calendar, settings)
+    if as_of is not None and as_of < case.last_date:
+        raise ClockError(f"计算日期 {as_of.isoformat()} 早于最后一个事件的日期 {case.last_date.isoformat()}")
+    after = case.last_date
+    if case.withdrawn_on or case.delivered_on:
+        return ()
+    if case.decided_on:
+        return (NextEvent(EventType.DELIVERED, after),)
+    status = _status(case, as_of)
+    if status in ABANDONED:
+        return (NextEvent(EventType.DECIDED, after),)
+    running = not case.awaiting_correction
+    offered = []
+    if case.correction_requested_on is None and not case.processing_started:
+        offered.append(NextEvent(EventType.CORRECTION_REQUESTED, after))
+    if case.awaiting_correction:
+        offered.append(NextEvent(EventType.CORRECTION_RECEIVED, after))
+    if running and status is not Status.IN_CONSULTATION:
+        offered.append(NextEvent(EventType.CONSULTATION_SENT, after))
+    awaited = tuple(dict.fromkeys(p.party for p in case.open_consultations()))
+    if awaited:
+        offered.append(NextEvent(EventType.CONSULTATION_ANSWERED, after, parties=awaited))
+    if running and not case.extension and case.delayed_deadline is None:
+        due = _reply_due(case, calendar, settings)[0]
+        if due >= after:
+            limit = settings.max_extension_workdays
+            offered.append(NextEvent(EventType.EXTENSION_APPROVED, after, latest=due, max_workdays=limit))
+    if running and case.reasons_requested_on is None:
+        offered.append(NextEvent(EventType.REASONS_REQUESTED, after))
+    if running and case.reasons_requested_on is not None and case.delayed_deadline is None:
+        offered.append(NextEvent(EventType.DELAYED_DEADLINE_SET, after))
+    if running and case.open_fee() is None:
+        offered.append(NextEvent(EventType.FEE_NOTICE_RECEIVED, after))
+    if status is Status.AWAITING_FEE:
+        offered.append(NextEvent(EventType.FEE_PAID, after))
+    offered += [NextEvent(EventType.DECIDED, after), NextEvent(EventType.WITHDRAWN, after)]
+    order = list(EventType)
+    return tuple(sorted(offered, key=lambda e: order.index(e.type)))
+
+
+def _replay(events: Iterable[Event], calendar: WorkdayCalendar, settings: ClockSettings) -> "_Case":
+    """The case after `events` in the order they happened; ClockError for one that cannot happen."""
     events = list(events)
     if not events:
         raise ClockError("没有事件：第一个事件必须是“收到申请”（received）")
@@ -370,9 +467,7 @@ def compute_clock(
     )
     for position, event in enumerate(events[1:], start=2):
         _apply(case, event, position, calendar, settings)
-    if as_of is not None and as_of < case.last_date:
-        raise ClockError(f"计算日期 {as_of.isoformat()} 早于最后一个事件的日期 {case.last_date.isoformat()}")
-    return _state(case, calendar, settings, as_of)
+    return case
 
 
 def _apply(case: _Case, event: Event, position: int, cal: WorkdayCalendar, settings: ClockSettings) -> None:
@@ -655,17 +750,3 @@ def _status(case: _Case, as_of: date | None) -> Status:
     if case.processing_started or case.correction_received_on:
         return Status.IN_PROGRESS
     return Status.REGISTERED
-
-
-def _date_field(data: Mapping, name: str, where: str, *, required: bool) -> date | None:
-    value = data.get(name)
-    if value is None:
-        if required:
-            raise ClockError(f"{where}缺少日期字段 {name}（YYYY-MM-DD）")
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise ClockError(f"{where}的 {name} 不是有效日期：“{value}”（应为 YYYY-MM-DD）") from None

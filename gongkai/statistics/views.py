@@ -6,42 +6,26 @@ registrar or admin role there. Another agency's code is a 404, never a hint that
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Sum
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from gongkai.agencies.access import agencies_visible_to, roles_of
-from gongkai.agencies.models import Agency, Membership, Role
+from gongkai.agencies.access import agencies_visible_to, allows
+from gongkai.agencies.chooser import agency_chooser, agency_to_act_in, chosen_agency
 
 from .forms import ImportForm
 from .importing import import_statistics
 from .models import Matter, StatisticEntry
 
-IMPORT_ROLES = {Role.REGISTRAR, Role.ADMIN}
-
-
-def _importing_agencies(user):
-    ids = Membership.objects.filter(user=user, role__in=IMPORT_ROLES).values_list("agency_id", flat=True)
-    return Agency.objects.filter(pk__in=ids).order_by("name")
-
-
-def _chosen(request, agencies):
-    """The agency named by ?agency= among `agencies`, the only one if there is one, else None."""
-    code = request.GET.get("agency") or request.POST.get("agency")
-    if code:
-        return get_object_or_404(agencies, code=code)
-    return agencies[0] if len(agencies) == 1 else None
+TITLE = "第二十条统计"
 
 
 @login_required
 def overview(request):
     agencies = agencies_visible_to(request.user).order_by("name")
-    agency = _chosen(request, agencies)
+    agency = chosen_agency(request, agencies)
     if agency is None:
-        return render(
-            request, "statistics/choose_agency.html", {"agencies": agencies, "target": "statistics:overview"}
-        )
+        return agency_chooser(request, agencies, title=TITLE, prompt="请选择机关：")
     entries = StatisticEntry.objects.filter(agency=agency)
     totals = (
         entries.values("period_end__year", "kind")
@@ -59,21 +43,22 @@ def overview(request):
             "totals": [{**row, "label": kinds.get(row["kind"], row["kind"])} for row in totals],
             "matters": [{**row, "label": matter_kinds.get(row["kind"], row["kind"])} for row in matters],
             "recent": entries.select_related("entered_by").order_by("-created_at", "-pk")[:50],
-            "can_import": bool(roles_of(request.user, agency) & IMPORT_ROLES),
+            "can_import": allows(request.user, "statistics.import", agency),
         },
     )
 
 
 @login_required
 def import_file(request):
-    agencies = _importing_agencies(request.user)
-    if not agencies:
-        raise PermissionDenied("导入统计数据需要您在本机关担任登记员或管理员。")
-    agency = _chosen(request, agencies)
+    agency, chooser = agency_to_act_in(
+        request,
+        "statistics.import",
+        title="导入统计数据",
+        prompt="请选择机关：",
+        section=(TITLE, reverse("statistics:overview")),
+    )
     if agency is None:
-        return render(
-            request, "statistics/choose_agency.html", {"agencies": agencies, "target": "statistics:import"}
-        )
+        return chooser
     form = ImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():

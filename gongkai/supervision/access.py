@@ -1,31 +1,17 @@
 """Who may open the supervision pages of an agency, and over which agencies.
 
-A 上级监督员 of the agency or of one above it, and the agency's own administrator or leader, may; they see
-the part of its subtree that gongkai.agencies.access lets them see (a supervisor: all of it; an
-administrator or leader without the supervisor role: their own agency). Anyone else gets 403 on an agency
-they can see, 404 on one they cannot.
+The action `supervision.view` of gongkai.agencies.access: a 上级监督员 of the agency or of one above it, and
+the agency's own administrator or leader (and a superuser); they see the part of its subtree that
+gongkai.agencies.access lets them see (a supervisor: all of it; an administrator or leader without the
+supervisor role: their own agency). Anyone else gets 403 on an agency they can see, 404 on one they cannot.
 """
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
-
-from gongkai.agencies.access import agencies_visible_to, roles_of
-from gongkai.agencies.models import Agency, Membership, Role
-
-SUPERVISING_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN, Role.LEADER})
-
-
-def may_supervise(user, agency: Agency) -> bool:
-    return getattr(user, "is_superuser", False) or bool(roles_of(user, agency) & SUPERVISING_ROLES)
+from gongkai.agencies.access import SUPERVISOR, agencies_visible_to, authorized, roles_for
+from gongkai.agencies.models import Agency, Membership
 
 
 def supervised_agency(user, code: str) -> Agency:
-    agency = agencies_visible_to(user).filter(code=code).first()
-    if agency is None:
-        raise Http404("没有找到该机关，或您无权查看。")
-    if not may_supervise(user, agency):
-        raise PermissionDenied("上级监督页面供上级监督员及本机关的管理员、领导使用。")
-    return agency
+    return authorized(user, Agency, "supervision.view", code=code)
 
 
 def visible_subtree(user, root: Agency) -> list[Agency]:
@@ -40,11 +26,13 @@ def roots_for(user) -> list[Agency]:
     if getattr(user, "is_superuser", False):
         return list(Agency.objects.filter(parent__isnull=True).order_by("name"))
     held = Agency.objects.filter(
-        pk__in=Membership.objects.filter(user=user, role__in=SUPERVISING_ROLES).values("agency_id")
+        pk__in=Membership.objects.filter(user=user, role__in=roles_for("supervision.view")).values(
+            "agency_id"
+        )
     )
     held = list(held.order_by("name"))
     supervising = {
-        m.agency_id for m in Membership.objects.filter(user=user, role=Role.SUPERVISOR).only("agency_id")
+        m.agency_id for m in Membership.objects.filter(user=user, role=SUPERVISOR).only("agency_id")
     }
     below = Agency.subtree_ids(supervising) - supervising
     return [a for a in held if a.pk not in below]

@@ -4,10 +4,10 @@ Every page starts from gongkai.supervision.access: an agency the person cannot s
 without a supervising role a 403, and only the part of its subtree they may see is shown or summed.
 """
 
-from urllib.parse import quote
+import io
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -117,13 +117,12 @@ def compare(request, code):
     )
 
 
-def _download(cells, name: str, kind: str, aggregate=None) -> HttpResponse:
+def _download(cells, name: str, kind: str, aggregate=None) -> FileResponse:
     if kind not in DOWNLOADS:
         raise Http404("只提供 CSV 和 XLSX 格式。")
     content_type, build = DOWNLOADS[kind]
-    response = HttpResponse(build(cells, aggregate), content_type=content_type)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(f'{name}.{kind}')}"
-    return response
+    content = io.BytesIO(build(cells, aggregate))
+    return FileResponse(content, as_attachment=True, filename=f"{name}.{kind}", content_type=content_type)
 
 
 @login_required

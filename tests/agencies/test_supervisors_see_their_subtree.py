@@ -1,9 +1,9 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
-from gongkai.agencies.access import agencies_visible_to, can_see, require_role, require_visible, roles_of
-from gongkai.agencies.models import AgencyKind, Level, Membership, Role
+from gongkai.agencies.access import NotAllowed, agencies_visible_to, authorized, require, roles_of
+from gongkai.agencies.models import Agency, AgencyKind, Level, Membership, Role
 from tests.factories import make_agency, make_person, make_personas
 
 pytestmark = pytest.mark.django_db
@@ -37,14 +37,14 @@ def test_a_supervisor_does_not_see_siblings_or_the_agencies_above(tree):
     visible = agencies_visible_to(supervisor)
     assert names(visible) == names([tree["乐清市"], tree["柳市镇"]])
     for other in ("瑞安市", "温州市", "浙江省", "台州市"):
-        assert not can_see(supervisor, tree[other])
+        assert tree[other] not in visible
 
 
 def test_a_clerk_sees_only_their_own_agency_not_the_ones_below(tree):
     clerk = make_person(tree["乐清市"], Role.REGISTRAR)
     assert names(agencies_visible_to(clerk)) == ["乐清市人民政府"]
-    with pytest.raises(PermissionDenied):
-        require_visible(clerk, tree["柳市镇"])
+    with pytest.raises(Http404):
+        authorized(clerk, Agency, code=tree["柳市镇"].code)
 
 
 def test_roles_in_several_agencies_add_up(tree):
@@ -59,24 +59,24 @@ def test_roles_in_several_agencies_add_up(tree):
 def test_a_supervisor_holds_the_supervisor_role_in_every_agency_below(tree):
     supervisor = make_person(tree["温州市"], Role.SUPERVISOR)
     assert roles_of(supervisor, tree["柳市镇"]) == {Role.SUPERVISOR}
-    assert require_role(supervisor, tree["柳市镇"], Role.SUPERVISOR) == {Role.SUPERVISOR}
+    require(supervisor, "report.import", tree["柳市镇"])  # an action of the supervisor role, held there
     assert roles_of(supervisor, tree["台州市"]) == set()
 
 
-def test_require_role_refuses_a_role_the_person_does_not_hold_in_chinese(tree):
+def test_an_action_the_persons_roles_do_not_allow_is_refused_in_chinese(tree):
     registrar = make_person(tree["乐清市"], Role.REGISTRAR)
-    assert require_role(registrar, tree["乐清市"], Role.REGISTRAR, Role.LEADER) == {Role.REGISTRAR}
-    with pytest.raises(PermissionDenied, match="此操作需要您在乐清市人民政府担任领导"):
-        require_role(registrar, tree["乐清市"], Role.LEADER)
-    with pytest.raises(PermissionDenied, match="没有任何角色"):
-        require_role(registrar, tree["瑞安市"])
+    require(registrar, "report.check", tree["乐清市"])
+    with pytest.raises(NotAllowed, match="审定年度报告须由乐清市人民政府的领导办理"):
+        require(registrar, "report.approve", tree["乐清市"])
+    with pytest.raises(NotAllowed, match="瑞安市人民政府的登记员、领导或管理员"):
+        require(registrar, "report.check", tree["瑞安市"])
 
 
 def test_a_superuser_sees_every_agency_but_holds_no_role_unless_given_one(tree):
     root = make_person(username="root", is_superuser=True, is_staff=True)
     assert agencies_visible_to(root).count() == 6
-    with pytest.raises(PermissionDenied):
-        require_role(root, tree["乐清市"], Role.LEADER)
+    with pytest.raises(NotAllowed):
+        require(root, "report.approve", tree["乐清市"])
 
 
 def test_anonymous_and_inactive_people_see_nothing(tree):

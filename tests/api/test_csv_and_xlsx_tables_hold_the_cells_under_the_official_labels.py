@@ -30,7 +30,7 @@ def test_the_csv_table_holds_the_cells_under_their_labels(client, published, tab
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
-    rows = csv_rows(response.content)
+    rows = csv_rows(response.getvalue())
     assert rows[0] == [f"{agency.name}{year}年政府信息公开工作年度报告"]
     assert rows[1] == [format_for_year(year).numbered_title({"2": "二", "3": "三", "4": "四"}[table])]
 
@@ -44,7 +44,7 @@ def test_the_xlsx_table_holds_the_cells_under_their_labels(client, published, ta
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.spreadsheetml")
 
-    assert READERS[table](xlsx_rows(response.content), format_for_year(year)) == cells_of_section(
+    assert READERS[table](xlsx_rows(response.getvalue()), format_for_year(year)) == cells_of_section(
         cells, table
     )
 
@@ -54,8 +54,8 @@ def test_blanks_stay_blank_and_a_2019_decrease_keeps_its_sign(client, personas):
     cells = sample_cells(agency, 2020, seed=1, blank=BLANK)
     cells["section2.art20_5.licensing.change"] = -7
     publish_cells(agency, 2020, cells)
-    rows2 = csv_rows(client.get(f"/api/agencies/{agency.code}/reports/2020.csv", {"table": "2"}).content)
-    rows3 = csv_rows(client.get(f"/api/agencies/{agency.code}/reports/2020.csv", {"table": "3"}).content)
+    rows2 = csv_rows(client.get(f"/api/agencies/{agency.code}/reports/2020.csv", {"table": "2"}).getvalue())
+    rows3 = csv_rows(client.get(f"/api/agencies/{agency.code}/reports/2020.csv", {"table": "3"}).getvalue())
 
     assert READERS["2"](rows2, cells.format)["section2.art20_5.licensing.change"] == -7
     assert READERS["3"](rows3, cells.format)["section3.granted.total"] is None
@@ -71,7 +71,7 @@ def test_a_cell_the_published_report_wrote_as_text_keeps_it(client, personas):
     from gongkai.formats.cells import dumps
 
     store_imported(agency, 2025, cells=json.loads(dumps(data)), source_name="a.pdf", source=b"%PDF")
-    rows = csv_rows(client.get(f"/api/agencies/{agency.code}/reports/2025.csv", {"table": "3"}).content)
+    rows = csv_rows(client.get(f"/api/agencies/{agency.code}/reports/2025.csv", {"table": "3"}).getvalue())
     granted = next(r for r in rows if "（一）予以公开" in r)
     research = next(r for r in rows if "科研机构" in r).index("科研机构")
     assert granted[research] == "/"
@@ -84,7 +84,7 @@ def test_one_workbook_holds_the_three_tables_when_no_table_is_named(client, publ
     from openpyxl import load_workbook
 
     response = client.get(f"/api/agencies/{agency.code}/reports/{year}.xlsx")
-    names = load_workbook(BytesIO(response.content)).sheetnames
+    names = load_workbook(BytesIO(response.getvalue())).sheetnames
     fmt = format_for_year(year)
     assert names == [fmt.numbered_title(n)[:31] for n in ("二", "三", "四")]
 

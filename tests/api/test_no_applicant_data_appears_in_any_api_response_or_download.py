@@ -80,7 +80,7 @@ def answers(client, values) -> list[tuple[str, str]]:
         for table in ("", "2", "3", "4"):
             response = client.get(url, {"table": table} if table else {})
             assert response.status_code in (200, 400, 404), (url, response.status_code)
-            content = response.content
+            content = response.getvalue()
             if content.startswith(b"PK"):  # an XLSX: read every part of the zip
                 with zipfile.ZipFile(io.BytesIO(content)) as z:
                     text = "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())

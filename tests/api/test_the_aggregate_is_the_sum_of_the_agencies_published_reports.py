@@ -80,10 +80,10 @@ def test_the_aggregate_tables_hold_the_totals(client, city, table):
     expected = {a: (Decimal(str(v)) if isinstance(v, float) else v) for a, v in total.items()}
     expected = {a: v for a, v in expected.items() if a.startswith(f"section{table}.")}
 
-    from_csv = READERS[table](csv_rows(client.get(f"{url}.csv", {"table": table}).content), fmt)
-    from_xlsx = READERS[table](xlsx_rows(client.get(f"{url}.xlsx", {"table": table}).content), fmt)
+    from_csv = READERS[table](csv_rows(client.get(f"{url}.csv", {"table": table}).getvalue()), fmt)
+    from_xlsx = READERS[table](xlsx_rows(client.get(f"{url}.xlsx", {"table": table}).getvalue()), fmt)
 
     assert from_csv == expected
     assert from_xlsx == expected
-    title = csv_rows(client.get(f"{url}.csv", {"table": table}).content)[0][0]
+    title = csv_rows(client.get(f"{url}.csv", {"table": table}).getvalue())[0][0]
     assert title == f"{city.city.name}及下级机关（汇总）{YEAR}年政府信息公开工作年度报告"

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from gongkai.agencies.models import Role
-from gongkai.applications.letter_models import LetterSettings
+from gongkai.applications.models import LetterSettings
 from gongkai.audit.models import AuditEntry
 from tests.applications.letters_support import decided_case, issued_letter
 from tests.factories import make_person

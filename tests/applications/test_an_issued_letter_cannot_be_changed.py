@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from gongkai.applications import letters
-from gongkai.applications.letter_models import Letter, LetterLocked, sha256_hex
+from gongkai.applications.models import Letter, LetterLocked, sha256_hex
 from tests.factories import make_application
 
 from .letters_support import issued_letter
@@ -40,7 +40,7 @@ def test_the_stored_files_match_their_checksums_and_are_served_unchanged(persona
     assert sha256_hex(bytes(stored.pdf)) == stored.pdf_sha256
     client = logged_in(personas.registrar)
     response = client.get(reverse("applications:letter_file", args=[issued.application_id, issued.pk, "pdf"]))
-    assert sha256_hex(response.content) == stored.pdf_sha256
+    assert sha256_hex(response.getvalue()) == stored.pdf_sha256
 
 
 def test_the_edit_form_says_it_was_not_saved(personas, issued, logged_in):

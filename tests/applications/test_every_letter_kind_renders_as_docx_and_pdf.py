@@ -11,7 +11,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from gongkai.applications import letters, services
-from gongkai.applications.letter_models import LetterKind
+from gongkai.applications.models import LetterKind
 from gongkai.rules.outcomes import OUTCOMES, Outcome
 from tests.factories import make_application
 

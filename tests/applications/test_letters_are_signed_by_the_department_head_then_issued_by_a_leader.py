@@ -4,8 +4,9 @@ from datetime import date
 
 import pytest
 
+from gongkai.agencies.access import NotAllowed
 from gongkai.applications import letters
-from gongkai.applications.letter_models import LetterStatus
+from gongkai.applications.models import LetterStatus
 from gongkai.audit.models import AuditEntry
 from tests.factories import make_application
 
@@ -39,13 +40,13 @@ def test_a_leader_cannot_issue_before_the_head_signed(personas, draft):
 
 @pytest.mark.parametrize("who", ["registrar", "leader", "reviewer", "other_clerk"])
 def test_only_a_department_head_signs_as_head(personas, draft, who):
-    with pytest.raises(letters.LetterError, match="科室负责人"):
+    with pytest.raises(NotAllowed, match="科室负责人"):
         letters.sign_as_head(draft, actor=getattr(personas, who))
 
 
 def test_only_a_leader_issues(personas, draft):
     signed = letters.sign_as_head(draft, actor=personas.department_head)
-    with pytest.raises(letters.LetterError, match="领导"):
+    with pytest.raises(NotAllowed, match="领导"):
         letters.issue_letter(signed, actor=personas.department_head)
 
 

@@ -43,7 +43,8 @@ def _unpack(data):
 def test_the_manifest_checksums_match_the_files(personas, closed_case, logged_in):
     response = logged_in(personas.registrar).get(reverse("applications:archive", args=[closed_case.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/zip"
-    package, root, manifest = _unpack(response.content)
+    body = response.getvalue()
+    package, root, manifest = _unpack(body)
     paths = [f["path"] for f in manifest["files"]]
     assert root == closed_case.reference
     assert sorted(paths) == sorted(
@@ -63,7 +64,7 @@ def test_the_manifest_checksums_match_the_files(personas, closed_case, logged_in
     assert [e["type"] for e in record["events"]] == ["received", "decided", "delivered"]
     assert record["letters"][0]["number"].endswith("〔2026〕1号")
     entry = AuditEntry.objects.get(action="application.archive.export")
-    assert entry.details["sha256"] == hashlib.sha256(response.content).hexdigest()
+    assert entry.details["sha256"] == hashlib.sha256(body).hexdigest()
 
 
 def test_an_open_case_cannot_be_archived_yet(personas, logged_in):

@@ -1,6 +1,6 @@
 """The case page offers the registrar the events that can happen next, not the ones the law rules out: no
-second 补正 notice, no corrected application before a notice, no payment before a fee notice, no delivery
-before a decision, nothing after delivery."""
+second 补正 notice, no corrected application before a notice, no handling while the applicant corrects, no
+payment before a fee notice, no delivery before a decision, nothing after delivery."""
 
 import re
 from datetime import date
@@ -45,6 +45,13 @@ def test_each_stage_offers_what_can_happen_next(personas, logged_in):
     )
     waiting = offered(client, application)
     assert "correction_received" in waiting and "correction_requested" not in waiting
+    # Nothing is handled while the applicant corrects (the clock would refuse it).
+    assert not waiting & {
+        "consultation_sent",
+        "extension_approved",
+        "reasons_requested",
+        "fee_notice_received",
+    }
 
     services.record_event(application, "correction_received", date=date(2026, 3, 5), actor=r)
     services.record_event(

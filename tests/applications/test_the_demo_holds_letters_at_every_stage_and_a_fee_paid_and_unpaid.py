@@ -8,8 +8,8 @@ import pytest
 
 from gongkai.agencies.models import Agency
 from gongkai.applications.fees import fee_totals
-from gongkai.applications.letter_models import Letter, LetterStatus, sha256_hex
 from gongkai.applications.letters import BLANK
+from gongkai.applications.models import Letter, LetterStatus, sha256_hex
 from gongkai.demo import load_demo
 from gongkai.formats import format_for_year
 from gongkai.formats.cells import ReportCells

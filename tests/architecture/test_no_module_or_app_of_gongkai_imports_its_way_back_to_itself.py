@@ -8,16 +8,6 @@ never reaches back into reports.
 
 from .imports import app_graph, circles, import_graph
 
-# Circles that exist today and are being removed: the applications app is being split into packages (its
-# letter models and letter views import back into models and views), and the demo data is moving out of
-# applications/demo.py (which imports the appeals app, whose forms and views import applications).
-# Delete these once that work is in; the last test below fails as soon as one of them is gone.
-KNOWN_MODULE_CIRCLES = {
-    frozenset({"gongkai.applications.letter_models", "gongkai.applications.models"}),
-    frozenset({"gongkai.applications.letter_views", "gongkai.applications.views"}),
-}
-KNOWN_APP_CIRCLES: set = set()
-
 
 def _described(found: dict) -> str:
     return "\n".join(
@@ -38,15 +28,10 @@ def test_apps_are_the_second_part_of_a_module_name():
 
 
 def test_no_module_imports_its_way_back_to_itself():
-    found = {g: c for g, c in circles(import_graph()).items() if g not in KNOWN_MODULE_CIRCLES}
+    found = circles(import_graph())
     assert not found, "模块之间有循环导入：\n" + _described(found)
 
 
 def test_no_app_imports_its_way_back_to_itself():
-    found = {g: c for g, c in circles(app_graph(import_graph())).items() if g not in KNOWN_APP_CIRCLES}
+    found = circles(app_graph(import_graph()))
     assert not found, "应用之间有循环导入：\n" + _described(found)
-
-
-def test_every_circle_still_allowed_exists_so_the_allowance_is_removed_with_it():
-    assert set(circles(import_graph())) >= KNOWN_MODULE_CIRCLES
-    assert set(circles(app_graph(import_graph()))) >= KNOWN_APP_CIRCLES

@@ -12,10 +12,16 @@ A new view must be declared here (the matrix fails naming it otherwise):
   for views without records (args None) the view is visited once;
 - data(records, world, role): what a POST sends;
 - allowed_if: for views that answer 200 either way, what an allowed answer contains.
+
+Who may take an action is read from the same table the views ask, gongkai.agencies.access.ACTIONS
+(may("case.handle")); what this file adds is which action guards which view, and who may merely see.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from gongkai.agencies.access import roles_for
+from gongkai.agencies.models import Role
 
 EVERYONE = frozenset(
     {
@@ -27,8 +33,21 @@ STAFF = EVERYONE - {"anonymous", "applicant"}  # anyone logged in
 # Roles held in the own agency (the supervisor holds its role from the government above).
 IN_AGENCY = frozenset({"registrar", "department_head", "secrecy_reviewer", "leader", "administrator"})
 SEES_AGENCY = IN_AGENCY | {"supervisor"}
-OFFICE = frozenset({"registrar", "administrator"})  # the disclosure office: registers, records, reveals
 NONE = frozenset()
+# The matrix's players of each role (the supervisor holds its role from the government above).
+PLAYERS = {
+    Role.REGISTRAR: "registrar",
+    Role.DEPARTMENT_HEAD: "department_head",
+    Role.SECRECY_REVIEWER: "secrecy_reviewer",
+    Role.LEADER: "leader",
+    Role.SUPERVISOR: "supervisor",
+    Role.ADMIN: "administrator",
+}
+
+
+def may(action: str) -> frozenset:
+    """The players whose role in the own agency allows `action` (gongkai.agencies.access.ACTIONS)."""
+    return frozenset(PLAYERS[role] for role in roles_for(action))
 
 
 @dataclass(frozen=True)
@@ -57,10 +76,6 @@ def _draft_report(r):
 
 def _published_file(r):
     return {"code": r.agency.code, "year": r.report.year, "number": 1, "kind": "source"}
-
-
-REPORT_EDITORS = frozenset({"registrar", "administrator"})
-REPORT_CHECKERS = REPORT_EDITORS | {"leader"}
 
 
 DECLARATIONS: dict[str, View] = {
@@ -113,72 +128,76 @@ DECLARATIONS: dict[str, View] = {
     # ---- 依申请公开 -----------------------------------------------------------------------------------
     "applications:list": View(allow=STAFF),
     "applications:queues": View(allow=STAFF),
-    "applications:register": View(allow=OFFICE | {"other_staff"}),  # for their own agency
+    "applications:register": View(allow=may("case.handle") | {"other_staff"}),  # for their own agency
     "applications:detail": View(allow=SEES_AGENCY, args=_case),
-    "applications:reveal_id_number": View(allow=OFFICE, args=_case, method="POST"),
-    "applications:reveal_contact": View(allow=OFFICE, args=_case, method="POST"),
-    "applications:export_personal_data": View(allow=OFFICE, args=_case),
+    "applications:reveal_id_number": View(allow=may("case.reveal"), args=_case, method="POST"),
+    "applications:reveal_contact": View(allow=may("case.reveal"), args=_case, method="POST"),
+    "applications:export_personal_data": View(allow=may("case.reveal"), args=_case),
     "applications:record_event": View(
-        allow=OFFICE, args=lambda r: {"pk": r.application.pk, "type": "correction_requested"}
+        allow=may("case.handle"), args=lambda r: {"pk": r.application.pk, "type": "correction_requested"}
     ),
-    "applications:upload_document": View(allow=OFFICE, args=_case, method="POST"),
+    "applications:upload_document": View(allow=may("case.handle"), args=_case, method="POST"),
     "applications:identity_document": View(
-        allow=IN_AGENCY, args=lambda r: {"pk": r.application.pk, "document_pk": r.identity_document.pk}
+        allow=may("case.personal_data"),
+        args=lambda r: {"pk": r.application.pk, "document_pk": r.identity_document.pk},
     ),
     "applications:letter_new": View(
-        allow=frozenset({"registrar", "administrator", "department_head"}),
+        allow=may("letter.draft"),
         args=_case,
         method="POST",
         data=lambda r, world, role: {"kind": r.letter.kind},
     ),
     "applications:letter": View(
-        allow=IN_AGENCY, args=lambda r: {"pk": r.application.pk, "letter_pk": r.letter.pk}
+        allow=may("case.personal_data"), args=lambda r: {"pk": r.application.pk, "letter_pk": r.letter.pk}
     ),
     # Signing and issuing refuse the wrong person with a message on the letter page (services check the
     # role and the order); the view itself is open to those who may read the letter.
     "applications:letter_sign": View(
-        allow=IN_AGENCY, args=lambda r: {"pk": r.application.pk, "letter_pk": r.letter.pk}, method="POST"
+        allow=may("case.personal_data"),
+        args=lambda r: {"pk": r.application.pk, "letter_pk": r.letter.pk},
+        method="POST",
     ),
     "applications:letter_issue": View(
-        allow=IN_AGENCY, args=lambda r: {"pk": r.application.pk, "letter_pk": r.letter.pk}
+        allow=may("case.personal_data"), args=lambda r: {"pk": r.application.pk, "letter_pk": r.letter.pk}
     ),
     "applications:letter_file": View(
-        allow=IN_AGENCY, args=lambda r: {"pk": r.application.pk, "letter_pk": r.letter.pk, "fmt": "docx"}
+        allow=may("case.personal_data"),
+        args=lambda r: {"pk": r.application.pk, "letter_pk": r.letter.pk, "fmt": "docx"},
     ),
-    "applications:delivery_proof_upload": View(allow=OFFICE, args=_case, method="POST"),
+    "applications:delivery_proof_upload": View(allow=may("case.handle"), args=_case, method="POST"),
     "applications:delivery_proof": View(
-        allow=IN_AGENCY, args=lambda r: {"pk": r.application.pk, "proof_pk": r.delivery_proof.pk}
+        allow=may("case.personal_data"),
+        args=lambda r: {"pk": r.application.pk, "proof_pk": r.delivery_proof.pk},
     ),
-    "applications:archive": View(allow=OFFICE, args=_case),
-    "applications:letter_settings_index": View(allow=frozenset({"administrator"})),
+    "applications:archive": View(allow=may("case.archive"), args=_case),
+    "applications:letter_settings_index": View(allow=may("letter.settings")),
     "applications:letter_settings": View(
-        allow=frozenset({"administrator"}), args=lambda r: {"code": r.agency.code}
+        allow=may("letter.settings"), args=lambda r: {"code": r.agency.code}
     ),
     # ---- 复议与诉讼 -----------------------------------------------------------------------------------
     "appeals:list": View(allow=STAFF),
-    "appeals:register": View(allow=OFFICE | {"other_staff"}),
+    "appeals:register": View(allow=may("appeal.handle") | {"other_staff"}),
     "appeals:detail": View(allow=SEES_AGENCY, args=lambda r: {"pk": r.appeal.pk}),
-    "appeals:close": View(allow=OFFICE, args=lambda r: {"pk": r.appeal.pk}),
-    "appeals:reopen": View(allow=OFFICE, args=lambda r: {"pk": r.appeal.pk}),
+    "appeals:close": View(allow=may("appeal.handle"), args=lambda r: {"pk": r.appeal.pk}),
+    "appeals:reopen": View(allow=may("appeal.handle"), args=lambda r: {"pk": r.appeal.pk}),
     # ---- 第二十条统计 --------------------------------------------------------------------------------
     "statistics:overview": View(allow=STAFF),
-    "statistics:import": View(allow=OFFICE | {"other_staff"}),
+    "statistics:import": View(allow=may("statistics.import") | {"other_staff"}),
     # ---- 主动公开 -------------------------------------------------------------------------------------
     "disclosure:items": View(allow=STAFF),
-    "disclosure:item_new": View(allow=IN_AGENCY | {"other_staff"}),
+    "disclosure:item_new": View(allow=may("item.draft") | {"other_staff"}),
     "disclosure:item": View(allow=SEES_AGENCY, args=_item),
-    "disclosure:item_edit": View(allow=frozenset({"registrar", "administrator"}), args=_item),
-    "disclosure:item_withdraw": View(
-        allow=frozenset({"leader", "administrator"}), args=lambda r: {"pk": r.published.pk}
-    ),
+    # The drafter (the registrar) edits their draft, and so may whoever may tidy others' drafts.
+    "disclosure:item_edit": View(allow=may("item.tidy_draft") | {"registrar"}, args=_item),
+    "disclosure:item_withdraw": View(allow=may("item.withdraw"), args=lambda r: {"pk": r.published.pk}),
     "disclosure:attachment_upload": View(
-        allow=frozenset({"registrar", "administrator"}), args=_item, method="POST"
+        allow=may("item.tidy_draft") | {"registrar"}, args=_item, method="POST"
     ),
     "disclosure:attachment": View(
         allow=SEES_AGENCY, args=lambda r: {"pk": r.draft.pk, "attachment_pk": r.attachment.pk}
     ),
     "disclosure:attachment_delete": View(
-        allow=frozenset({"registrar", "administrator"}),
+        allow=may("item.tidy_draft") | {"registrar"},
         args=lambda r: {"pk": r.draft.pk, "attachment_pk": r.attachment.pk},
         method="POST",
     ),
@@ -190,37 +209,30 @@ DECLARATIONS: dict[str, View] = {
         allow=SEES_AGENCY, args=lambda r: {"pk": r.draft.pk, "action": "submit"}, method="POST"
     ),
     "disclosure:register": View(allow=STAFF),
-    "disclosure:document_new": View(
-        allow=frozenset({"registrar", "department_head", "leader", "administrator", "other_staff"})
-    ),
-    "disclosure:document_edit": View(
-        allow=frozenset({"registrar", "department_head", "leader", "administrator"}),
-        args=lambda r: {"pk": r.document.pk},
-    ),
+    "disclosure:document_new": View(allow=may("document.register") | {"other_staff"}),
+    "disclosure:document_edit": View(allow=may("document.register"), args=lambda r: {"pk": r.document.pk}),
     "disclosure:catalogue_index": View(allow=STAFF),
     "disclosure:catalogue": View(allow=SEES_AGENCY, args=lambda r: {"code": r.agency.code}),
-    "disclosure:category_new": View(
-        allow=frozenset({"administrator"}), args=lambda r: {"code": r.agency.code}
-    ),
+    "disclosure:category_new": View(allow=may("catalogue.edit"), args=lambda r: {"code": r.agency.code}),
     "disclosure:category_edit": View(
-        allow=frozenset({"administrator"}), args=lambda r: {"code": r.agency.code, "pk": r.category.pk}
+        allow=may("catalogue.edit"), args=lambda r: {"code": r.agency.code, "pk": r.category.pk}
     ),
     "disclosure:category_delete": View(
-        allow=frozenset({"administrator"}), args=lambda r: {"code": r.agency.code, "pk": r.category.pk}
+        allow=may("catalogue.edit"), args=lambda r: {"code": r.agency.code, "pk": r.category.pk}
     ),
     "disclosure:late": View(allow=STAFF),
-    "disclosure:archive": View(allow=frozenset({"leader", "administrator"})),
+    "disclosure:archive": View(allow=may("disclosure.archive")),
     # ---- 年度报告 -------------------------------------------------------------------------------------
     "reports:index": View(allow=STAFF),
     "reports:detail": View(allow=SEES_AGENCY, args=_draft_report),
-    "reports:edit": View(allow=REPORT_EDITORS, args=_draft_report),
-    "reports:check": View(allow=REPORT_CHECKERS, args=_draft_report, method="POST"),
-    "reports:approve": View(allow=frozenset({"leader"}), args=_draft_report, method="POST"),
-    "reports:publish": View(allow=REPORT_CHECKERS, args=_draft_report),
+    "reports:edit": View(allow=may("report.edit"), args=_draft_report),
+    "reports:check": View(allow=may("report.check"), args=_draft_report, method="POST"),
+    "reports:approve": View(allow=may("report.approve"), args=_draft_report, method="POST"),
+    "reports:publish": View(allow=may("report.publish"), args=_draft_report),
     "reports:unlock": View(
-        allow=frozenset({"administrator"}), args=lambda r: {"code": r.agency.code, "year": r.report.year}
+        allow=may("report.unlock"), args=lambda r: {"code": r.agency.code, "year": r.report.year}
     ),
-    "reports:redraft": View(allow=REPORT_EDITORS, args=_draft_report),
+    "reports:redraft": View(allow=may("report.edit"), args=_draft_report),
     "reports:file": View(allow=SEES_AGENCY, args=_published_file),
     "public_reports:list": View(allow=EVERYONE, args=lambda r: {"code": r.agency.code}, foreign=EVERYONE),
     "public_reports:page": View(
@@ -229,8 +241,8 @@ DECLARATIONS: dict[str, View] = {
     "public_reports:file": View(allow=EVERYONE, args=_published_file, foreign=EVERYONE),
     # ---- 工作台账 -------------------------------------------------------------------------------------
     "ledger:index": View(allow=SEES_AGENCY, query={"agency": "yqtyjrswj"}),
-    "ledger:import": View(allow=OFFICE, query={"agency": "yqtyjrswj"}),
-    "ledger:delete": View(allow=OFFICE, args=lambda r: {"pk": r.ledger_entry.pk}),
+    "ledger:import": View(allow=may("ledger.enter"), query={"agency": "yqtyjrswj"}),
+    "ledger:delete": View(allow=may("ledger.enter"), args=lambda r: {"pk": r.ledger_entry.pk}),
     # ---- 开放数据接口: published data, open to everyone, on every agency -----------------------------
     **{
         name: View(
@@ -261,11 +273,11 @@ DECLARATIONS: dict[str, View] = {
     "api:unknown": View(allow=NONE, args=lambda r: {"rest": "no/such/address"}),
     # ---- 导入已发布的年度报告: the disclosure office, or a supervisor above the agency ------------------
     "imports:index": View(allow=STAFF),
-    "imports:review": View(allow=OFFICE | {"supervisor"}, args=lambda r: {"pk": r.pending_import.pk}),
-    "imports:save": View(allow=OFFICE | {"supervisor"}, args=lambda r: {"pk": r.pending_import.pk}),
-    "imports:discard": View(allow=OFFICE | {"supervisor"}, args=lambda r: {"pk": r.pending_import.pk}),
-    "imports:source": View(allow=OFFICE | {"supervisor"}, args=lambda r: {"pk": r.pending_import.pk}),
-    "imports:agency_new": View(allow=frozenset({"supervisor"})),
+    "imports:review": View(allow=may("report.import"), args=lambda r: {"pk": r.pending_import.pk}),
+    "imports:save": View(allow=may("report.import"), args=lambda r: {"pk": r.pending_import.pk}),
+    "imports:discard": View(allow=may("report.import"), args=lambda r: {"pk": r.pending_import.pk}),
+    "imports:source": View(allow=may("report.import"), args=lambda r: {"pk": r.pending_import.pk}),
+    "imports:agency_new": View(allow=may("agency.add_external")),
 }
 
 # The Django admin (系统配置) has its own permission system and scoping (gongkai/agencies/admin.py and
@@ -275,7 +287,7 @@ ADMIN_SITE = View(allow=frozenset({"administrator"}))
 # ---- 上级监督 -----------------------------------------------------------------------------------------
 # On the own agency: its supervisor (from the government above), its leader and administrator. On the
 # government above it (the parent's aggregate): only the supervisor; the agency's own staff never.
-SUPERVISING = frozenset({"supervisor", "leader", "administrator"})
+SUPERVISING = may("supervision.view")
 
 
 def _own(r):

@@ -1,5 +1,6 @@
 import pytest
 
+from gongkai.agencies.access import NotAllowed
 from gongkai.agencies.models import Membership, Role
 from gongkai.audit.models import AuditEntry
 from gongkai.disclosure import workflow
@@ -33,7 +34,7 @@ def test_a_step_needs_the_role_of_that_step(people, draft):
     item = draft()
     workflow.submit(item, people.registrar)
 
-    with pytest.raises(workflow.WorkflowError, match="科室负责人"):
+    with pytest.raises(NotAllowed, match="科室负责人"):
         workflow.approve(item, people.leader)
     item.refresh_from_db()
     assert item.status == ItemStatus.DEPARTMENT_REVIEW
@@ -54,7 +55,7 @@ def test_staff_of_another_agency_cannot_review_this_agencys_drafts(people, draft
     item = draft()
     workflow.submit(item, people.registrar)
 
-    with pytest.raises(workflow.WorkflowError):
+    with pytest.raises(NotAllowed, match="科室负责人审核须由乐清市退役军人事务局的科室负责人办理"):
         workflow.approve(item, people.other_clerk)
 
 
@@ -90,7 +91,7 @@ def test_withholding_needs_a_legal_basis_and_ends_on_file_not_on_the_portal(peop
 def test_only_a_leader_or_administrator_withdraws_and_only_with_a_reason(people, draft, publish):
     item = publish(draft())
 
-    with pytest.raises(workflow.WorkflowError):
+    with pytest.raises(NotAllowed, match="领导或管理员"):
         workflow.withdraw(item, people.registrar, "误发")
     with pytest.raises(workflow.WorkflowError, match="理由"):
         workflow.withdraw(item, people.leader, "")

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from gongkai.agencies.access import NotAllowed
 from gongkai.audit.models import AuditEntry
 from gongkai.disclosure.catalogue import (
     CatalogueError,
@@ -50,7 +51,7 @@ def test_a_category_records_the_articles_it_serves_its_frequency_and_department(
 
 
 def test_only_the_agencys_administrator_edits_the_catalogue(people):
-    with pytest.raises(CatalogueError, match="管理员"):
+    with pytest.raises(NotAllowed, match="管理员"):
         save_category(CatalogueCategory(agency=people.agency, code="x", name="某类目"), people.registrar)
     assert not CatalogueCategory.objects.exists()
 

@@ -5,10 +5,10 @@ an agency outside their tree."""
 import pytest
 from django.test import Client
 
+from gongkai.agencies.access import NotAllowed
 from gongkai.agencies.models import Agency
 from gongkai.audit.models import AuditEntry
 from gongkai.importer.external import create_external_agency
-from gongkai.importer.pending import ImportRefused
 from tests.factories import make_agency
 
 pytestmark = pytest.mark.django_db
@@ -59,5 +59,5 @@ def test_only_a_supervisor_and_only_under_their_tree(people):
         "/workspace/imports/agencies/new/", {**NEW, "parent": outside.code}
     )
     assert "只能在您监督的机关之下新建机关" in response.content.decode()
-    with pytest.raises(ImportRefused, match="上级监督员"):
+    with pytest.raises(NotAllowed, match="上级监督员"):
         create_external_agency(name="某局", parent=outside, actor=people.supervisor)

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from gongkai.agencies.access import NotAllowed
 from gongkai.audit.models import AuditEntry
 from gongkai.disclosure.models import DisclosureAttribute, OfficialDocument
 from gongkai.reports import services
@@ -45,7 +46,7 @@ def test_only_a_checked_report_approved_by_a_leader_is_published_and_publishing_
         services.publish(report, actor=people.registrar)
     report = written(report, people)
     assert services.check(report, actor=people.registrar) == []
-    with pytest.raises(services.ReportError, match="领导"):
+    with pytest.raises(NotAllowed, match="领导"):
         services.approve(report, actor=people.registrar)
 
     # The records change after the check: the leader cannot approve what was not checked.

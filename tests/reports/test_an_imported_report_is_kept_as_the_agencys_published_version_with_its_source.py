@@ -43,4 +43,4 @@ def test_the_imported_version_keeps_null_cells_the_source_and_its_provenance(cap
     built = json.loads(capsys.readouterr().out)
     assert built["section3"]["new_received"]["natural_person"] == 12
     assert built["section3"]["new_received"]["total"] is None and built["version"]["origin"] == "imported"
-    assert client.get("/yqsmzj/reports/2022/v1/source/").content == source
+    assert client.get("/yqsmzj/reports/2022/v1/source/").getvalue() == source

@@ -109,5 +109,5 @@ def test_the_published_2020_report_reproduces_the_seed_from_records(capsys, tmp_
     assert "全年共制发公文50件" in text and "0577-61882068" in text
     pdf = client.get("/yqtyjrswj/reports/2020/v1/pdf/")
     docx = client.get("/yqtyjrswj/reports/2020/v1/docx/")
-    assert pdf.content.startswith(b"%PDF") and docx.content.startswith(b"PK")
+    assert pdf.getvalue().startswith(b"%PDF") and docx.getvalue().startswith(b"PK")
     assert client.get("/yqtyjrswj/reports/2021/").status_code == 404  # a draft is not on the portal

@@ -106,11 +106,40 @@ def test_only_delivery_may_follow_a_decision(calendar):
 
 
 def test_events_built_in_code_are_checked_too():
-    with pytest.raises(ClockError, match="不是日期"):
+    with pytest.raises(ClockError, match="不是有效日期"):
         Event("received", "2026-01-05")
     with pytest.raises(ClockError, match="应为整数"):
         Event("extension_approved", d("2026-01-06"), workdays="10")
-    with pytest.raises(ClockError, match="缺少 method"):
+    with pytest.raises(ClockError, match="缺少送达方式 method"):
         Event("delivered", d("2026-01-06"))
-    with pytest.raises(ClockError, match="type"):
+    with pytest.raises(ClockError, match="“answered”未知"):
         Event("answered", d("2026-01-06"))
+
+
+@pytest.mark.parametrize(
+    ("item", "built"),
+    [
+        ({"type": "received"}, lambda: Event("received", None)),
+        ({"type": "received", "date": 20260105}, lambda: Event("received", 20260105)),
+        (
+            {"type": "extension_approved", "date": "2026-01-06", "workdays": True},
+            lambda: Event("extension_approved", d("2026-01-06"), workdays=True),
+        ),
+        (
+            {"type": "correction_requested", "date": "2026-01-06"},
+            lambda: Event("correction_requested", d("2026-01-06")),
+        ),
+        (
+            {"type": "consultation_sent", "date": "2026-01-06", "party": "neighbour"},
+            lambda: Event("consultation_sent", d("2026-01-06"), party="neighbour"),
+        ),
+        ({"type": "delivered", "date": "2026-01-06"}, lambda: Event("delivered", d("2026-01-06"))),
+        ({"type": "answered", "date": "2026-01-06"}, lambda: Event("answered", d("2026-01-06"))),
+    ],
+)
+def test_an_event_read_from_json_and_one_built_in_code_are_refused_for_the_same_reason(item, built):
+    with pytest.raises(ClockError) as from_json:
+        parse_events([item])
+    with pytest.raises(ClockError) as in_code:
+        built()
+    assert str(from_json.value).removeprefix("第 1 个事件") == str(in_code.value).removeprefix("事件")

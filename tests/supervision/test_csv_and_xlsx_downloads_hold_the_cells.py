@@ -41,7 +41,7 @@ def test_the_total_as_csv_holds_every_summed_cell_and_its_coverage():
         reverse("supervision:total_download", args=[city.city.code, 2025, "csv"])
     )
     assert response["Content-Type"].startswith("text/csv")
-    rows = csv_values(response.content)
+    rows = csv_values(response.getvalue())
     total = aggregate(city.city, 2025, published_only=True)
     assert set(rows) == set(total.cells.values)
     for address, value in total.cells.values.items():
@@ -55,7 +55,7 @@ def test_the_total_as_xlsx_holds_the_same_cells_and_who_reported():
     response = supervisor_client(city).get(
         reverse("supervision:total_download", args=[city.city.code, 2025, "xlsx"])
     )
-    workbook = load_workbook(io.BytesIO(response.content))
+    workbook = load_workbook(io.BytesIO(response.getvalue()))
     total = aggregate(city.city, 2025, published_only=True)
     sheet = workbook[CELL_SHEET]
     got = {row[0]: row[2] for row in sheet.iter_rows(min_row=2, values_only=True)}
@@ -76,11 +76,11 @@ def test_one_agencys_report_table_downloads_as_its_cells(kind):
     )
     expected: ReportCells = city.cells[office.pk]
     if kind == "csv":
-        rows = csv_values(response.content)
+        rows = csv_values(response.getvalue())
         got = {address: row[1] for address, row in rows.items()}
         assert got == {a: as_csv(v) for a, v in expected.values.items()}
     else:
-        sheet = load_workbook(io.BytesIO(response.content))[CELL_SHEET]
+        sheet = load_workbook(io.BytesIO(response.getvalue()))[CELL_SHEET]
         got = {row[0]: row[2] for row in sheet.iter_rows(min_row=2, values_only=True)}
         assert got == {a: float(v) if isinstance(v, Decimal) else v for a, v in expected.values.items()}
 

@@ -2,15 +2,10 @@
 clock (gongkai.rules.clock) in gongkai.applications.clock, never stored.
 
 Personal data stays on the Application row: the identity number only encrypted (with a keyed fingerprint
-for matching and a mask for display); identity documents in private storage outside MEDIA_ROOT.
+for matching and a mask for display); identity documents in private storage (models.files).
 """
 
-import os
-import uuid
-from pathlib import Path
-
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 
 from gongkai.agencies.models import Agency, Department
@@ -18,7 +13,20 @@ from gongkai.rules.channels import CHANNEL_CHOICES
 from gongkai.rules.clock import EventType
 from gongkai.rules.outcomes import APPLICANT_TYPE_CHOICES, ApplicantType
 
-from .fields import EncryptedTextField
+from ..fields import EncryptedTextField
+
+
+def user_reference(verbose_name: str) -> models.ForeignKey:
+    """Who did something: kept as empty if the account is deleted, so the record stays."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
 
 EventKind = models.TextChoices("EventKind", [(t.name, (t.value, t.label)) for t in EventType])
 
@@ -122,14 +130,7 @@ class Application(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="登记人",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = user_reference("登记人")
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
@@ -169,14 +170,7 @@ class ApplicationEvent(models.Model):
     date = models.DateField("日期")
     data = models.JSONField("内容", default=dict, blank=True)
     note = models.TextField("说明", blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="记录人",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = user_reference("记录人")
     created_at = models.DateTimeField("记录时间", auto_now_add=True)
 
     class Meta:
@@ -192,58 +186,3 @@ class ApplicationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application.reference} {self.get_type_display()} {self.date.isoformat()}"
-
-
-class PrivateStorage(FileSystemStorage):
-    """Files under settings.PRIVATE_FILES_ROOT (read on every use, so tests can point it elsewhere). They
-    have no address: views.identity_document streams them after the permission checks."""
-
-    @property
-    def base_location(self):
-        return str(settings.PRIVATE_FILES_ROOT)
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):
-        raise ValueError("身份证明材料没有公开网址")
-
-
-def private_storage() -> FileSystemStorage:
-    return PrivateStorage()
-
-
-def identity_document_path(instance, filename) -> str:
-    return f"identity/{instance.application.agency_id}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
-
-
-class IdentityDocument(models.Model):
-    application = models.ForeignKey(
-        Application, verbose_name="申请", on_delete=models.CASCADE, related_name="identity_documents"
-    )
-    file = models.FileField("文件", upload_to=identity_document_path, storage=private_storage, max_length=200)
-    content_type = models.CharField("文件类型", max_length=40)
-    size = models.PositiveIntegerField("大小（字节）")
-    original_name = models.CharField("原文件名", max_length=200, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="上传人",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
-
-    class Meta:
-        verbose_name = "身份证明材料"
-        verbose_name_plural = "身份证明材料"
-        ordering = ["uploaded_at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.application.reference} 身份证明 {self.pk}"
-
-
-# Letters, their settings and numbering, and delivery proof live in their own module.
-from .letter_models import DeliveryProof, Letter, LetterCounter, LetterSettings  # noqa: E402, F401

@@ -16,8 +16,8 @@ from django.utils import timezone
 from gongkai import audit
 from gongkai.rules.document_number import parse_document_number
 
-from .letter_models import LetterCounter, LetterSettings
-from .letters import format_number
+from ..models import LetterCounter, LetterSettings
+from .numbering import format_number
 
 # 行政复议法 (2023) Art. 20: at least 60 days from knowing of the act; a law may set a longer period.
 MIN_REVIEW_DAYS = 60

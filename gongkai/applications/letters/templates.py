@@ -1,6 +1,6 @@
 """The text of each kind of letter: title, legal basis and paragraphs with {placeholders}.
 
-Placeholders are filled by gongkai.applications.letters.letter_context; one left unfilled shows as a blank
+Placeholders are filled by gongkai.applications.letters.context.letter_context; one left unfilled shows as a blank
 line (＿＿＿＿) for staff to complete in the draft. Periods of the remedy clause ({review_days},
 {litigation_months}) and the reviewing bodies come from the agency's LetterSettings, never from this text.
 
@@ -10,7 +10,7 @@ outcome's articles. Procedural notices name their own articles here.
 
 from dataclasses import dataclass
 
-from .letter_models import LetterKind
+from ..models import LetterKind
 
 OPENING = (
     "本机关于{received}收到您提出的政府信息公开申请（受理编号：{reference}），申请获取“{request}”的政府信息。"

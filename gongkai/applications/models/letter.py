@@ -1,4 +1,4 @@
-"""Letters of a case (notices and decisions), their per-agency settings and numbering, and delivery proof.
+"""Letters of a case (notices and decisions), their per-agency settings and numbering.
 
 A letter is drafted from its template, may be edited while a draft, is signed by the head of the handling
 department (科室负责人签字) and issued by a leader (领导签发). Issuing gives it its 文号 and stores the DOCX
@@ -6,20 +6,19 @@ and PDF with their SHA-256; from then on the row refuses every change (LetterLoc
 services — Art. 45 asks for the file as it was sent.
 """
 
-import hashlib
-import uuid
-from pathlib import Path
-
-from django.conf import settings
 from django.db import models
 
 from gongkai.agencies.models import Agency
 
-from .models import Application, private_storage
+from .case import Application, user_reference
 
 
 class LetterLocked(Exception):
     """An issued letter cannot change; the message says so in Chinese."""
+
+
+class LetterError(Exception):
+    """A step with a letter that is refused: the message says why, in Chinese."""
 
 
 class LetterKind(models.TextChoices):
@@ -92,17 +91,6 @@ class LetterCounter(models.Model):
         return f"{self.agency_id}/{self.year}: {self.last}"
 
 
-def _user_fk(verbose_name):
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=verbose_name,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-
 class Letter(models.Model):
     application = models.ForeignKey(
         Application, verbose_name="申请", on_delete=models.PROTECT, related_name="letters"
@@ -118,11 +106,11 @@ class Letter(models.Model):
     sequence = models.PositiveIntegerField("编号序号", null=True, blank=True)
     issued_on = models.DateField("成文日期", null=True, blank=True)
 
-    drafted_by = _user_fk("拟稿人")
+    drafted_by = user_reference("拟稿人")
     drafted_at = models.DateTimeField("拟稿时间", auto_now_add=True)
-    head_signed_by = _user_fk("科室负责人")
+    head_signed_by = user_reference("科室负责人")
     head_signed_at = models.DateTimeField("科室负责人签字时间", null=True, blank=True)
-    leader_signed_by = _user_fk("签发人")
+    leader_signed_by = user_reference("签发人")
     leader_signed_at = models.DateTimeField("签发时间", null=True, blank=True)
 
     docx = models.BinaryField("DOCX", null=True, blank=True, editable=False)
@@ -158,34 +146,3 @@ class Letter(models.Model):
         if self.pk is None:
             return None
         return type(self).objects.filter(pk=self.pk).values_list("status", flat=True).first()
-
-
-def delivery_proof_path(instance, filename) -> str:
-    return f"delivery/{instance.application.agency_id}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
-
-
-class DeliveryProof(models.Model):
-    """送达回证, 邮寄凭证 and the like: kept privately with the case for its archive."""
-
-    application = models.ForeignKey(
-        Application, verbose_name="申请", on_delete=models.PROTECT, related_name="delivery_proofs"
-    )
-    file = models.FileField("文件", upload_to=delivery_proof_path, storage=private_storage, max_length=200)
-    content_type = models.CharField("文件类型", max_length=40)
-    size = models.PositiveIntegerField("大小（字节）")
-    sha256 = models.CharField("SHA-256", max_length=64)
-    description = models.CharField("说明", max_length=200, blank=True)
-    uploaded_by = _user_fk("上传人")
-    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
-
-    class Meta:
-        verbose_name = "送达凭证"
-        verbose_name_plural = "送达凭证"
-        ordering = ["uploaded_at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.application.reference} 送达凭证 {self.pk}"
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()

@@ -1,0 +1,244 @@
+"""Staff screens for letters, delivery proof, the case archive and the letter settings (namespace `applications`).
+
+Cases are loaded through gongkai.agencies.access.load_authorized, so another agency's case is a 404. Letters
+name the applicant: only people who see the case's personal data open them, and each download is recorded in
+the audit trail.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from gongkai.agencies.access import NotAllowed, agencies_where, allowed_actions, load_authorized
+from gongkai.agencies.chooser import agency_chooser
+from gongkai.agencies.models import Agency
+
+from .. import archive, fees, services
+from ..access import CASES
+from ..downloads import private_file
+from ..models import LetterError, LetterLocked, LetterStatus
+from . import context, workflow
+from .numbering import settings_for
+from .render import letter_bytes
+from .settings import LetterSettingsForm, next_number_preview, save_letter_settings
+
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+# Letters name the applicant: opened by those who see the case's personal data (not a supervisor from above).
+CASE_WITH_LETTERS = load_authorized(CASES, "case.personal_data", what="查看文书（载有申请人的个人信息）")
+
+
+def letters_panel(application, allowed) -> dict:
+    """What the case page shows about letters, fees and the archive; `allowed`: the person's actions there."""
+    personal = "case.personal_data" in allowed
+    return {
+        "letters": list(application.letters.all()) if personal else [],
+        "letter_kinds": [(k.value, k.label) for k in workflow.kinds_for(application)],
+        "can_draft": "letter.draft" in allowed,
+        "can_archive": "case.archive" in allowed,
+        "archive_problem": archive.archive_problem(application),
+        "fee": fees.fee_of(application),
+        "delivery_proofs": list(application.delivery_proofs.all()) if personal else [],
+    }
+
+
+def _letter(application, letter_pk):
+    return get_object_or_404(application.letters.select_related("drafted_by"), pk=letter_pk)
+
+
+@login_required
+@require_POST
+@load_authorized(CASES)
+def letter_new(request, application):
+    pk = application.pk
+    try:
+        letter = workflow.draft_letter(
+            application,
+            request.POST.get("kind", ""),
+            actor=request.user,
+            addressee=request.POST.get("addressee") or None,
+        )
+    except ValueError:
+        messages.error(request, "请选择文书种类。")
+        return redirect("applications:detail", pk=pk)
+    except LetterError as exc:
+        messages.error(request, str(exc))
+        return redirect("applications:detail", pk=pk)
+    messages.success(request, f"已生成{letter.get_kind_display()}草稿，请核对正文。")
+    return redirect("applications:letter", pk=pk, letter_pk=letter.pk)
+
+
+@login_required
+@CASE_WITH_LETTERS
+def letter_detail(request, application, letter_pk):
+    pk, letter = application.pk, _letter(application, letter_pk)
+    allowed = allowed_actions(request.user, application.agency)
+    error = ""
+    if request.method == "POST":
+        try:
+            workflow.edit_letter(
+                letter,
+                body=request.POST.get("body", ""),
+                addressee=request.POST.get("addressee", ""),
+                actor=request.user,
+            )
+        except LetterLocked as exc:
+            error = str(exc)
+        except LetterError as exc:
+            error = str(exc)
+        else:
+            messages.success(request, "已保存草稿。")
+            return redirect("applications:letter", pk=pk, letter_pk=letter_pk)
+    own = letter.drafted_by_id == request.user.pk
+    return render(
+        request,
+        "applications/letters/detail.html",
+        {
+            "application": application,
+            "letter": letter,
+            "error": error,
+            "body": request.POST.get("body", letter.body) if error else letter.body,
+            "addressee": request.POST.get("addressee", letter.addressee) if error else letter.addressee,
+            "can_edit": not letter.is_issued and "letter.draft" in allowed,
+            "can_head_sign": letter.status == LetterStatus.DRAFT and "letter.sign" in allowed and not own,
+            "can_issue": letter.status == LetterStatus.HEAD_SIGNED and "letter.issue" in allowed and not own,
+            "own": own,
+            "blanks": 0
+            if letter.is_issued
+            else letter.body.count(context.BLANK) + letter.addressee.count(context.BLANK),
+        },
+    )
+
+
+# Signing and issuing are refused on the letter page itself, with the reason: the wrong person, the wrong order.
+@login_required
+@require_POST
+@CASE_WITH_LETTERS
+def letter_sign(request, application, letter_pk):
+    pk, letter = application.pk, _letter(application, letter_pk)
+    try:
+        workflow.sign_as_head(letter, actor=request.user)
+    except (LetterError, LetterLocked, NotAllowed) as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "科室负责人已签字。")
+    return redirect("applications:letter", pk=pk, letter_pk=letter_pk)
+
+
+@login_required
+@CASE_WITH_LETTERS
+def letter_issue(request, application, letter_pk):
+    """领导签发 cannot be undone: a confirmation page first, the POST issues."""
+    pk, letter = application.pk, _letter(application, letter_pk)
+    if request.method == "POST":
+        try:
+            letter = workflow.issue_letter(letter, actor=request.user)
+        except (LetterError, LetterLocked, NotAllowed) as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"已签发，文号 {letter.number}。")
+        return redirect("applications:letter", pk=pk, letter_pk=letter_pk)
+    return render(
+        request, "applications/letters/confirm_issue.html", {"application": application, "letter": letter}
+    )
+
+
+@login_required
+@CASE_WITH_LETTERS
+def letter_file(request, application, letter_pk, fmt):
+    pk, letter = application.pk, _letter(application, letter_pk)
+    if fmt not in CONTENT_TYPES:
+        raise Http404("没有这种格式。")
+    try:
+        data = letter_bytes(letter, fmt)
+    except LetterError as exc:
+        messages.error(request, str(exc))
+        return redirect("applications:letter", pk=pk, letter_pk=letter_pk)
+    services.record_personal_data_view(application, actor=request.user, what=f"letter:{letter.pk}:{fmt}")
+    name = f"{application.reference}-{letter.get_kind_display()}{'' if letter.is_issued else '-草稿'}.{fmt}"
+    return private_file(data, CONTENT_TYPES[fmt], name=name)
+
+
+@login_required
+@require_POST
+@load_authorized(CASES, "case.handle", what="上传送达凭证")
+def delivery_proof_upload(request, application):
+    upload = request.FILES.get("delivery_proof")
+    if not upload:
+        messages.error(request, "请选择要上传的送达凭证。")
+    else:
+        try:
+            archive.add_delivery_proof(
+                application, upload, actor=request.user, description=request.POST.get("description", "")
+            )
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+        else:
+            messages.success(request, "已上传送达凭证。")
+    return redirect("applications:detail", pk=application.pk)
+
+
+@login_required
+@load_authorized(CASES, "case.personal_data", what="查看送达凭证")
+def delivery_proof(request, application, proof_pk):
+    proof = get_object_or_404(application.delivery_proofs.exclude(file=""), pk=proof_pk)
+    services.record_personal_data_view(application, actor=request.user, what=f"delivery_proof:{proof.pk}")
+    return private_file(proof.file.open("rb"), proof.content_type, attachment=False)
+
+
+@login_required
+@load_authorized(CASES, "case.archive")
+def archive_download(request, application):
+    try:
+        name, data = archive.build_archive(application, actor=request.user)
+    except LetterError as exc:
+        messages.error(request, str(exc))
+        return redirect("applications:detail", pk=application.pk)
+    return private_file(data, "application/zip", name=name)
+
+
+@login_required
+def letter_settings_index(request):
+    agencies = agencies_where(request.user, "letter.settings")
+    if not agencies.exists():
+        raise NotAllowed("letter.settings")
+    if agencies.count() == 1:
+        return redirect("applications:letter_settings", code=agencies.get().code)
+    return agency_chooser(
+        request,
+        agencies,
+        title="文书设置",
+        prompt="请选择机关：",
+        section=("依申请公开", reverse("applications:list")),
+        link=lambda agency: reverse("applications:letter_settings", args=[agency.code]),
+    )
+
+
+@login_required
+@load_authorized(Agency, "letter.settings", lookup={"code": "code"})
+def letter_settings(request, agency):
+    """The agency's 文号 代字 and remedy clause, for its 管理员; every change is audited."""
+    form = LetterSettingsForm(request.POST or None, instance=settings_for(agency))
+    if request.method == "POST" and form.is_valid():
+        _settings, changed = save_letter_settings(form, actor=request.user)
+        if changed:
+            labels = "、".join(str(form.fields[name].label) for name in changed)
+            messages.success(request, f"已保存文书设置（修改了：{labels}）。此后签发的文书按新设置生成。")
+        else:
+            messages.info(request, "文书设置没有改动。")
+        return redirect("applications:letter_settings", code=agency.code)
+    year = timezone.localdate().year
+    return render(
+        request,
+        "applications/letters/settings.html",
+        {"agency": agency, "form": form, "next_number": next_number_preview(agency, year)},
+    )

@@ -1,0 +1,88 @@
+"""Files kept with a case: identity documents and delivery proof, in private storage outside MEDIA_ROOT, with
+no address of their own (the views stream them after the permission checks)."""
+
+import hashlib
+import os
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+
+from .case import Application, user_reference
+
+
+class PrivateStorage(FileSystemStorage):
+    """Files under settings.PRIVATE_FILES_ROOT (read on every use, so tests can point it elsewhere). They
+    have no address: the views stream them after the permission checks."""
+
+    @property
+    def base_location(self):
+        return str(settings.PRIVATE_FILES_ROOT)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def url(self, name):
+        raise ValueError("身份证明材料没有公开网址")
+
+
+def private_storage() -> FileSystemStorage:
+    return PrivateStorage()
+
+
+def identity_document_path(instance, filename) -> str:
+    return f"identity/{instance.application.agency_id}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class IdentityDocument(models.Model):
+    application = models.ForeignKey(
+        Application, verbose_name="申请", on_delete=models.CASCADE, related_name="identity_documents"
+    )
+    file = models.FileField("文件", upload_to=identity_document_path, storage=private_storage, max_length=200)
+    content_type = models.CharField("文件类型", max_length=40)
+    size = models.PositiveIntegerField("大小（字节）")
+    original_name = models.CharField("原文件名", max_length=200, blank=True)
+    uploaded_by = user_reference("上传人")
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "身份证明材料"
+        verbose_name_plural = "身份证明材料"
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.application.reference} 身份证明 {self.pk}"
+
+
+def delivery_proof_path(instance, filename) -> str:
+    return f"delivery/{instance.application.agency_id}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class DeliveryProof(models.Model):
+    """送达回证, 邮寄凭证 and the like: kept privately with the case for its archive."""
+
+    application = models.ForeignKey(
+        Application, verbose_name="申请", on_delete=models.PROTECT, related_name="delivery_proofs"
+    )
+    file = models.FileField("文件", upload_to=delivery_proof_path, storage=private_storage, max_length=200)
+    content_type = models.CharField("文件类型", max_length=40)
+    size = models.PositiveIntegerField("大小（字节）")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    description = models.CharField("说明", max_length=200, blank=True)
+    uploaded_by = user_reference("上传人")
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "送达凭证"
+        verbose_name_plural = "送达凭证"
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.application.reference} 送达凭证 {self.pk}"
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
