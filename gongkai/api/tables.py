@@ -6,7 +6,6 @@ every row and column it covers, so each line can be read on its own; numbers are
 of 减2 is -2); a blank cell is empty; a cell the published report wrote as text (“/”) keeps that text.
 """
 
-import csv
 import io
 from decimal import Decimal
 from urllib.parse import quote
@@ -17,6 +16,7 @@ from gongkai.api.responses import bad_parameter
 from gongkai.formats.cells import ReportCells
 from gongkai.formats.layout import CAPTION, NOTE, NUMBER, GridCell, grid_for_section
 from gongkai.formats.render.document import report_title
+from gongkai.security.spreadsheets import csv_writer
 
 # ?table= accepts the section number in either script.
 TABLES = {"2": "二", "3": "三", "4": "四", "二": "二", "三": "三", "四": "四"}
@@ -62,7 +62,7 @@ def table_rows(cells: ReportCells, number: str) -> list[list[str]]:
 
 def render_csv(cells: ReportCells, number: str) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv_writer(out, lineterminator="\r\n")
     writer.writerow([report_title(cells)])
     writer.writerow([cells.format.numbered_title(number)])
     writer.writerows(table_rows(cells, number))
