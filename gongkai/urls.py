@@ -5,6 +5,10 @@ admin.site.site_header = "gongkai 系统配置"
 admin.site.site_title = "gongkai 系统配置"
 admin.site.index_title = "配置"
 
+# Error pages that must not read the request body again (400), speak JSON below /api/ (404), or be Chinese.
+handler400 = "gongkai.security.errors.bad_request"
+handler404 = "gongkai.security.errors.page_not_found"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("gongkai.agencies.urls")),

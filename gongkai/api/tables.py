@@ -27,9 +27,9 @@ def table_number(query, *, required: bool) -> str | None:
     values = query.getlist("table")
     if len(values) > 1:
         raise bad_parameter("table", "参数 table 只能给出一次。")
-    raw = values[0].strip() if values else ""
-    if raw == "" and not required:
+    if not values and not required:
         return None
+    raw = values[0].strip() if values else ""  # given but empty is refused, like any value not listed
     if raw not in TABLES:
         raise bad_parameter("table", "参数 table 应为 2、3 或 4（第二、三、四部分的表格）。")
     return TABLES[raw]
