@@ -77,6 +77,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every later step (log-in limits, the audit) sees the client's address behind a trusted proxy.
+    "gongkai.security.proxies.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "gongkai.security.requests.RequestSizeLimitMiddleware",
@@ -255,9 +257,20 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 
-# Per-process memory cache: enough for the rate limits on one server. Several app servers set
-# GONGKAI_SHARED_CACHE=1, which keeps the cache in the database (table made by `gongkai migrate`), so the
-# limits hold across them.
+# Rate-limit counts (gongkai.security.ratelimit): in the database, shared by every worker process and app
+# server, unless DEBUG (one development server), where the process's cache will do.
+RATE_LIMIT_STORE = os.environ.get("GONGKAI_RATE_LIMIT_STORE") or ("memory" if DEBUG else "database")
+if RATE_LIMIT_STORE not in ("database", "memory"):
+    raise ImproperlyConfigured(
+        f"GONGKAI_RATE_LIMIT_STORE 只能是 database 或 memory，而不是“{RATE_LIMIT_STORE}”"
+    )
+
+# Reverse proxies whose X-Forwarded-For is believed (gongkai.security.proxies): addresses or networks,
+# comma-separated, e.g. 127.0.0.1,10.0.0.0/8. Without it REMOTE_ADDR is the peer's address as it is.
+TRUSTED_PROXIES = [p.strip() for p in os.environ.get("GONGKAI_TRUSTED_PROXIES", "").split(",") if p.strip()]
+
+# The process's memory cache (rendered portal pages). GONGKAI_SHARED_CACHE=1 keeps it in the database
+# instead (table made by `gongkai migrate`), shared by every server.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "gongkai_cache"}
     if env_bool("GONGKAI_SHARED_CACHE", False)

@@ -20,3 +20,20 @@ class LoginLock(models.Model):
 
     def __str__(self) -> str:
         return self.username
+
+
+class RateCounter(models.Model):
+    """One rate-limit window (gongkai.security.ratelimit), shared by every server process through the
+    database: counted with one atomic statement, so processes and servers never count apart."""
+
+    key = models.CharField("计数键", max_length=100, primary_key=True)
+    count = models.PositiveIntegerField("次数", default=0)
+    window_ends = models.FloatField("窗口结束（Unix 时间）", db_index=True)
+
+    class Meta:
+        verbose_name = "频率限制计数"
+        verbose_name_plural = "频率限制计数"
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return f"{self.key}：{self.count}"
