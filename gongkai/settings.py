@@ -79,6 +79,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: every later step (log-in limits, the audit) sees the client's address behind a trusted proxy.
     "gongkai.security.proxies.TrustedProxyMiddleware",
+    # Outside every view and the CSRF check, so it sees each refusal they answer (403, 404, 429).
+    "gongkai.security.denials.DeniedActionAuditMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "gongkai.security.requests.RequestSizeLimitMiddleware",
@@ -194,12 +196,18 @@ SESSION_ABSOLUTE_SECONDS = int(os.environ.get("GONGKAI_SESSION_MAX_HOURS", "12")
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# Log-in throttling (gongkai.security.lockout): an account is locked after LOGIN_MAX_FAILURES failures in
-# a row for LOGIN_LOCKOUT_MINUTES (an administrator may unlock sooner); one client address may fail
-# LOGIN_ADDRESS_LIMIT times an hour, whatever names it tries.
+# Log-in throttling (gongkai.security.lockout), applied by the authentication backend to every log-in page:
+# an account name is locked at one client address after LOGIN_MAX_FAILURES failures in a row there, for
+# LOGIN_LOCKOUT_MINUTES (an administrator may unlock sooner); one client address may fail
+# LOGIN_ADDRESS_LIMIT times an hour, whatever names it tries; an account that failed LOGIN_ACCOUNT_LIMIT
+# times in an hour from anywhere accepts log-ins only from addresses it logged in from before.
+AUTHENTICATION_BACKENDS = ["gongkai.security.backends.ThrottledModelBackend"]
 LOGIN_MAX_FAILURES = int(os.environ.get("GONGKAI_LOGIN_MAX_FAILURES", "5"))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("GONGKAI_LOGIN_LOCKOUT_MINUTES", "30"))
 LOGIN_ADDRESS_LIMIT = int(os.environ.get("GONGKAI_LOGIN_ADDRESS_LIMIT", "30"))
+LOGIN_ACCOUNT_LIMIT = int(os.environ.get("GONGKAI_LOGIN_ACCOUNT_LIMIT", "50"))
+# Wrong current passwords a signed-in person may give when changing it, per hour.
+PASSWORD_CHANGE_LIMIT = int(os.environ.get("GONGKAI_PASSWORD_CHANGE_LIMIT", "5"))
 
 # Security headers. HTTPS is terminated by the reverse proxy: set SECURE_PROXY_SSL_HEADER=1 when it sends
 # X-Forwarded-Proto, and HSTS_SECONDS (e.g. 31536000) once the site is only ever served over HTTPS.
