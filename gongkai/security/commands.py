@@ -34,7 +34,9 @@ def run_locked(args) -> int:
 
     locks = LoginLock.objects.filter(locked_until__gt=timezone.now()).order_by("username", "address")
     for lock in locks:
-        print(f"{lock.username}\t锁定至 {timezone.localtime(lock.locked_until):%Y-%m-%d %H:%M}\t{lock.address}")
+        print(
+            f"{lock.username}\t锁定至 {timezone.localtime(lock.locked_until):%Y-%m-%d %H:%M}\t{lock.address}"
+        )
     if not locks:
         print("没有被锁定的账号。")
     return 0
