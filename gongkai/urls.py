@@ -16,7 +16,11 @@ handler400 = "gongkai.security.errors.bad_request"
 handler404 = "gongkai.security.errors.page_not_found"
 
 urlpatterns = [
-    path("admin/password_change/", RedirectView.as_view(pattern_name="password_change")),
+    path(
+        "admin/password_change/",
+        RedirectView.as_view(pattern_name="password_change"),
+        name="admin_password_change",
+    ),
     path("admin/", admin.site.urls),
     path("accounts/", include("gongkai.agencies.urls")),
     path("workspace/applications/", include("gongkai.applications.urls")),
