@@ -297,8 +297,12 @@ PAGE_CACHE_SECONDS = int(os.environ.get("GONGKAI_PAGE_CACHE_SECONDS", "300"))
 # (GONGKAI_FIELD_KEY_FROM_SECRET=1) may instead derive a key from SECRET_KEY; production must set it.
 FIELD_ENCRYPTION_KEYS = [k.strip() for k in os.environ.get("GONGKAI_FIELD_KEY", "").split(",") if k.strip()]
 FIELD_KEY_FROM_SECRET = DEBUG or env_bool("GONGKAI_FIELD_KEY_FROM_SECRET", False)
-# Identity documents (身份证明) live outside MEDIA_ROOT and are served only through a permission-checked view.
+# Identity documents (身份证明) live outside MEDIA_ROOT and are served only through a permission-checked view,
+# encrypted with the field key (gongkai.applications.file_storage). Every uploaded file and folder is the
+# service account's alone; gongkai.security.files keeps the data folder and the SQLite file so too.
 PRIVATE_FILES_ROOT = DATA_DIR / "private"
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 IDENTITY_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 # No request body may exceed this (the largest upload is a 20 MB attachment); larger ones get a 413 page.
 REQUEST_MAX_BYTES = int(os.environ.get("GONGKAI_REQUEST_MAX_MB", "25")) * 1024 * 1024

@@ -1,6 +1,8 @@
 """Rotating GONGKAI_FIELD_KEY: re-encrypt every stored identity number, name and contact with the first
 key of the list, and recompute the keyed fingerprints (they hash with the first key, so without this the
-repeat-application proposals would no longer match old cases). Afterwards the old key can be dropped.
+repeat-application proposals would no longer match old cases); re-encrypt the identity documents and
+delivery proof files too (and encrypt any still stored plain, from before files were encrypted).
+Afterwards the old key can be dropped.
 
     1. GONGKAI_FIELD_KEY=NEW,OLD      (new first: it encrypts; both decrypt) — restart the app servers
     2. gongkai keys rotate            (this module; one transaction per batch, safe to run again)
@@ -15,6 +17,7 @@ from django.db import transaction
 from gongkai import audit
 
 from . import crypto
+from .file_storage import reencrypt_files
 from .models import Application
 from .services import matching_keys
 
@@ -26,8 +29,9 @@ def new_key() -> str:
     return base64.urlsafe_b64encode(os.urandom(32)).decode()
 
 
-def rotate_field_key() -> int:
-    """Re-encrypt and re-fingerprint every case; returns how many were rewritten."""
+def rotate_field_key() -> tuple[int, int]:
+    """Re-encrypt and re-fingerprint every case, re-encrypt every private personal file; returns how many
+    cases and files were rewritten."""
     ids = list(Application.objects.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), BATCH):
         with transaction.atomic():
@@ -49,5 +53,6 @@ def rotate_field_key() -> int:
                         "information_digest",
                     ]
                 )
-    audit.record("keys.field_key.rotate", details={"applications": len(ids)})
-    return len(ids)
+    files = reencrypt_files()
+    audit.record("keys.field_key.rotate", details={"applications": len(ids), "files": files})
+    return len(ids), files

@@ -15,7 +15,8 @@ from django.db import models
 
 from gongkai.agencies.models import Agency
 
-from .models import Application, private_storage
+from .file_storage import encrypted_private_storage
+from .models import Application
 
 
 class LetterLocked(Exception):
@@ -170,7 +171,9 @@ class DeliveryProof(models.Model):
     application = models.ForeignKey(
         Application, verbose_name="申请", on_delete=models.PROTECT, related_name="delivery_proofs"
     )
-    file = models.FileField("文件", upload_to=delivery_proof_path, storage=private_storage, max_length=200)
+    file = models.FileField(
+        "文件", upload_to=delivery_proof_path, storage=encrypted_private_storage, max_length=200
+    )
     content_type = models.CharField("文件类型", max_length=40)
     size = models.PositiveIntegerField("大小（字节）")
     sha256 = models.CharField("SHA-256", max_length=64)

@@ -5,7 +5,6 @@ Personal data stays on the Application row: the identity number only encrypted (
 for matching and a mask for display); identity documents in private storage outside MEDIA_ROOT.
 """
 
-import os
 import uuid
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from gongkai.rules.clock import EventType
 from gongkai.rules.outcomes import APPLICANT_TYPE_CHOICES, ApplicantType
 
 from .fields import EncryptedTextField
+from .file_storage import PrivateStorage, encrypted_private_storage
 
 EventKind = models.TextChoices("EventKind", [(t.name, (t.value, t.label)) for t in EventType])
 
@@ -194,22 +194,6 @@ class ApplicationEvent(models.Model):
         return f"{self.application.reference} {self.get_type_display()} {self.date.isoformat()}"
 
 
-class PrivateStorage(FileSystemStorage):
-    """Files under settings.PRIVATE_FILES_ROOT (read on every use, so tests can point it elsewhere). They
-    have no address: views.identity_document streams them after the permission checks."""
-
-    @property
-    def base_location(self):
-        return str(settings.PRIVATE_FILES_ROOT)
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):
-        raise ValueError("身份证明材料没有公开网址")
-
-
 def private_storage() -> FileSystemStorage:
     return PrivateStorage()
 
@@ -222,7 +206,9 @@ class IdentityDocument(models.Model):
     application = models.ForeignKey(
         Application, verbose_name="申请", on_delete=models.CASCADE, related_name="identity_documents"
     )
-    file = models.FileField("文件", upload_to=identity_document_path, storage=private_storage, max_length=200)
+    file = models.FileField(
+        "文件", upload_to=identity_document_path, storage=encrypted_private_storage, max_length=200
+    )
     content_type = models.CharField("文件类型", max_length=40)
     size = models.PositiveIntegerField("大小（字节）")
     original_name = models.CharField("原文件名", max_length=200, blank=True)

@@ -2,10 +2,12 @@
 the suite's database is SQLite or PostgreSQL), hoping each counts only its own. The tracking limit and the
 log-in limits are counted once for both; the client's address is the rightmost hop that the trusted proxy
 (127.0.0.1, GONGKAI_TRUSTED_PROXIES) reports, so a forged address further left changes nothing, while a
-different real client is counted apart."""
+different real client is counted apart. (The installation's data folder is checked on the way: 0700, with
+the SQLite file 0600.)"""
 
 import copy
 import os
+import stat
 import threading
 from urllib.parse import urlencode
 
@@ -34,6 +36,10 @@ def test_two_servers_count_as_one(tmp_path):
     second = None
     try:
         first.prepare(seed=False)
+        if database == "sqlite":  # the data folder and the database file are the service account's alone
+            data = first.folder / "data"
+            assert stat.S_IMODE(data.stat().st_mode) == 0o700
+            assert stat.S_IMODE((data / "gongkai.sqlite3").stat().st_mode) == 0o600
         second = copy.copy(first)
         second.port = free_port()
         starting = threading.Thread(target=second.start, kwargs={"workers": 1})
