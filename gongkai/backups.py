@@ -118,7 +118,9 @@ def backup(path: Path) -> Manifest:
             _run(["pg_dump", "--format=custom", "--no-owner", "--file", str(dump), *args], env)
         manifest.database_sha256 = _sha256(dump)
         partial = path.with_name(path.name + ".partial")
-        with tarfile.open(partial, "w:gz") as archive:
+        # Only the operator's account may read a backup: it holds the database and the private files.
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as archive:
             archive.add(dump, arcname=dump.name)
             for name, root in file_roots().items():
                 if root.exists():
@@ -144,6 +146,14 @@ def read_manifest(path: Path) -> dict:
     if data.get("format") != FORMAT:
         raise BackupError(f"{path} 的备份格式“{data.get('format')}”无法识别")
     return data
+
+
+def _private(root: Path) -> None:
+    """Restored files are the service account's alone, like uploaded ones (0600 files, 0700 folders)."""
+    for folder, _, names in os.walk(root):
+        os.chmod(folder, 0o700)
+        for name in names:
+            os.chmod(os.path.join(folder, name), 0o600)
 
 
 def restore(path: Path) -> dict:
@@ -189,4 +199,5 @@ def restore(path: Path) -> dict:
                 shutil.rmtree(root)
             if source_dir.exists():
                 shutil.copytree(source_dir, root)
+                _private(root)
     return manifest

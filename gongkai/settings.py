@@ -65,6 +65,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every later step (log-in limits, the audit) sees the client's address behind a trusted proxy.
+    "gongkai.security.proxies.TrustedProxyMiddleware",
+    # Outside every view and the CSRF check, so it sees each refusal they answer (403, 404, 429).
+    "gongkai.security.denials.DeniedActionAuditMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "gongkai.security.requests.RequestSizeLimitMiddleware",
@@ -72,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "gongkai.security.requests.MalformedBodyMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -171,6 +176,7 @@ SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "gongkai.errors.csrf_failure"
 # A staff session ends after 30 idle minutes and 12 hours after log-in (gongkai.security.sessions); the
 # cookie itself lasts no longer than the absolute lifetime and ends with the browser.
 SESSION_IDLE_SECONDS = env_int("GONGKAI_SESSION_IDLE_MINUTES", 30) * 60
@@ -178,12 +184,18 @@ SESSION_ABSOLUTE_SECONDS = env_int("GONGKAI_SESSION_MAX_HOURS", 12) * 3600
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# Log-in throttling (gongkai.security.lockout): an account is locked after LOGIN_MAX_FAILURES failures in
-# a row for LOGIN_LOCKOUT_MINUTES (an administrator may unlock sooner); one client address may fail
-# LOGIN_ADDRESS_LIMIT times an hour, whatever names it tries.
+# Log-in throttling (gongkai.security.lockout), applied by the authentication backend to every log-in page:
+# an account name is locked at one client address after LOGIN_MAX_FAILURES failures in a row there, for
+# LOGIN_LOCKOUT_MINUTES (an administrator may unlock sooner); one client address may fail
+# LOGIN_ADDRESS_LIMIT times an hour, whatever names it tries; an account that failed LOGIN_ACCOUNT_LIMIT
+# times in an hour from anywhere accepts log-ins only from addresses it logged in from before.
+AUTHENTICATION_BACKENDS = ["gongkai.security.backends.ThrottledModelBackend"]
 LOGIN_MAX_FAILURES = env_int("GONGKAI_LOGIN_MAX_FAILURES", 5)
 LOGIN_LOCKOUT_MINUTES = env_int("GONGKAI_LOGIN_LOCKOUT_MINUTES", 30)
 LOGIN_ADDRESS_LIMIT = env_int("GONGKAI_LOGIN_ADDRESS_LIMIT", 30)
+LOGIN_ACCOUNT_LIMIT = env_int("GONGKAI_LOGIN_ACCOUNT_LIMIT", 50)
+# Wrong current passwords a signed-in person may give when changing it, per hour.
+PASSWORD_CHANGE_LIMIT = env_int("GONGKAI_PASSWORD_CHANGE_LIMIT", 5)
 
 # Security headers. HTTPS is terminated by the reverse proxy: set SECURE_PROXY_SSL_HEADER=1 when it sends
 # X-Forwarded-Proto, and HSTS_SECONDS (e.g. 31536000) once the site is only ever served over HTTPS.
@@ -241,9 +253,20 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 
-# Per-process memory cache: enough for the rate limits on one server. Several app servers set
-# GONGKAI_SHARED_CACHE=1, which keeps the cache in the database (table made by `gongkai migrate`), so the
-# limits hold across them.
+# Rate-limit counts (gongkai.security.ratelimit): in the database, shared by every worker process and app
+# server, unless DEBUG (one development server), where the process's cache will do.
+RATE_LIMIT_STORE = env_str("GONGKAI_RATE_LIMIT_STORE", "memory" if DEBUG else "database")
+if RATE_LIMIT_STORE not in ("database", "memory"):
+    raise ImproperlyConfigured(
+        f"GONGKAI_RATE_LIMIT_STORE 只能是 database 或 memory，而不是“{RATE_LIMIT_STORE}”"
+    )
+
+# Reverse proxies whose X-Forwarded-For is believed (gongkai.security.proxies): addresses or networks,
+# comma-separated, e.g. 127.0.0.1,10.0.0.0/8. Without it REMOTE_ADDR is the peer's address as it is.
+TRUSTED_PROXIES = env_list("GONGKAI_TRUSTED_PROXIES", [])
+
+# The process's memory cache (rendered portal pages). GONGKAI_SHARED_CACHE=1 keeps it in the database
+# instead (table made by `gongkai migrate`), shared by every server.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "gongkai_cache"}
     if env_bool("GONGKAI_SHARED_CACHE", False)
@@ -262,8 +285,12 @@ PAGE_CACHE_SECONDS = env_int("GONGKAI_PAGE_CACHE_SECONDS", 300)
 # (GONGKAI_FIELD_KEY_FROM_SECRET=1) may instead derive a key from SECRET_KEY; production must set it.
 FIELD_ENCRYPTION_KEYS = env_list("GONGKAI_FIELD_KEY", [])
 FIELD_KEY_FROM_SECRET = DEBUG or env_bool("GONGKAI_FIELD_KEY_FROM_SECRET", False)
-# Identity documents (身份证明) live outside MEDIA_ROOT and are served only through a permission-checked view.
+# Identity documents (身份证明) live outside MEDIA_ROOT and are served only through a permission-checked view,
+# encrypted with the field key (gongkai.applications.file_storage). Every uploaded file and folder is the
+# service account's alone; gongkai.security.files keeps the data folder and the SQLite file so too.
 PRIVATE_FILES_ROOT = DATA_DIR / "private"
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 IDENTITY_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 # No request body may exceed this (the largest upload is a 20 MB attachment); larger ones get a 413 page.
 REQUEST_MAX_BYTES = env_int("GONGKAI_REQUEST_MAX_MB", 25) * 1024 * 1024

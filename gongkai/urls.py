@@ -1,11 +1,26 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
+
+from gongkai.security.forms import ThrottledAdminAuthenticationForm
 
 admin.site.site_header = "gongkai 系统配置"
 admin.site.site_title = "gongkai 系统配置"
 admin.site.index_title = "配置"
+# The admin's log-in shows the same refusals as /accounts/login/ (the limits themselves are in the
+# authentication backend, which both reach); its password change is the one throttled page.
+admin.site.login_form = ThrottledAdminAuthenticationForm
+
+# Error pages that must not read the request body again (400), speak JSON below /api/ (404), or be Chinese.
+handler400 = "gongkai.errors.bad_request"
+handler404 = "gongkai.errors.page_not_found"
 
 urlpatterns = [
+    path(
+        "admin/password_change/",
+        RedirectView.as_view(pattern_name="password_change"),
+        name="admin_password_change",
+    ),
     path("admin/", admin.site.urls),
     path("accounts/", include("gongkai.security.urls")),
     path("workspace/applications/", include("gongkai.applications.urls")),

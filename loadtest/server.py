@@ -84,12 +84,15 @@ class Installation:
             raise RuntimeError(f"{' '.join(args)} 失败：\n{result.stdout}\n{result.stderr}")
         return result.stdout
 
-    def prepare(self, items: int = 0) -> dict:
+    def prepare(self, items: int = 0, *, seed: bool = True) -> dict:
+        """Migrate an empty database, then (unless `seed` is false) add the people and items of a run."""
         (self.folder / "data").mkdir(parents=True, exist_ok=True)
         if self.database == "postgres":
             self._pg(f'DROP DATABASE IF EXISTS "{self.db_name}"')
             self._pg(f'CREATE DATABASE "{self.db_name}"')
         self.run("-m", "gongkai", "migrate")
+        if not seed:
+            return {}
         return json.loads(self.run("-m", "loadtest.seed", "setup", "--items", str(items)))
 
     def check(self, acknowledged: dict) -> dict:

@@ -6,6 +6,8 @@ the 上级监督员 role, which would widen what they may see.
 """
 
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 
 from gongkai import audit
 from gongkai.agencies.models import Agency, Department, Membership, Role
@@ -13,6 +15,25 @@ from gongkai.agencies.models import Agency, Department, Membership, Role
 
 def administered_agency_ids(user) -> set[int]:
     return set(Membership.objects.filter(user=user, role=Role.ADMIN).values_list("agency_id", flat=True))
+
+
+def manageable_users(user):
+    """The accounts an agency's 管理员 may see, edit and give roles: people who work only in agencies they
+    administer, and accounts that hold no role anywhere yet (just created). Someone who also holds a role
+    elsewhere, a superuser or another agency's staff account is outside: resetting their password would
+    hand over their other roles."""
+    users = get_user_model().objects.all()
+    if user.is_superuser:
+        return users
+    own = administered_agency_ids(user)
+    elsewhere = Membership.objects.exclude(agency_id__in=own).values("user_id")
+    with_role_here = Membership.objects.filter(agency_id__in=own).values("user_id")
+    unattached = users.filter(memberships__isnull=True, is_staff=False)
+    return (
+        (users.filter(pk__in=with_role_here).exclude(pk__in=elsewhere) | unattached)
+        .filter(is_superuser=False)
+        .distinct()
+    )
 
 
 def _plain(value):
@@ -73,6 +94,8 @@ class ScopedToAdministeredAgencies(AuditedAdmin):
                 kwargs["queryset"] = Agency.objects.filter(pk__in=ids)
             elif db_field.name == "department":
                 kwargs["queryset"] = Department.objects.filter(agency_id__in=ids)
+            elif db_field.name == "user":
+                kwargs["queryset"] = manageable_users(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
@@ -159,3 +182,46 @@ class MembershipAdmin(ScopedToAdministeredAgencies):
         if db_field.name == "role" and not request.user.is_superuser:
             kwargs["choices"] = [(value, label) for value, label in Role.choices if value != Role.SUPERVISOR]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+
+admin.site.unregister(get_user_model())
+
+
+@admin.register(get_user_model())
+class ScopedUserAdmin(UserAdmin):
+    """Accounts in 系统配置: a superuser sees every account; an agency's 管理员 sees and edits only
+    manageable_users(), and never the fields that hand out power (staff, superuser, permissions, groups)."""
+
+    limited_fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        ("个人信息", {"fields": ("first_name", "last_name", "email")}),
+        ("状态", {"fields": ("is_active", "last_login", "date_joined")}),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(pk__in=manageable_users(request.user).values("pk"))
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None or request.user.is_superuser:
+            return super().get_fieldsets(request, obj)
+        return self.limited_fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.is_superuser:
+            return super().get_readonly_fields(request, obj)
+        return ("last_login", "date_joined")
+
+    def get_list_filter(self, request):
+        return super().get_list_filter(request) if request.user.is_superuser else ("is_active",)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        details = {
+            name: str(form.cleaned_data.get(name)) for name in form.changed_data if "password" not in name
+        }
+        audit.record(
+            f"agencies.user.{'change' if change else 'create'}",
+            actor=request.user,
+            target=obj,
+            details=details,
+        )

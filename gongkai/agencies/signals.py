@@ -29,6 +29,8 @@ def audit_logout(sender, request, user, **kwargs):
 
 @receiver(user_login_failed, dispatch_uid="gongkai.agencies.audit_login_failed")
 def audit_login_failed(sender, credentials, request=None, **kwargs):
+    if getattr(request, "login_refusal", None):
+        return  # refused before the password was checked: counted per minute (gongkai.security.denials)
     # Only the user name is kept; Django already replaces the password in `credentials` by stars.
     details = {"username": str(credentials.get("username", ""))[:150], **_client(request)}
     audit.record("auth.login_failed", actor=None, agency=None, target=None, details=details)

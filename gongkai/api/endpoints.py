@@ -6,6 +6,8 @@ come after it (gongkai/api/urls.py joins the two)."""
 
 from dataclasses import dataclass, field
 
+from gongkai.api.params import FIRST_YEAR, LARGEST_INTEGER, LAST_YEAR
+
 JSON = "application/json"
 CSV = "text/csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -46,9 +48,15 @@ class Endpoint:
         return "/api/" + out
 
 
-CODE = Param("code", "机关简称代码，例如 yqtyjrswj（见 /api/agencies/）", {"type": "string"}, "path", True)
-YEAR = Param("year", "报告年度（四位数字）", {"type": "integer", "minimum": 1900}, "path", True)
-VERSION = Param("version", "版本号；省略时为最新发布的版本", {"type": "integer", "minimum": 1})
+# Agency and catalogue codes are slugs of at most 40 characters (the models' SlugFields).
+SLUG = {"type": "string", "pattern": "^[-a-zA-Z0-9_]{1,40}$"}
+CODE = Param("code", "机关简称代码，例如 yqtyjrswj（见 /api/agencies/）", SLUG, "path", True)
+# Bounds as the views check them (gongkai.api.params), so that every value the schema allows is served.
+YEAR_RANGE = {"minimum": FIRST_YEAR, "maximum": LAST_YEAR}
+YEAR = Param("year", "报告年度（四位数字）", {"type": "integer", **YEAR_RANGE}, "path", True)
+VERSION = Param(
+    "version", "版本号；省略时为最新发布的版本", {"type": "integer", "minimum": 1, "maximum": LARGEST_INTEGER}
+)
 TABLE = Param(
     "table",
     "表格：2 为第二部分（主动公开），3 为第三部分（依申请公开），4 为第四部分（行政复议、行政诉讼）",
@@ -82,11 +90,15 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "agencies/{code}/items/?page=1&page_size=20",
         (
             CODE,
-            Param("page", "页码，从 1 起", {"type": "integer", "minimum": 1, "default": 1}),
+            Param("page", "页码，从 1 起", {"type": "integer", "minimum": 1, "maximum": LARGEST_INTEGER, "default": 1}),
             Param("page_size", "每页条数，1 至 100", {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}),
-            Param("year", "发布年度", {"type": "integer", "minimum": 1900}),
-            Param("category", "目录类目代码（含其下级类目）", {"type": "string"}),
-            Param("updated_since", "只列出此后更新的：日期（北京时间当日零时起）或 ISO 8601 时间", {"type": "string"}),
+            Param("year", "发布年度", {"type": "integer", **YEAR_RANGE}),
+            Param("category", "目录类目代码（含其下级类目）", SLUG),
+            Param(
+                "updated_since",
+                "只列出此后更新的：日期（北京时间当日零时起）或 ISO 8601 时间",
+                {"type": "string", "anyOf": [{"format": "date"}, {"format": "date-time"}]},
+            ),
         ),
         schema="ItemPage", errors=(400, 404),
     ),

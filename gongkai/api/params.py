@@ -12,6 +12,8 @@ from gongkai.api.responses import bad_parameter, not_found
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 FIRST_YEAR, LAST_YEAR = 1900, 2999
+# Integers are read from at most nine digits (so no number is ever too large for the database).
+LARGEST_INTEGER = 999_999_999
 
 
 def has_control_characters(text: str) -> bool:
@@ -27,6 +29,8 @@ def _single(query, name: str) -> str | None:
         raise bad_parameter(name, f"参数 {name} 只能给出一次。")
     if has_control_characters(values[0]):
         raise bad_parameter(name, f"参数 {name} 含有控制字符。")
+    if not values[0].strip():  # given but empty: leave it out to mean "no filter" or the default
+        raise bad_parameter(name, f"参数 {name} 不能为空；不需要时请省略该参数。")
     return values[0].strip()
 
 
@@ -37,7 +41,7 @@ def text(query, name: str) -> str | None:
 
 def integer(query, name: str, *, default: int | None = None, low: int, high: int | None = None) -> int | None:
     raw = _single(query, name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
     if not raw.isascii() or not raw.lstrip("-").isdigit() or len(raw) > 9:
         raise bad_parameter(name, f"参数 {name} 必须是整数，而不是“{raw[:40]}”。")
@@ -61,7 +65,7 @@ def year(query, name: str = "year") -> int | None:
 def moment(query, name: str) -> datetime | None:
     """A date (2026-03-01, from its start in Beijing time) or a date and time in ISO 8601."""
     raw = _single(query, name)
-    if raw is None or raw == "":
+    if raw is None:
         return None
     if "T" in raw:
         raw = raw.replace(" ", "+")  # an unencoded "+08:00" arrives as " 08:00"
@@ -84,7 +88,7 @@ def moment(query, name: str) -> datetime | None:
 def choice(query, name: str, allowed: dict[str, str]) -> str | None:
     """One of `allowed` (its keys are what the client may write; values are what the view uses)."""
     raw = _single(query, name)
-    if raw is None or raw == "":
+    if raw is None:
         return None
     if raw not in allowed:
         raise bad_parameter(name, f"参数 {name} 只能是 {'、'.join(allowed)} 之一，而不是“{raw[:40]}”。")

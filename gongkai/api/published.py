@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 
 from gongkai.agencies.models import Agency
 from gongkai.api.params import has_control_characters
-from gongkai.api.responses import bad_parameter, not_found
+from gongkai.api.responses import ApiError, not_found
 from gongkai.disclosure.models import CatalogueCategory, Item
 from gongkai.formats.cells import CellsError, ReportCells, cells_from_dict
 from gongkai.reports.models import ReportVersion
@@ -54,8 +54,11 @@ def items_of(agency: Agency, *, year=None, category_code=None, updated_since=Non
     if category_code is not None:
         category = CatalogueCategory.objects.filter(agency=agency, code=category_code).first()
         if category is None:
-            raise bad_parameter(
-                "category", f"参数 category：{agency.name}没有代码为“{category_code[:40]}”的目录类目。"
+            # Well-formed but not there: like an unknown agency, a 404 (naming the parameter).
+            raise ApiError(
+                404,
+                f"参数 category：{agency.name}没有代码为“{category_code[:40]}”的目录类目。",
+                parameter="category",
             )
         items = items.filter(category_id__in=category_subtree_ids(category))
     if updated_since is not None:
@@ -66,9 +69,8 @@ def items_of(agency: Agency, *, year=None, category_code=None, updated_since=Non
 def page_of(queryset, page: int, size: int):
     paginator = Paginator(queryset, size)
     if page > paginator.num_pages:
-        raise bad_parameter(
-            "page", f"参数 page 超出范围：共 {paginator.num_pages} 页，而请求的是第 {page} 页。"
-        )
+        # A page the schema allows but the list does not have yet is not there (404), not a bad request.
+        raise not_found(f"没有第 {page} 页：共 {paginator.num_pages} 页。")
     return paginator.page(page)
 
 

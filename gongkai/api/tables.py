@@ -6,7 +6,6 @@ every row and column it covers, so each line can be read on its own; numbers are
 of 减2 is -2); a blank cell is empty; a cell the published report wrote as text (“/”) keeps that text.
 """
 
-import csv
 import io
 from decimal import Decimal
 
@@ -16,6 +15,7 @@ from gongkai.api.responses import bad_parameter
 from gongkai.formats.cells import ReportCells
 from gongkai.formats.layout import CAPTION, NOTE, NUMBER, GridCell, grid_for_section
 from gongkai.formats.render.document import report_title
+from gongkai.spreadsheets import csv_writer
 
 # ?table= accepts the section number in either script.
 TABLES = {"2": "二", "3": "三", "4": "四", "二": "二", "三": "三", "四": "四"}
@@ -26,9 +26,9 @@ def table_number(query, *, required: bool) -> str | None:
     values = query.getlist("table")
     if len(values) > 1:
         raise bad_parameter("table", "参数 table 只能给出一次。")
-    raw = values[0].strip() if values else ""
-    if raw == "" and not required:
+    if not values and not required:
         return None
+    raw = values[0].strip() if values else ""  # given but empty is refused, like any value not listed
     if raw not in TABLES:
         raise bad_parameter("table", "参数 table 应为 2、3 或 4（第二、三、四部分的表格）。")
     return TABLES[raw]
@@ -61,7 +61,7 @@ def table_rows(cells: ReportCells, number: str) -> list[list[str]]:
 
 def render_csv(cells: ReportCells, number: str) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv_writer(out, lineterminator="\r\n")
     writer.writerow([report_title(cells)])
     writer.writerow([cells.format.numbered_title(number)])
     writer.writerows(table_rows(cells, number))

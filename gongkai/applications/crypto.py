@@ -47,6 +47,18 @@ def decrypt(token: str) -> str:
         raise ImproperlyConfigured("无法解密身份证件号码：GONGKAI_FIELD_KEY 与加密时的密钥不一致") from exc
 
 
+def encrypt_bytes(data: bytes) -> bytes:
+    """A file's content encrypted with the first key (gongkai.applications.encrypted_storage)."""
+    return _fernet().encrypt(data)
+
+
+def decrypt_bytes(token: bytes) -> bytes:
+    try:
+        return _fernet().decrypt(token)
+    except InvalidToken as exc:
+        raise ImproperlyConfigured("无法解密文件：GONGKAI_FIELD_KEY 与加密时的密钥不一致") from exc
+
+
 def fingerprint(text: str) -> str:
     """Keyed HMAC-SHA256 (hex) of `text`; the HMAC key is derived from the current encryption key, so the
     fingerprints cannot be recomputed from the numbers alone."""

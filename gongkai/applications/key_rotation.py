@@ -1,6 +1,8 @@
 """Rotating GONGKAI_FIELD_KEY: re-encrypt every stored identity number, name and contact with the first
 key of the list, and recompute the keyed fingerprints (they hash with the first key, so without this the
-repeat-application proposals would no longer match old cases). Afterwards the old key can be dropped.
+repeat-application proposals would no longer match old cases); re-encrypt the identity documents and
+delivery proof files too (and encrypt any still stored plain, from before files were encrypted).
+Afterwards the old key can be dropped.
 
     1. GONGKAI_FIELD_KEY=NEW,OLD      (new first: it encrypts; both decrypt) — restart the app servers
     2. gongkai keys rotate            (this module; one transaction per batch, safe to run again)
@@ -9,13 +11,16 @@ repeat-application proposals would no longer match old cases). Afterwards the ol
 
 import base64
 import os
+import tempfile
+from pathlib import Path
 
 from django.db import transaction
 
 from gongkai import audit
 
 from . import crypto
-from .models import Application
+from .file_storage import encrypted_private_storage, seal, unseal
+from .models import Application, DeliveryProof, IdentityDocument
 from .services import matching_keys
 
 BATCH = 500
@@ -26,8 +31,9 @@ def new_key() -> str:
     return base64.urlsafe_b64encode(os.urandom(32)).decode()
 
 
-def rotate_field_key() -> int:
-    """Re-encrypt and re-fingerprint every case; returns how many were rewritten."""
+def rotate_field_key() -> tuple[int, int]:
+    """Re-encrypt and re-fingerprint every case, re-encrypt every private personal file; returns how many
+    cases and files were rewritten."""
     ids = list(Application.objects.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), BATCH):
         with transaction.atomic():
@@ -49,5 +55,28 @@ def rotate_field_key() -> int:
                         "information_digest",
                     ]
                 )
-    audit.record("keys.field_key.rotate", details={"applications": len(ids)})
-    return len(ids)
+    files = reencrypt_files()
+    audit.record("keys.field_key.rotate", details={"applications": len(ids), "files": files})
+    return len(ids), files
+
+
+def reencrypt_files() -> int:
+    """Encrypt every identity document and delivery proof with the first key (a file still plain is
+    encrypted, one under an older key re-encrypted); returns how many files were rewritten. Each file is
+    replaced atomically, so an interrupted run leaves every file readable, and it can be run again."""
+    storage = encrypted_private_storage()
+    names = [d.file.name for d in IdentityDocument.objects.exclude(file="")]
+    names += [p.file.name for p in DeliveryProof.objects.exclude(file="")]
+    rewritten = 0
+    for name in names:
+        path = Path(storage.path(name))
+        if not path.exists():
+            continue
+        sealed = seal(unseal(path.read_bytes()))
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".reencrypt-")
+        with os.fdopen(handle, "wb") as out:
+            out.write(sealed)
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, path)
+        rewritten += 1
+    return rewritten

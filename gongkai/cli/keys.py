@@ -10,7 +10,8 @@ def register(subparsers) -> None:
     n.set_defaults(func=run_new)
     r = sub.add_parser(
         "rotate",
-        help="用 GONGKAI_FIELD_KEY 的第一个密钥重新加密全部个人信息并重算指纹（轮换密钥时运行）",
+        help="用 GONGKAI_FIELD_KEY 的第一个密钥重新加密全部个人信息与身份证明材料文件并重算指纹（轮换密钥时、"
+        "升级到加密存储文件的版本后各运行一次）",
     )
     r.set_defaults(func=run_rotate)
 
@@ -28,9 +29,12 @@ def run_rotate(args) -> int:
     from gongkai.applications.key_rotation import rotate_field_key
 
     try:
-        count = rotate_field_key()
+        count, files = rotate_field_key()
     except ImproperlyConfigured as exc:
         print(f"轮换失败：{exc}", file=sys.stderr)
         return 2
-    print(f"已用新密钥重新加密 {count} 件申请的个人信息。确认无误后，可从 GONGKAI_FIELD_KEY 中去掉旧密钥。")
+    print(
+        f"已用新密钥重新加密 {count} 件申请的个人信息和 {files} 个身份证明材料、送达凭证文件。"
+        "确认无误后，可从 GONGKAI_FIELD_KEY 中去掉旧密钥。"
+    )
     return 0

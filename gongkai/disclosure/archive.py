@@ -5,7 +5,6 @@ One ZIP: items.json and items.csv (metadata), bodies/<索引号>.html, attachmen
 manifest.json plus SHA256SUMS with the checksum of every other file, so the receiver can verify it.
 """
 
-import csv
 import hashlib
 import io
 import json
@@ -16,6 +15,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from gongkai.disclosure.models import DisclosureAttribute, Item, ItemStatus
+from gongkai.spreadsheets import csv_writer
 
 FIELDS = [
     ("index_number", "索引号"),
@@ -122,7 +122,7 @@ def build_archive(agency, year: int, out) -> ArchiveSummary:
 
     files.append(("items.json", json.dumps(records, ensure_ascii=False, indent=2).encode("utf-8")))
     text = io.StringIO()
-    writer = csv.writer(text)
+    writer = csv_writer(text)
     writer.writerow([label for _, label in FIELDS])
     for record in records:
         writer.writerow(

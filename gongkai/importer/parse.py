@@ -16,6 +16,7 @@ from gongkai.importer.report import ParsedReport
 from gongkai.importer.sections import find_headings, split_sections
 from gongkai.importer.source import Source
 from gongkai.importer.tables import read_tables
+from gongkai.security.archives import ArchiveRefused
 
 # kind → (module, function); readers are imported only when a file of their kind comes along.
 READERS = {
@@ -74,6 +75,8 @@ def read_source(kind: str, data: bytes, name: str) -> Source:
         return getattr(importlib.import_module(module), function)(data)
     except UnreadableReport:
         raise
+    except ArchiveRefused as e:
+        raise UnreadableReport(f"{name}：{e}") from None
     except Exception as e:  # a damaged PDF or Word file: say so, with the library's words
         raise UnreadableReport(f"{name}：无法读取 {kind.upper()} 文件（{type(e).__name__}：{e}）") from None
 

@@ -1,4 +1,5 @@
-"""系统配置 → 登录失败与锁定: who is locked out, and the action that lifts a lockout (audited).
+"""系统配置 → 登录失败与锁定: which account names failed from which addresses, who is locked out there,
+and the action that lifts a lockout (audited).
 
 A superuser sees every entry; an agency's 管理员 sees the entries of the people of their agencies."""
 
@@ -14,9 +15,16 @@ from .models import LoginLock
 
 @admin.register(LoginLock)
 class LoginLockAdmin(admin.ModelAdmin):
-    list_display = ["username", "failures", "last_failure_at", "locked_until", "is_locked", "last_address"]
-    search_fields = ["username"]
-    readonly_fields = ["username", "failures", "last_failure_at", "locked_until", "last_address"]
+    list_display = ["username", "address", "failures", "last_failure_at", "locked_until", "is_locked"]
+    search_fields = ["username", "address"]
+    readonly_fields = [
+        "username",
+        "address",
+        "failures",
+        "last_failure_at",
+        "locked_until",
+        "last_success_at",
+    ]
     actions = ["unlock_selected"]
 
     @admin.display(boolean=True, description="锁定中")
@@ -24,7 +32,8 @@ class LoginLockAdmin(admin.ModelAdmin):
         return bool(obj.locked_until and obj.locked_until > timezone.now())
 
     def get_queryset(self, request):
-        qs = super().get_queryset(request)
+        # Records of successful log-ins only (no failure since) are not what this page is for.
+        qs = super().get_queryset(request).filter(failures__gt=0)
         if request.user.is_superuser:
             return qs
         names = (

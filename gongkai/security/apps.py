@@ -7,4 +7,8 @@ class SecurityConfig(AppConfig):
     verbose_name = "账号安全"
 
     def ready(self):
-        from gongkai.security import signals  # noqa: F401
+        from django.db.backends.signals import connection_created
+
+        from gongkai.security import files, signals  # noqa: F401
+
+        connection_created.connect(files.on_connection, dispatch_uid="gongkai.security.protect_data")

@@ -1,4 +1,5 @@
-"""Stamp the session at log-in, so its absolute lifetime counts from the log-in itself."""
+"""At log-in: stamp the session, so its absolute lifetime counts from the log-in itself; and write the
+refusals of minutes gone by to the audit trail (they are otherwise written by the next refusal)."""
 
 import time
 
@@ -14,3 +15,10 @@ def stamp_session(sender, request, user, **kwargs):
         now = int(time.time())
         request.session[STARTED] = now
         request.session[SEEN] = now
+
+
+@receiver(user_logged_in, dispatch_uid="gongkai.security.flush_denials")
+def flush_denials(sender, request, user, **kwargs):
+    from .denials import flush
+
+    flush()

@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from gongkai.security.forms import ThrottledAuthenticationForm
+from gongkai.security.views import ThrottledPasswordChangeView
 
 urlpatterns = [
     path(
@@ -19,7 +20,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password_change/",
-        auth_views.PasswordChangeView.as_view(template_name="registration/password_change_form.html"),
+        ThrottledPasswordChangeView.as_view(template_name="registration/password_change_form.html"),
         name="password_change",
     ),
     path(

@@ -28,6 +28,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from gongkai import audit
+from gongkai.security.archives import ArchiveRefused, check_archive
 from gongkai.statistics.models import Matter, MatterKind, StatisticEntry, StatisticKind
 from gongkai.statistics.services import messages_of, record_entry, record_matter
 
@@ -111,6 +112,10 @@ def _read_csv(data: bytes) -> list[list[object]]:
 def _read_xlsx(data: bytes) -> list[list[object]]:
     from openpyxl import load_workbook
 
+    try:
+        check_archive(data, "Excel 文件")
+    except ArchiveRefused as e:
+        raise FileUnreadable(str(e)) from None
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as e:  # noqa: BLE001 — openpyxl raises many types for a damaged file

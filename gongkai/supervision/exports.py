@@ -9,7 +9,6 @@ CSV is UTF-8 with a byte-order mark, so that Excel opens the Chinese correctly; 
 (signed changes as -2, not 减2), blank where not reported.
 """
 
-import csv
 from decimal import Decimal
 from io import BytesIO, StringIO
 
@@ -17,6 +16,7 @@ from openpyxl import load_workbook
 
 from gongkai.formats.cells import ReportCells
 from gongkai.formats.render.excel import render_xlsx
+from gongkai.spreadsheets import csv_writer, defuse_workbook
 from gongkai.supervision.addresses import cell_label
 from gongkai.supervision.aggregate import Aggregate
 
@@ -48,7 +48,7 @@ def _rows(cells: ReportCells, aggregate: Aggregate | None):
 
 def cells_csv(cells: ReportCells, aggregate: Aggregate | None = None) -> bytes:
     out = StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv_writer(out, lineterminator="\r\n")
     writer.writerow(_header(aggregate))
     for row in _rows(cells, aggregate):
         row[2] = _plain(row[2])
@@ -72,6 +72,7 @@ def cells_xlsx(cells: ReportCells, aggregate: Aggregate | None = None) -> bytes:
         for c in aggregate.contributions:
             coverage.append([c.agency.name, c.agency.code, c.source_label, c.version])
         coverage.column_dimensions["A"].width = 36
+    defuse_workbook(wb)  # agency names are typed by people: none may become a formula
     out = BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -54,3 +54,14 @@ def test_writing_is_refused_with_405(client, published):
         assert response.status_code == 405
         assert "只读" in response.json()["error"]["message"]
         assert "GET" in response["Allow"]
+
+
+def test_an_address_no_route_can_match_is_still_a_json_404(client, published):
+    # A line break in the path matches no URL pattern at all, not even the catch-all below /api/.
+    for url in ("/api/items/%0A/", "/api/%0A", "/api/agencies/yqtyjrswj/%0D%0A/"):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert response["Content-Type"].startswith("application/json"), url
+        assert "/api/openapi.json" in response.json()["error"]["message"]
+        assert response["Access-Control-Allow-Origin"] == "*"
+    assert "页面不存在" in client.get("/nothing/%0A/").content.decode()  # the site's own page elsewhere

@@ -84,6 +84,8 @@ DECLARATIONS: dict[str, View] = {
     "logout": View(allow=EVERYONE, method="POST"),
     "password_change": View(allow=STAFF),
     "password_change_done": View(allow=STAFF),
+    # The admin's password change is a redirect to the one above, which asks everyone to log in first.
+    "admin_password_change": View(allow=EVERYONE),
     # ---- portal and the public forms: everyone, on every agency --------------------------------------
     "portal:home": View(allow=EVERYONE),
     "portal:search": View(allow=EVERYONE, query={"q": "工作要点"}),

@@ -1,11 +1,13 @@
 """`gongkai backup` then `gongkai restore` gives back every row of every table and every uploaded file,
 after the data was changed in between; the audit chain verifies afterwards. On both databases."""
 
+import stat
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
-from gongkai.applications.models import Application
+from gongkai.applications.models import Application, IdentityDocument
 from gongkai.applications.services import add_identity_document
 from gongkai.audit.models import AuditEntry
 from gongkai.backups import BackupError, read_manifest, restore
@@ -53,6 +55,7 @@ def test_a_round_trip_gives_back_every_row_and_file(tmp_path, file_roots, capsys
     archive = tmp_path / "backup.tar.gz"
     assert main(["backup", str(archive)]) == 0
     assert read_manifest(archive)["tables"]["applications_application"] == 1
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600  # the backup is the operator's alone
 
     # Change things after the backup: a new case, a deleted item, a new file, a removed file.
     make_application(people.agency, applicant_name="李四")
@@ -69,6 +72,10 @@ def test_a_round_trip_gives_back_every_row_and_file(tmp_path, file_roots, capsys
     assert snapshot() == before
     assert files(file_roots) == before_files
     assert Application.objects.get().applicant_name == "张三"  # the encrypted columns read back
+    document = IdentityDocument.objects.get()
+    with document.file.open("rb") as restored:  # the encrypted file reads back too
+        assert restored.read() == PNG
+    assert stat.S_IMODE((file_roots.PRIVATE_FILES_ROOT / document.file.name).stat().st_mode) == 0o600
     assert AuditEntry.objects.exists()
 
 

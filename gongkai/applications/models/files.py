@@ -1,32 +1,16 @@
 """Files kept with a case: identity documents and delivery proof, in private storage outside MEDIA_ROOT, with
-no address of their own (the views stream them after the permission checks)."""
+no address of their own (the views stream them after the permission checks), encrypted at rest
+(gongkai.applications.file_storage)."""
 
 import hashlib
-import os
 import uuid
 from pathlib import Path
 
-from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 
+from ..file_storage import PrivateStorage, encrypted_private_storage
 from .case import Application, user_reference
-
-
-class PrivateStorage(FileSystemStorage):
-    """Files under settings.PRIVATE_FILES_ROOT (read on every use, so tests can point it elsewhere). They
-    have no address: the views stream them after the permission checks."""
-
-    @property
-    def base_location(self):
-        return str(settings.PRIVATE_FILES_ROOT)
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):
-        raise ValueError("身份证明材料没有公开网址")
 
 
 def private_storage() -> FileSystemStorage:
@@ -41,7 +25,9 @@ class IdentityDocument(models.Model):
     application = models.ForeignKey(
         Application, verbose_name="申请", on_delete=models.CASCADE, related_name="identity_documents"
     )
-    file = models.FileField("文件", upload_to=identity_document_path, storage=private_storage, max_length=200)
+    file = models.FileField(
+        "文件", upload_to=identity_document_path, storage=encrypted_private_storage, max_length=200
+    )
     content_type = models.CharField("文件类型", max_length=40)
     size = models.PositiveIntegerField("大小（字节）")
     original_name = models.CharField("原文件名", max_length=200, blank=True)
@@ -67,7 +53,9 @@ class DeliveryProof(models.Model):
     application = models.ForeignKey(
         Application, verbose_name="申请", on_delete=models.PROTECT, related_name="delivery_proofs"
     )
-    file = models.FileField("文件", upload_to=delivery_proof_path, storage=private_storage, max_length=200)
+    file = models.FileField(
+        "文件", upload_to=delivery_proof_path, storage=encrypted_private_storage, max_length=200
+    )
     content_type = models.CharField("文件类型", max_length=40)
     size = models.PositiveIntegerField("大小（字节）")
     sha256 = models.CharField("SHA-256", max_length=64)

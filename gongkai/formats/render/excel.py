@@ -12,6 +12,7 @@ from gongkai.formats.cells import ReportCells
 from gongkai.formats.declaration import Kind
 from gongkai.formats.layout import CAPTION, LABEL, NUMBER, Grid, report_grids
 from gongkai.formats.render.document import report_title
+from gongkai.spreadsheets import defuse_workbook
 
 TITLE_ROWS = 2  # report title, section title; the table starts below them
 FONT = "仿宋_GB2312"
@@ -74,6 +75,7 @@ def render_xlsx(
     wb.remove(wb.active)
     for grid in report_grids(cells):
         _write_grid(wb.create_sheet(sheet_name(grid, cells)), grid, cells)
+    defuse_workbook(wb)  # an agency's name or a published cell's text is never a live formula
     out = BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -86,6 +88,7 @@ def render_table_xlsx(cells: ReportCells, number: str) -> bytes:
     ws = wb.active
     ws.title = sheet_name(grid, cells)
     _write_grid(ws, grid, cells)
+    defuse_workbook(wb)
     out = BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -10,6 +10,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from gongkai.importer.source import BLANK, CELL, Line, Source, Token, Where, text_line
+from gongkai.security.archives import check_archive
 
 P, TBL, TR, TC, T, TAB, BR = (qn(f"w:{t}") for t in ("p", "tbl", "tr", "tc", "t", "tab", "br"))
 SDT_CONTENT = qn("w:sdtContent")
@@ -46,6 +47,7 @@ def _continues_merge(tc) -> bool:
 
 
 def read_docx(data: bytes) -> Source:
+    check_archive(data, "Word 文档")
     document = Document(BytesIO(data))
     lines: list[Line] = []
     paragraphs = tables = 0
