@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "gongkai.statistics.commands",
     "gongkai.reports.commands",
     "gongkai.supervision.commands",
+    "gongkai.search.commands",
 ]
 
 
