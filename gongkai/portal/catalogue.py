@@ -73,7 +73,7 @@ def find_public_item(agency, ref: str) -> Item:
     """
     # The agency is the one already looked up; the interpreted document (rare) is loaded when there is one.
     # No ORDER BY: an index number (or an id) names one item.
-    items = Item.objects.filter(agency=agency).select_related("category").order_by()
+    items = Item.objects.filter(agency=agency).order_by()
     item = next(iter(items.filter(index_number=ref)[:1]), None)
     if item is None and ref.isdigit():
         item = next(iter(items.filter(pk=int(ref))[:1]), None)

@@ -27,6 +27,12 @@ class IndexUnusable(Exception):
     """The index cannot answer (missing, from another version, damaged): search the database instead."""
 
 
+def _failed(exc: BaseException) -> bool:
+    # tantivy reports bad files as ValueError or OSError, and a Rust panic on a damaged file as
+    # pyo3's PanicException, which derives from BaseException; interruptions are not the index's.
+    return not isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit)
+
+
 def build_schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_unsigned_field("pk", indexed=True, fast=True)
@@ -76,7 +82,9 @@ def open_index(path: Path) -> tantivy.Index:
                 raise IndexUnusable(f"{path} 的索引版本不是 {SCHEMA_VERSION}")
             index = tantivy.Index.open(key)
             index.config_reader("manual")
-        except (OSError, ValueError) as exc:
+        except BaseException as exc:
+            if not _failed(exc):
+                raise
             raise IndexUnusable(f"无法打开检索索引 {path}：{exc}") from exc
         _opened[key] = index
     return index
@@ -143,7 +151,9 @@ def search(
             page.keyed = [
                 (newest_key(int(micros), pk), pk) for micros, pk in zip(published, ids, strict=True)
             ]
-    except ValueError as exc:
+    except BaseException as exc:
+        if not _failed(exc):
+            raise
         raise IndexUnusable(f"检索索引无法查询：{exc}") from exc
     return page
 
@@ -152,9 +162,18 @@ def writer(index: tantivy.Index) -> tantivy.IndexWriter:
     return index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=1)
 
 
-def replace(index_writer: tantivy.IndexWriter, pks, items: list[IndexedItem]) -> None:
-    """Remove the documents of `pks` and add `items` (the public ones among them) in their place."""
-    for pk in pks:
-        index_writer.delete_documents_by_term("pk", pk)
-    for item in items:
-        index_writer.add_document(document(item))
+def replace(index: tantivy.Index, pks, items: list[IndexedItem]) -> None:
+    """Remove the documents of `pks` and add `items` (the public ones among them) in their place, committed."""
+    try:
+        index_writer = writer(index)
+        if pks:
+            # By query: deleting by term with a Python int does not match the unsigned field.
+            index_writer.delete_documents_by_query(tantivy.Query.term_set_query(SCHEMA, "pk", sorted(pks)))
+        for item in items:
+            index_writer.add_document(document(item))
+        index_writer.commit()
+        index_writer.wait_merging_threads()
+    except BaseException as exc:
+        if not _failed(exc):
+            raise
+        raise IndexUnusable(f"无法写入检索索引：{exc}") from exc

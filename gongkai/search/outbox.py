@@ -189,10 +189,12 @@ def apply(wait: bool = True) -> int:
             if not rows:
                 break
             changed = {item_id for _, item_id in rows}
-            writer = engine.writer(index)
-            engine.replace(writer, changed, indexed_items(changed))
-            writer.commit()
-            writer.wait_merging_threads()
+            try:
+                engine.replace(index, changed, indexed_items(changed))
+            except engine.IndexUnusable as exc:
+                log.warning("%s；正在重建（服务器 %s）", exc, node.name)
+                _rebuild(None)
+                return 0
             _delete_rows([pk for pk, _ in rows])
             applied += len(rows)
         if applied:
