@@ -136,14 +136,15 @@ def _rebuild(progress) -> int:
         raise
     with transaction.atomic():
         node = SearchNode.objects.select_for_update().get(name=node_name())
-        old = node.index_token
         node.index_token, node.built_at = token, timezone.now()
         node.save(update_fields=["index_token", "built_at"])
         _delete_rows(covered)
-    if old:
-        # Processes still reading the old build keep its open files; the names go now.
-        shutil.rmtree(build_path(old), ignore_errors=True)
-        engine.forget_opened(build_path(old))
+    # Earlier builds go (and any a killed rebuild left half-made); processes still reading the old build
+    # keep its open files until they next look at the database and open this one.
+    for folder in node_folder().iterdir():
+        if folder.is_dir() and folder.name != token:
+            shutil.rmtree(folder, ignore_errors=True)
+            engine.forget_opened(folder)
     return done
 
 

@@ -83,3 +83,13 @@ def test_the_follower_builds_a_new_servers_index_then_applies_its_changes(items)
     items[1].save()
     assert follower.keep_current() == 1  # applied: one change
     assert titles() == ["行政复议公告0", "行政复议公告2"]
+
+
+def test_a_build_left_half_made_by_a_killed_rebuild_is_cleared_by_the_next(items):
+    outbox.rebuild()
+    first = current_build()
+    half_made = outbox.node_folder() / "0123456789abcdef"
+    half_made.mkdir()
+    (half_made / "meta.json").write_text("{}")
+    outbox.rebuild()
+    assert current_build().exists() and not first.exists() and not half_made.exists()
