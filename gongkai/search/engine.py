@@ -86,6 +86,9 @@ def open_index(path: Path) -> tantivy.Index:
             if not _failed(exc):
                 raise
             raise IndexUnusable(f"无法打开检索索引 {path}：{exc}") from exc
+        # A server serves one build: letting go of the ones before it frees their mapped (deleted) files.
+        for other in [name for name in _opened if Path(name).parent == path.parent]:
+            del _opened[other]
         _opened[key] = index
     return index
 
