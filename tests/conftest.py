@@ -72,5 +72,9 @@ def fresh_rate_limits():
     # which tests run never decides whether a request is refused.
     from django.core.cache import cache
 
+    from gongkai.portal import page_cache
+
     cache.clear()
+    # Likewise what the portal keeps per generation: a rolled-back test repeats generation numbers.
+    page_cache.forget_remembered()
     yield

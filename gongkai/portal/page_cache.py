@@ -88,6 +88,12 @@ def serve(request, parts: tuple, render: Callable[[int], HttpResponse]) -> HttpR
 _remembered: dict = {}
 
 
+def forget_remembered() -> None:
+    """Drop everything `remembered` keeps (a test whose database was rolled back may see a generation
+    number again that meant other records before)."""
+    _remembered.clear()
+
+
 def remembered(name, current: int, compute: Callable[[], object]):
     """`compute()`, kept in this process while the portal's generation stays `current` (and
     PAGE_CACHE_SECONDS at most, like the pages). None is not kept: addresses that name nothing must
