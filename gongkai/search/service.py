@@ -178,10 +178,12 @@ def index_matches(query, query_words, filters, exact_ids, order, page, page_size
 
 
 def _requested_page(page) -> int:
+    """The page to fetch first, before the total is known; the paginator corrects a page out of range."""
     try:
-        return int(page)
-    except (TypeError, ValueError):
+        number = int(page)
+    except (TypeError, ValueError, OverflowError):
         return 1
+    return number if 1 <= number <= 100_000 else 1
 
 
 def page_items(ids: list[int]) -> list[Item]:
