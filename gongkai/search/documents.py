@@ -9,7 +9,7 @@ import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Max, Min, QuerySet
 from django.utils import timezone
 
 from gongkai.disclosure.models import DisclosureAttribute, Item, ItemStatus
@@ -72,14 +72,23 @@ def indexed_items(pks) -> list[IndexedItem]:
 
 
 def all_indexed_items(batch: int = 5_000) -> Iterator[list[IndexedItem]]:
-    """Every public item, in batches in the order of their ids (each batch a short query of its own)."""
-    last = 0
-    while True:
-        rows = list(public_items().filter(pk__gt=last).order_by("pk").values_list(*INDEXED_FIELDS)[:batch])
-        if not rows:
-            return
-        yield [_indexed(row) for row in rows]
-        last = rows[-1][0]
+    """Every public item, in batches in the order of their ids (each batch a short query of its own).
+
+    Batches are windows of ids, not "the next N after": on a table never analysed, PostgreSQL planned
+    "public, id > last, ORDER BY id LIMIT N" as a scan of millions of rows for every batch.
+    """
+    bounds = Item.objects.aggregate(low=Min("pk"), high=Max("pk"))
+    if bounds["low"] is None:
+        return
+    for start in range(bounds["low"] - 1, bounds["high"], batch):
+        rows = (
+            public_items()
+            .filter(pk__gt=start, pk__lte=start + batch)
+            .order_by("pk")
+            .values_list(*INDEXED_FIELDS)
+        )
+        if items := [_indexed(row) for row in rows]:
+            yield items
 
 
 @dataclass(frozen=True)
