@@ -5,6 +5,7 @@ whether an item the index has not caught up with yet belongs to a result (Search
 item changed a moment ago is found exactly as the index will find it once it has applied the change.
 """
 
+import calendar
 import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -59,7 +60,8 @@ def newest_key(published_micros: int, pk: int) -> str:
 
 
 def microseconds(moment: datetime.datetime) -> int:
-    return (moment - datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)) // datetime.timedelta(microseconds=1)
+    """Microseconds since 1970 (UTC) of an aware time, exactly (a float timestamp would round them)."""
+    return calendar.timegm(moment.utctimetuple()) * 1_000_000 + moment.microsecond
 
 
 def _indexed(row: tuple) -> IndexedItem:

@@ -21,6 +21,8 @@ from gongkai.search.documents import IndexedItem, SearchFilters, newest_key
 # Bumped when the fields change: an index of another version is rebuilt, never read.
 SCHEMA_VERSION = 1
 WRITER_HEAP_BYTES = 64_000_000
+# A whole build writes fewer, larger segments (and merges less) with more room.
+BUILD_HEAP_BYTES = 256_000_000
 
 
 class IndexUnusable(Exception):
@@ -161,8 +163,8 @@ def search(
     return page
 
 
-def writer(index: tantivy.Index) -> tantivy.IndexWriter:
-    return index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=1)
+def writer(index: tantivy.Index, heap_bytes: int = WRITER_HEAP_BYTES) -> tantivy.IndexWriter:
+    return index.writer(heap_size=heap_bytes, num_threads=1)
 
 
 def replace(index: tantivy.Index, pks, items: list[IndexedItem]) -> None:

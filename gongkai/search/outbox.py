@@ -120,7 +120,7 @@ def _rebuild(progress) -> int:
     token = secrets.token_hex(8)
     path = build_path(token)
     index = engine.create(path)
-    writer = engine.writer(index)
+    writer = engine.writer(index, engine.BUILD_HEAP_BYTES)
     done = 0
     try:
         for batch in all_indexed_items():
