@@ -248,7 +248,12 @@ def search_items(
     if matches is None:
         matches = matching_ids(query, query_words, filters, exact_ids, order)
     paginator = Paginator(matches, page_size)
-    page_obj = paginator.get_page(page)
+    try:
+        page_obj = paginator.get_page(page)
+    except engine.IndexUnusable as exc:  # failed on a second window (a page out of range): start again
+        log.warning("%s", exc)
+        paginator = Paginator(matching_ids(query, query_words, filters, exact_ids, order), page_size)
+        page_obj = paginator.get_page(page)
     marks = query_words + ([query.lower()] if query and query.lower() not in query_words else [])
     hits = []
     for item in page_items(list(page_obj.object_list)):

@@ -93,3 +93,20 @@ def test_a_build_left_half_made_by_a_killed_rebuild_is_cleared_by_the_next(items
     (half_made / "meta.json").write_text("{}")
     outbox.rebuild()
     assert current_build().exists() and not first.exists() and not half_made.exists()
+
+
+def test_an_index_that_fails_half_way_through_a_search_still_answers(items, monkeypatch):
+    outbox.rebuild()
+    calls = []
+    search = engine.search
+
+    def fails_the_second_time(*args, **kwargs):
+        calls.append(1)
+        if len(calls) > 1:
+            raise engine.IndexUnusable("检索索引无法查询：测试")
+        return search(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "search", fails_the_second_time)
+    # Page 9 is out of range: the first window is fetched, then the last page's, which fails.
+    results = search_items("复议", page=9)
+    assert (results.page, results.total) == (1, 3) and len(calls) == 2
