@@ -60,6 +60,7 @@ def parse(argv) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--only", choices=sorted(BENCHMARKS), action="append", help="只运行这一项（可重复）")
     parser.add_argument("--reuse", action="store_true", help="沿用上次生成的基准数据库，不重新生成")
+    parser.add_argument("--pg-database", help="PostgreSQL 上基准库的库名（默认 gongkai_bench_<规模>）")
     parser.add_argument("--parse", action="store_true", help="只测年度报告读取速度（每秒份数），不需要数据库")
     parser.add_argument("--parse-rounds", type=int, default=3, help="读取基准中每份报告的读取轮数（默认 3）")
     parser.add_argument(
@@ -110,7 +111,7 @@ def main(argv=None) -> int:
         return parse_benchmark(args)
     if args.aggregate:
         return aggregate_benchmark(args)
-    where = database.prepare(fresh=not args.reuse, scale=args.scale)
+    where = database.prepare(fresh=not args.reuse, scale=args.scale, pg_name=args.pg_database)
 
     import django
 
@@ -136,6 +137,13 @@ def main(argv=None) -> int:
         stats["seconds"]["total"] = time.perf_counter() - t0
         database.save_stats(stats)
         print(f"生成用时：{json.dumps(stats['seconds'], ensure_ascii=False)}", file=sys.stderr)
+    else:
+        from gongkai.search.models import SearchNode
+
+        if not SearchNode.objects.exclude(index_token="").exists():  # a database generated before the index
+            from benchmarks.province import build_search_engine
+
+            build_search_engine()
     stats = database.load_stats()
     context = Context(items=stats["items"], agencies=stats["agencies"], queries=args.queries, seed=args.seed,
                       seconds=args.seconds, where=where)  # fmt: skip
@@ -151,7 +159,29 @@ def main(argv=None) -> int:
         sys.stdout.flush()
     print(f"结束时：{machine()}")
     database.save_results(results)
+    print_goals([row for rows in results.values() for row in rows])
     return 0
+
+
+def print_goals(rows: list[dict]) -> None:
+    """The last lines: every figure that has a goal, against it."""
+    goals = [row for row in rows if "goal" in row]
+    if not goals:
+        return
+    print("\n目标：")
+    for row in goals:
+        goal = row["goal"]
+        if "at_most" in goal:
+            limit = goal["at_most"]
+            for which in goal["of"]:
+                at = {"p50": 0, "p95": 1}[which]
+                value = row["ours"][at] / row["bare"][at]
+                verdict = "达到" if value <= limit else "未达到"
+                print(f"  {row['name']} {which}：{value:.2f}×（目标 ≤ {limit:g}×）{verdict}")
+        else:
+            share = row["ours_rate"] / row["bare_rate"]
+            verdict = "达到" if share >= goal["at_least"] else "未达到"
+            print(f"  {row['name']}：{share:.1%} 的对照吞吐量（目标 ≥ {goal['at_least']:.0%}）{verdict}")
 
 
 def aggregate_benchmark(args) -> int:

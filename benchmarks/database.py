@@ -23,8 +23,11 @@ def _field_key() -> str:
     return path.read_text().strip()
 
 
-def prepare(fresh: bool, scale: str = "small") -> str:
-    """Point the settings at the benchmark database of `scale` (recreated if `fresh`); return a description."""
+def prepare(fresh: bool, scale: str = "small", pg_name: str | None = None) -> str:
+    """Point the settings at the benchmark database of `scale` (recreated if `fresh`); return a description.
+
+    On PostgreSQL the database is `pg_name`, or gongkai_bench_<scale>.
+    """
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     os.environ["GONGKAI_BENCH_SCALE"] = scale
     data = BENCH_DIR / scale
@@ -40,7 +43,7 @@ def prepare(fresh: bool, scale: str = "small") -> str:
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
         return f"SQLite {path.relative_to(REPO)}"
     parts = urlsplit(url)
-    name = f"{PG_NAME}_{scale}"
+    name = pg_name or f"{PG_NAME}_{scale}"
     if fresh:
         import psycopg
 

@@ -181,6 +181,7 @@ def run(context) -> list[dict]:
             "name": "§二–§四 计算（一个机关）",
             "ours": percentiles(timings["ours"]),
             "bare": percentiles(timings["bare"]),
+            "goal": {"at_most": 1.2, "of": ("p50", "p95")},
         },
         {
             "name": f"§二–§四 计算（一个市，{len(ids)} 个机关）",

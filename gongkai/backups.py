@@ -27,6 +27,7 @@ from django.db import connection
 from django.utils import timezone
 
 from gongkai.env import env_str
+from gongkai.search.outbox import forget_all as forget_search_indexes
 
 FORMAT = "gongkai-backup/1"
 SQLITE_MEMBER = "database.sqlite3"
@@ -193,6 +194,8 @@ def restore(path: Path) -> dict:
                 ],
                 env,
             )
+        # Every server's search index describes the database just replaced: each builds its own again.
+        forget_search_indexes()
         for name, root in file_roots().items():
             source_dir = work / "files" / name
             if root.exists():

@@ -5,6 +5,7 @@ Every variable, with its meaning and default, is in the table of docs/configurat
 
 import os
 import secrets
+import socket
 from pathlib import Path
 
 import dj_database_url
@@ -276,6 +277,19 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": env_int("GONGKAI_CACHE_ENTRIES", 5000)},
     }
 }
+
+# Search (gongkai.search): "index" answers from an embedded tantivy index kept on each server's own disk
+# (GONGKAI_SEARCH_INDEX, a local folder even when GONGKAI_DATA is shared) and kept in step by the worker
+# through a database outbox; "database" searches SQLite FTS5 / PostgreSQL tsvector directly, as the index
+# itself does whenever it is missing, damaged or behind. GONGKAI_SEARCH_NODE names this server's index
+# (several servers: one name each; the host name by default).
+SEARCH_BACKEND = env_str("GONGKAI_SEARCH", "index").strip().lower()
+if SEARCH_BACKEND not in {"index", "database"}:
+    raise ImproperlyConfigured(f"GONGKAI_SEARCH 只能是 index 或 database，而不是“{SEARCH_BACKEND}”")
+SEARCH_INDEX_DIR = Path(env_str("GONGKAI_SEARCH_INDEX") or DATA_DIR / "search-index").resolve()
+SEARCH_NODE = (env_str("GONGKAI_SEARCH_NODE") or "").strip() or socket.gethostname()
+# Seconds between two rounds of a server's index follower.
+SEARCH_FOLLOW_SECONDS = env_float("GONGKAI_SEARCH_FOLLOW_SECONDS", 1.0)
 
 # Rendered portal item pages are kept this long at most (they are dropped at once when their records change).
 PAGE_CACHE_SECONDS = env_int("GONGKAI_PAGE_CACHE_SECONDS", 300)

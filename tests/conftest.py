@@ -4,13 +4,24 @@ pytest-django loads the settings before any conftest runs, so test-only configur
 here through the `settings` fixture rather than environment variables.
 """
 
+import itertools
+
 import pytest
+
+_index_folders = itertools.count()
 
 
 @pytest.fixture(autouse=True)
 def tasks_run_immediately(settings):
     # Background tasks (reminders, rendering) run inside the test instead of waiting for a worker.
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def search_index_of_its_own(settings, tmp_path_factory):
+    # A test that builds a search index builds it in a folder of its own: the database is rolled back
+    # after each test, files on disk are not. The folder is only made if the test builds an index.
+    settings.SEARCH_INDEX_DIR = tmp_path_factory.getbasetemp() / "search-index" / str(next(_index_folders))
 
 
 @pytest.fixture(autouse=True)
@@ -61,5 +72,9 @@ def fresh_rate_limits():
     # which tests run never decides whether a request is refused.
     from django.core.cache import cache
 
+    from gongkai.portal import page_cache
+
     cache.clear()
+    # Likewise what the portal keeps per generation: a rolled-back test repeats generation numbers.
+    page_cache.forget_remembered()
     yield

@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "gongkai.cli.statistics",
     "gongkai.cli.report_build",
     "gongkai.cli.supervision",
+    "gongkai.cli.search",
 ]
 
 

@@ -37,7 +37,10 @@ def demo_field_key() -> None:
 
 
 def serve(args) -> int:
+    from gongkai.search import follower
+
     demo_field_key()
+    follower.start()  # no worker beside the development server: keep the search index current here
     # --insecure: serve static files even with DEBUG off, for demo use on one machine.
     call_command("runserver", args.addr, "--insecure", "--noreload")
     return 0
@@ -50,6 +53,9 @@ def migrate(args) -> int:
 
 
 def worker(args) -> int:
+    from gongkai.search import follower
+
+    follower.start()  # every server's worker keeps that server's search index current
     call_command("db_worker")
     return 0
 
@@ -62,11 +68,17 @@ def createsuperuser(args) -> int:
 
 
 def demo(args) -> int:
+    from django.conf import settings
+
     from gongkai.demo import load_demo, print_welcome
 
     demo_field_key()
     call_command("migrate", interactive=False, verbosity=0)
     summary = load_demo()
+    if settings.SEARCH_BACKEND == "index":
+        from gongkai.search import outbox
+
+        outbox.rebuild()
     print_welcome(summary, args.addr)
     if not args.no_serve:
         return serve(args)

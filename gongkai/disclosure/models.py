@@ -227,6 +227,15 @@ class Item(models.Model):
                 condition=models.Q(interprets__isnull=False),
                 name="item_interprets_set",
             ),
+            # The portal's catalogue counts and lists the public items of each category from this index
+            # alone; the category index above must read each row, body and all, to check its attribute
+            # (a catalogue of 4,000 items took 13 ms to count). The condition's columns are also index
+            # columns so that SQLite sees the index covers the query.
+            models.Index(
+                fields=["category", "status", "attribute", "published_at"],
+                condition=models.Q(status="published", attribute="proactive"),
+                name="item_public_by_category",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -9,9 +9,14 @@ of the key because validity is read against today; entries also expire after PAG
 bounds what a lost increment (a process killed between its commit and the increment) could leave behind.
 
 Only anonymous readers with no messages waiting get a kept page: signed-in staff see their own header.
+
+The same generation also keeps, per process, the few records every page reads (an agency by its code,
+its categories, which items have interpretations): `remembered` computes them once per generation.
 """
 
 import hashlib
+import time
+from collections.abc import Callable
 
 from django.apps import apps
 from django.conf import settings
@@ -19,6 +24,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
 from django.utils import timezone
 
 from gongkai.portal.models import PortalGeneration
@@ -52,10 +58,11 @@ def cacheable(request) -> bool:
     return not (storage is not None and len(storage))
 
 
-def key(*parts) -> str:
+def key(*parts, current: int | None = None) -> str:
     # Hashed: an address can be long, and a shared (database) cache keeps keys of 255 characters at most.
     address = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
-    return f"portal-page:{address}:{generation()}:{timezone.localdate().isoformat()}"
+    number = generation() if current is None else current
+    return f"portal-page:{address}:{number}:{timezone.localdate().isoformat()}"
 
 
 def get(page_key: str) -> str | None:
@@ -64,6 +71,42 @@ def get(page_key: str) -> str | None:
 
 def put(page_key: str, html: str) -> None:
     cache.set(page_key, html, settings.PAGE_CACHE_SECONDS)
+
+
+def serve(request, parts: tuple, render: Callable[[int], HttpResponse]) -> HttpResponse:
+    """The page named by `parts`, from the cache for an anonymous reader, else `render(generation)` (kept)."""
+    current = generation()
+    page_key = key(*parts, current=current) if cacheable(request) else None
+    if page_key is not None and (html := get(page_key)) is not None:
+        return HttpResponse(html)
+    response = render(current)
+    if page_key is not None and response.status_code == 200:
+        put(page_key, response.content.decode())
+    return response
+
+
+_remembered: dict = {}
+
+
+def forget_remembered() -> None:
+    """Drop everything `remembered` keeps (a test whose database was rolled back may see a generation
+    number again that meant other records before)."""
+    _remembered.clear()
+
+
+def remembered(name, current: int, compute: Callable[[], object]):
+    """`compute()`, kept in this process while the portal's generation stays `current` (and
+    PAGE_CACHE_SECONDS at most, like the pages). None is not kept: addresses that name nothing must
+    not fill the memory."""
+    now = time.monotonic()
+    entry = _remembered.get(name)
+    if entry is None or entry[0] != current or now - entry[1] > settings.PAGE_CACHE_SECONDS:
+        entry = (current, now, compute())
+        if entry[2] is None:
+            _remembered.pop(name, None)
+            return None
+        _remembered[name] = entry
+    return entry[2]
 
 
 def connect() -> None:

@@ -1,7 +1,7 @@
 """The public site. It shows what an agency publishes and how to reach it, never personal data."""
 
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from gongkai.agencies.models import Agency
@@ -42,8 +42,21 @@ def guide(request, code):
     return render(request, "portal/guide.html", {"agency": agency, "guide": build_guide(agency)})
 
 
+def _agency(code: str, current: int) -> Agency:
+    agency = page_cache.remembered(
+        ("agency", code), current, lambda: Agency.objects.filter(code=code).first()
+    )
+    if agency is None:
+        raise Http404("没有找到该机关。")
+    return agency
+
+
 def catalogue(request, code):
-    agency = get_object_or_404(Agency, code=code)
+    return page_cache.serve(request, ("catalogue", code), lambda current: _catalogue(request, code, current))
+
+
+def _catalogue(request, code, current):
+    agency = _agency(code, current)
     latest = list(public_items().filter(agency=agency).order_by("-published_at", "-pk")[:10])
     for item in latest:
         item.agency = agency  # their links need the agency's code: the one already here
@@ -55,9 +68,18 @@ def catalogue(request, code):
 
 
 def category(request, code, category_code):
-    agency = get_object_or_404(Agency, code=code)
+    page = request.GET.get("page")
+    return page_cache.serve(
+        request,
+        ("category", code, category_code, page),
+        lambda current: _category(request, code, category_code, page, current),
+    )
+
+
+def _category(request, code, category_code, page_number, current):
+    agency = _agency(code, current)
     category = get_object_or_404(CatalogueCategory, agency=agency, code=category_code)
-    page = Paginator(category_items(category), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(category_items(category), PAGE_SIZE).get_page(page_number)
     return render(
         request,
         "portal/category.html",
@@ -72,21 +94,20 @@ def category(request, code, category_code):
 
 
 def item(request, code, ref):
-    keep = page_cache.cacheable(request)
-    if keep:
-        page_key = page_cache.key("item", code, ref)
-        html = page_cache.get(page_key)
-        if html is not None:
-            return HttpResponse(html)
-    response = _item(request, code, ref)
-    if keep and response.status_code == 200:
-        page_cache.put(page_key, response.content.decode())
-    return response
+    return page_cache.serve(request, ("item", code, ref), lambda current: _item(request, code, ref, current))
 
 
-def _item(request, code, ref):
-    agency = get_object_or_404(Agency, code=code)
+def _item(request, code, ref, current):
+    agency = _agency(code, current)
     item = find_public_item(agency, ref.strip("/"))
+    if item.category_id:
+        # The agency's few categories, read once per generation instead of joined on every page.
+        categories = page_cache.remembered(
+            ("categories", agency.pk),
+            current,
+            lambda: CatalogueCategory.objects.filter(agency=agency).in_bulk(),
+        )
+        item.category = categories.get(item.category_id) or item.category
     withdrawn = item.status == ItemStatus.WITHDRAWN
     withdrawn_event = (
         ItemEvent.objects.filter(item=item, to_status=ItemStatus.WITHDRAWN).order_by("-at").first()
@@ -94,13 +115,16 @@ def _item(request, code, ref):
         else None
     )
     interprets = item.interprets if item.interprets_id and item.interprets.is_public else None
-    # Only what the links need: the list is on every item page, and most items have no interpretation.
+    # Only what the links need, and only for the items that have any (known once per generation).
+    interpreted = page_cache.remembered("interpreted", current, interpreted_ids)
     interpretations = (
         public_items()
         .filter(interprets=item)
         .select_related("agency")
         .only("pk", "title", "index_number", "agency__code")
         .order_by("-published_at")
+        if item.pk in interpreted
+        else []
     )
     return render(
         request,
@@ -115,6 +139,13 @@ def _item(request, code, ref):
             "interprets": interprets,
             "interpretations": interpretations,
         },
+    )
+
+
+def interpreted_ids() -> set[int]:
+    """The items that some public interpretation interprets (the partial index holds exactly these rows)."""
+    return set(
+        public_items().filter(interprets__isnull=False).values_list("interprets_id", flat=True).distinct()
     )
 
 

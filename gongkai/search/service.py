@@ -4,25 +4,37 @@ Only items that are published and 主动公开 are ever returned; drafts, filed 
 in the base query, whatever the filters say. Query text is segmented exactly like documents are
 (gongkai.search.segment) and every word must match. A query that is itself a 索引号 or a 文号 puts that
 item first.
+
+Matches are counted and chosen by the embedded index (gongkai.search.engine) when this server has a
+current one, otherwise by the database (gongkai.search.database); both give the same results. The index
+may lag the database by the few items changed since its follower last ran (gongkai.search.outbox): those
+are left out of the index's answer and judged from their rows in the database instead, and the page's
+rows are read from the database with the public condition again, so a withdrawn item is never shown.
 """
 
+import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import connection
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models import Q
 from django.utils.safestring import SafeString
 
+from gongkai.agencies.models import Agency
 from gongkai.disclosure.models import CatalogueCategory, DisclosureAttribute, Item, ItemStatus
 from gongkai.rules.document_number import normalise_document_number
-from gongkai.search.backends import FTS_TABLE, search_vector
+from gongkai.search import engine, outbox
+from gongkai.search.database import filtered_items, matching_ids
+from gongkai.search.documents import SearchFilters, indexed_items, public_items
 from gongkai.search.highlight import highlight, snippet
 from gongkai.search.segment import html_to_text, words
 
+log = logging.getLogger(__name__)
+
 PAGE_SIZE = 20
 ORDERS = ("newest", "relevance")
+__all__ = ["PAGE_SIZE", "Hit", "SearchResults", "category_subtree_ids", "public_items", "search_items"]
 
 
 @dataclass
@@ -55,11 +67,6 @@ class SearchResults:
         return self.page < self.num_pages
 
 
-def public_items() -> QuerySet[Item]:
-    """Every item the public may see in lists and search: published and 主动公开."""
-    return Item.objects.filter(status=ItemStatus.PUBLISHED, attribute=DisclosureAttribute.PROACTIVE)
-
-
 def category_subtree_ids(category) -> set[int]:
     root = category.pk if isinstance(category, CatalogueCategory) else int(category)
     found, frontier = {root}, {root}
@@ -70,51 +77,140 @@ def category_subtree_ids(category) -> set[int]:
     return found
 
 
-def fts5_query(query_words: list[str]) -> str:
-    """An FTS5 MATCH expression requiring every word; each is quoted, so no word is read as syntax."""
-    return " ".join('"{}"'.format(word.replace('"', '""')) for word in query_words)
-
-
-def ts_query(query_words: list[str]) -> SearchQuery:
-    combined = None
-    for word in query_words:
-        part = SearchQuery(word, config="simple", search_type="plain")
-        combined = part if combined is None else combined & part
-    return combined
-
-
-def _text_match(qs: QuerySet[Item], query_words: list[str]) -> tuple[QuerySet[Item], Q, object]:
-    """The queryset prepared for matching, the match condition, and a relevance expression (lower = better)."""
-    if connection.vendor == "postgresql":
-        query = ts_query(query_words)
-        # alias, not annotate: the stored vector is only matched (and ranked), never sent to Python.
-        qs = qs.alias(search_vector=search_vector())
-        # Normalisation 1 divides by the log of the length, so a long text mentioning a word once ranks
-        # below a short one about it, as bm25 does on SQLite.
-        return qs, Q(search_vector=query), -SearchRank(search_vector(), query, normalization=Value(1))
-    match = fts5_query(query_words)
-    condition = Q(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match]))
-    # bm25() is negative, more negative for a better match.
-    rank = RawSQL(
-        f"SELECT bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid = {Item._meta.db_table}.id",
-        [match],
-    )
-    return qs, condition, rank
-
-
-def identifier_condition(query: str) -> Q | None:
-    """Items whose 索引号 or 文号 is exactly the query (a 文号 also in its corrected standard form).
+def identifier_ids(query: str, filters: SearchFilters) -> list[int]:
+    """Items whose 索引号 or 文号 is exactly the query (a 文号 also in its corrected standard form), newest first.
 
     Only a query with a digit can be an identifier; plain words skip this look-up entirely.
     """
     text = query.strip()
     if not text or len(text) > 100 or not any(ch.isdigit() for ch in text):
-        return None
+        return []
     numbers = {text}
     if normalised := normalise_document_number(text):
         numbers.add(normalised)
     # Exact values, not iexact, so both unique/btree indexes serve the look-up.
-    return Q(index_number__in={text, text.upper()}) | Q(document_number__in=numbers)
+    qs = filtered_items(filters).filter(
+        Q(index_number__in={text, text.upper()}) | Q(document_number__in=numbers)
+    )
+    return list(qs.order_by("-published_at", "-pk").values_list("pk", flat=True)[:PAGE_SIZE])
+
+
+class IndexMatches(Sequence):
+    """The ordered ids of every match as the paginator sees them: a length, and slices fetched on demand.
+
+    The first page asked for is fetched at once (with the total), so a search is one index query when
+    the page number is in range.
+    """
+
+    def __init__(self, fetch, offset: int, limit: int):
+        self.fetch = fetch
+        self.total, ids = fetch(offset, limit)
+        self.fetched = (offset, offset + limit, ids)
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, window):
+        if not isinstance(window, slice):
+            return self[window : window + 1][0]
+        start = window.start or 0
+        stop = min(self.total if window.stop is None else window.stop, self.total)
+        if stop <= start:
+            return []
+        first, end, ids = self.fetched
+        if not first <= start <= stop <= end:
+            self.fetched = (start, stop, self.fetch(start, stop - start)[1])
+            first, end, ids = self.fetched
+        return ids[start - first : stop - first]
+
+
+def _merge_newest(index_keyed: list[tuple[str, int]], pending) -> list[int]:
+    keyed = index_keyed + [(item.newest_key, item.pk) for item in pending]
+    return [pk for _, pk in sorted(keyed, reverse=True)]
+
+
+def index_matches(query, query_words, filters, exact_ids, order, page, page_size) -> IndexMatches | None:
+    """The matches as this server's index gives them, or None where it cannot answer."""
+    state = outbox.node_state()
+    if not state.usable:
+        return None
+    try:
+        index = engine.open_index(outbox.build_path(state.token))
+    except engine.IndexUnusable as exc:
+        log.warning("%s", exc)
+        return None
+    exact = set(exact_ids)
+    # Items changed since the index last applied its outbox are judged from the database alone.
+    changed = indexed_items(state.pending) if state.pending else []
+    newest = order != "relevance" or not query
+    if query and not query_words:
+        query_text, waiting = None, []  # nothing to match but identifiers
+    else:
+        query_text = engine.build_query(query_words, filters, exact | set(state.pending))
+        waiting = [item for item in changed if item.pk not in exact and filters.admits(item, query_words)]
+    if waiting and not newest:
+        return None  # relevance scores of the index and of the database do not compare: one ranks all
+
+    def rest(offset: int, limit: int) -> tuple[int, list[int]]:
+        """Matches besides the identifiers, from `offset`: the index's merged with the waiting ones."""
+        if query_text is None:
+            return 0, []
+        if not waiting:
+            found = engine.search(index, query_text, newest=newest, offset=offset, limit=max(limit, 1))
+            return found.total, found.ids[:limit]
+        # The waiting items take their places among the index's newest; the page is cut after merging.
+        found = engine.search(
+            index, query_text, newest=True, offset=0, limit=max(offset + limit, 1), keyed=True
+        )
+        merged = _merge_newest(found.keyed, waiting)
+        return found.total + len(waiting), merged[offset : offset + limit]
+
+    def fetch(offset: int, limit: int) -> tuple[int, list[int]]:
+        ids = exact_ids[offset : offset + limit]
+        total, more = rest(max(0, offset - len(exact_ids)), limit - len(ids))
+        return len(exact_ids) + total, ids + more
+
+    try:
+        return IndexMatches(fetch, (max(page, 1) - 1) * page_size, page_size)
+    except engine.IndexUnusable as exc:
+        log.warning("%s", exc)
+        return None
+
+
+def _requested_page(page) -> int:
+    """The page to fetch first, before the total is known; the paginator corrects a page out of range."""
+    try:
+        number = int(page)
+    except (TypeError, ValueError, OverflowError):
+        return 1
+    return number if 1 <= number <= 100_000 else 1
+
+
+def page_items(ids: list[int]) -> list[Item]:
+    """The page's items in the given order, read with the public condition again (the last word on it).
+
+    Only what a result shows is read (the body only where there is no summary to quote), in one query.
+    """
+    if not ids:
+        return []
+    item, agency = Item._meta.db_table, Agency._meta.db_table
+    marks = ", ".join(["%s"] * len(ids))
+    rows = Item.objects.raw(
+        f"""SELECT i.id, i.title, i.summary, i.published_at, i.index_number, i.document_number, i.agency_id,
+                CASE WHEN i.summary = '' THEN i.body ELSE '' END AS text_without_summary,
+                a.code AS agency_code, a.name AS agency_name
+            FROM {item} i JOIN {agency} a ON a.id = i.agency_id
+            WHERE i.id IN ({marks}) AND i.status = %s AND i.attribute = %s""",
+        [*ids, ItemStatus.PUBLISHED, DisclosureAttribute.PROACTIVE],
+    )
+    found = {}
+    for row in rows:
+        # from_db takes the values in the order the model declares its fields.
+        known = {"id": row.agency_id, "code": row.agency_code, "name": row.agency_name}
+        names = [f.attname for f in Agency._meta.concrete_fields if f.attname in known]
+        row.agency = Agency.from_db(rows.db, names, [known[name] for name in names])
+        found[row.pk] = row
+    return [found[pk] for pk in ids if pk in found]
 
 
 def search_items(
@@ -129,67 +225,39 @@ def search_items(
     order: str = "newest",
     page=1,
     page_size: int = PAGE_SIZE,
+    backend: str | None = None,
 ) -> SearchResults:
     query = (query or "").strip()
     order = order if order in ORDERS else "newest"
-    qs = public_items()
-    filtered = False
-    if agencies is not None:
-        qs = qs.filter(agency__in=agencies)
-    if category:
-        qs = qs.filter(category_id__in=category_subtree_ids(category))
-        filtered = True
-    if year:
-        qs = qs.filter(published_at__year=int(year))
-        filtered = True
-    if publisher:
-        qs = qs.filter(publisher=publisher)
-        filtered = True
-    if validity:
-        qs = qs.filter(validity=validity)
-        filtered = True
-    if kind:
-        qs = qs.filter(kind=kind)
-        filtered = True
-
+    filters = SearchFilters(
+        agency_ids=None if agencies is None else frozenset(getattr(a, "pk", a) for a in agencies),
+        category_ids=frozenset(category_subtree_ids(category)) if category else None,
+        year=int(year) if year else None,
+        publisher=publisher or "",
+        validity=validity or "",
+        kind=kind or "",
+    )
+    filtered = bool(category or year or publisher or validity or kind)
     query_words = words(query)
-    rank = None
-    exact_ids: list[int] = []
-    if query:
-        # Identifier matches are found first in a query of their own, so the word query below stays a
-        # plain index scan (an OR across columns would stop PostgreSQL from using the GIN index alone).
-        exact = identifier_condition(query)
-        exact_ids = list(qs.filter(exact).values_list("pk", flat=True)[:PAGE_SIZE]) if exact else []
-        condition = Q(pk__in=exact_ids) if exact_ids else None
-        if query_words:
-            qs, text_condition, rank = _text_match(qs, query_words)
-            condition = condition | text_condition if condition is not None else text_condition
-        qs = qs.filter(condition) if condition is not None else qs.none()
-        if exact_ids:
-            qs = qs.annotate(
-                exact_first=Case(
-                    When(pk__in=exact_ids, then=Value(0)), default=Value(1), output_field=IntegerField()
-                )
-            )
-        else:
-            qs = qs.annotate(exact_first=Value(1, output_field=IntegerField()))
-        ordering = ["exact_first"]
-        if order == "relevance" and rank is not None:
-            qs = qs.annotate(rank=rank)
-            ordering.append("rank")
-        ordering += ["-published_at", "-pk"]
-    else:
-        ordering = ["-published_at", "-pk"]
-    # The page is chosen on ids alone and only its rows are read: sorting the whole rows (bodies included)
-    # of every match cost SQLite more than the search itself for a common word.
-    paginator = Paginator(qs.order_by(*ordering).values_list("pk", flat=True), page_size)
-    page_obj = paginator.get_page(page)
-    page_ids = list(page_obj.object_list)
-    rows = Item.objects.select_related("agency", "category").in_bulk(page_ids)
+    exact_ids = identifier_ids(query, filters) if query else []
+    matches = None
+    if (backend or settings.SEARCH_BACKEND) == "index":
+        matches = index_matches(
+            query, query_words, filters, exact_ids, order, _requested_page(page), page_size
+        )
+    if matches is None:
+        matches = matching_ids(query, query_words, filters, exact_ids, order)
+    paginator = Paginator(matches, page_size)
+    try:
+        page_obj = paginator.get_page(page)
+    except engine.IndexUnusable as exc:  # failed on a second window (a page out of range): start again
+        log.warning("%s", exc)
+        paginator = Paginator(matching_ids(query, query_words, filters, exact_ids, order), page_size)
+        page_obj = paginator.get_page(page)
     marks = query_words + ([query.lower()] if query and query.lower() not in query_words else [])
     hits = []
-    for item in (rows[pk] for pk in page_ids):
-        summary = item.summary or html_to_text(item.body)
+    for item in page_items(list(page_obj.object_list)):
+        summary = item.summary or html_to_text(item.text_without_summary)
         hits.append(
             Hit(
                 item=item,

@@ -3,7 +3,7 @@ import pytest
 from gongkai.search.service import search_items
 from tests.factories import make_item
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_backend")]
 
 
 def test_fuyi_finds_an_item_that_only_says_xingzheng_fuyi(people):

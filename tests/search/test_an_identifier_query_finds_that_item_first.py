@@ -5,7 +5,7 @@ from tests.factories import make_item
 
 from .conftest import at
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_backend")]
 
 
 def test_a_document_number_puts_its_item_first_even_if_older(people):

@@ -4,7 +4,7 @@ from gongkai.search.highlight import highlight, snippet
 from gongkai.search.service import search_items
 from tests.factories import make_item
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_backend")]
 
 
 def test_html_in_a_title_is_escaped_and_only_marks_are_live(people):

@@ -3,7 +3,7 @@ import pytest
 from gongkai.search.service import search_items
 from tests.factories import make_item
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_backend")]
 
 
 def test_drafts_reviews_filed_withdrawn_and_non_proactive_items_never_appear(people):

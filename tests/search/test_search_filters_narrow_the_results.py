@@ -5,7 +5,7 @@ from tests.factories import make_category, make_item
 
 from .conftest import at
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_backend")]
 
 
 def titles(results):

@@ -2,8 +2,9 @@
 
 Every module that adds `gongkai` sub-commands is in gongkai/cli/ and listed there; no app imports the
 command line. The bottom layers — the law (rules), the report formats, the working-day calendar and the
-agencies — import only one another and the audit trail and log-in security every app shares, so they
-can be read, tested and reused without the apps built on them.
+agencies — import only one another, the audit trail and log-in security every app shares, and the small
+standalone helpers (settings from the environment, safe spreadsheet cells), so they can be read, tested and
+reused without the apps built on them.
 """
 
 import ast
@@ -12,7 +13,7 @@ import gongkai.cli
 from tests.structure.support import app_of, imported_modules, modules, syntax_tree
 
 BOTTOM = {"rules", "formats", "calendar", "agencies"}
-SHARED = {"audit", "security"}
+SHARED = {"audit", "security", "env", "spreadsheets"}
 
 
 def top_level_functions(path) -> set[str]:

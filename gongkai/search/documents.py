@@ -1,0 +1,138 @@
+"""What a search reads of an item, and the filters a reader may set, the same for every backend.
+
+The index holds one IndexedItem per public item. The same values, read from the database, decide
+whether an item the index has not caught up with yet belongs to a result (SearchFilters.admits), so an
+item changed a moment ago is found exactly as the index will find it once it has applied the change.
+"""
+
+import calendar
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.db.models import Max, Min, QuerySet
+from django.utils import timezone
+
+from gongkai.disclosure.models import DisclosureAttribute, Item, ItemStatus
+
+# The item columns the index holds; the outbox triggers watch the same columns (gongkai.search.triggers).
+INDEXED_FIELDS = (
+    "pk",
+    "search_tokens",
+    "published_at",
+    "agency_id",
+    "category_id",
+    "publisher",
+    "validity",
+    "kind",
+)
+
+
+def public_items() -> QuerySet[Item]:
+    """Every item the public may see in lists and search: published and 主动公开."""
+    return Item.objects.filter(status=ItemStatus.PUBLISHED, attribute=DisclosureAttribute.PROACTIVE)
+
+
+@dataclass(frozen=True)
+class IndexedItem:
+    pk: int
+    tokens: str
+    published_at: datetime.datetime | None
+    agency_id: int
+    category_id: int | None
+    publisher: str
+    validity: str
+    kind: str
+
+    @property
+    def published_micros(self) -> int:
+        return microseconds(self.published_at) if self.published_at else 0
+
+    @property
+    def newest_key(self) -> str:
+        """Sorts like (published_at, pk): newest first is this key descending, as the database orders."""
+        return newest_key(self.published_micros, self.pk)
+
+
+def newest_key(published_micros: int, pk: int) -> str:
+    # Fixed-width digits compare as text exactly as the numbers do.
+    return f"{max(published_micros, 0):018d}{pk:020d}"
+
+
+def microseconds(moment: datetime.datetime) -> int:
+    """Microseconds since 1970 (UTC) of an aware time, exactly (a float timestamp would round them)."""
+    return calendar.timegm(moment.utctimetuple()) * 1_000_000 + moment.microsecond
+
+
+def _indexed(row: tuple) -> IndexedItem:
+    return IndexedItem(*row)
+
+
+def indexed_items(pks) -> list[IndexedItem]:
+    """The public items among `pks`, as the index holds them (a missing pk is not public, or gone)."""
+    return [_indexed(row) for row in public_items().filter(pk__in=list(pks)).values_list(*INDEXED_FIELDS)]
+
+
+def all_indexed_items(batch: int = 5_000) -> Iterator[list[IndexedItem]]:
+    """Every public item, in batches in the order of their ids (each batch a short query of its own).
+
+    Batches are windows of ids, not "the next N after": on a table never analysed, PostgreSQL planned
+    "public, id > last, ORDER BY id LIMIT N" as a scan of millions of rows for every batch.
+    """
+    bounds = Item.objects.aggregate(low=Min("pk"), high=Max("pk"))
+    if bounds["low"] is None:
+        return
+    for start in range(bounds["low"] - 1, bounds["high"], batch):
+        rows = (
+            public_items()
+            .filter(pk__gt=start, pk__lte=start + batch)
+            .order_by("pk")
+            .values_list(*INDEXED_FIELDS)
+        )
+        if items := [_indexed(row) for row in rows]:
+            yield items
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """The reader's conditions besides the words; an empty field sets no condition."""
+
+    agency_ids: frozenset[int] | None = None
+    category_ids: frozenset[int] | None = None
+    year: int | None = None
+    publisher: str = ""
+    validity: str = ""
+    kind: str = ""
+
+    def year_micros(self) -> tuple[int, int | None] | None:
+        """[first, end) of the year in the site's time zone, as the database's __year lookup reads it."""
+        if not self.year:
+            return None
+        zone = timezone.get_current_timezone()
+        start = microseconds(timezone.make_aware(datetime.datetime(self.year, 1, 1), zone))
+        if self.year >= datetime.MAXYEAR:
+            return start, None
+        return start, microseconds(timezone.make_aware(datetime.datetime(self.year + 1, 1, 1), zone))
+
+    def admits(self, item: IndexedItem, words: list[str]) -> bool:
+        """Whether the index would return `item` for these words and filters."""
+        if words and not set(words) <= set(item.tokens.split()):
+            return False
+        if self.agency_ids is not None and item.agency_id not in self.agency_ids:
+            return False
+        if self.category_ids is not None and item.category_id not in self.category_ids:
+            return False
+        if bounds := self.year_micros():
+            start, end = bounds
+            if item.published_at is None or item.published_micros < start:
+                return False
+            if end is not None and item.published_micros >= end:
+                return False
+        return all(
+            not wanted or actual == wanted
+            for wanted, actual in (
+                (self.publisher, item.publisher),
+                (self.validity, item.validity),
+                (self.kind, item.kind),
+            )
+        )
