@@ -13,8 +13,6 @@ from pathlib import Path
 from gongkai.cli.report_group import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, report_subparsers
 from gongkai.formats.cells import CellsError, dumps, load_cells
 
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".shtml", ".docx", ".pdf")
-
 
 def register(subparsers) -> None:
     report = report_subparsers(subparsers)
@@ -255,10 +253,11 @@ def import_command(args) -> int:
             return _fail(str(e))
     elif options:
         return _fail(f"--{options[0].replace('_', '-')} 须与 --save 一起使用")
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-    files = [p for p in files if not p.name.startswith(".")]
+    # Every file is tried, whatever its name: a report saved as .doc or without an extension is read by
+    # its content, and a file that is no report gets its row with the reason.
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
     if not files:
-        return _fail(f"文件夹 {folder} 中没有年度报告文件（{'、'.join(SUFFIXES)}）")
+        return _fail(f"文件夹 {folder} 中没有文件")
     progress = _Progress(len(files))
     summaries = []
     for path in files:

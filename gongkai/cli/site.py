@@ -18,7 +18,9 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("migrate", help="创建或升级数据库结构")
     p.set_defaults(func=migrate)
 
-    p = subparsers.add_parser("worker", help="运行后台任务（提醒、报告生成等）；生产环境中常驻运行")
+    p = subparsers.add_parser(
+        "worker", help="运行后台任务（读取上传的报告、提醒、报告生成等）；生产环境中常驻运行"
+    )
     p.set_defaults(func=worker)
 
     p = subparsers.add_parser("createsuperuser", help="创建系统管理员账号")
@@ -40,10 +42,30 @@ def serve(args) -> int:
     from gongkai.search import follower
 
     demo_field_key()
-    follower.start()  # no worker beside the development server: keep the search index current here
-    # --insecure: serve static files even with DEBUG off, for demo use on one machine.
-    call_command("runserver", args.addr, "--insecure", "--noreload")
+    worker = _background_worker()
+    if worker is None:
+        follower.start()  # no worker beside the development server: keep the search index current here
+    try:
+        # --insecure: serve static files even with DEBUG off, for demo use on one machine.
+        call_command("runserver", args.addr, "--insecure", "--noreload")
+    finally:
+        if worker is not None:
+            worker.terminate()
+            worker.wait(timeout=10)
     return 0
+
+
+def _background_worker():
+    """On one machine the site needs its background worker too (reading uploaded reports, reminders): start
+    one beside the development server when tasks are queued in the database. Production runs its own."""
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    if not settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db."):
+        return None
+    return subprocess.Popen([sys.executable, "-m", "gongkai", "worker"])
 
 
 def migrate(args) -> int:
@@ -56,7 +78,8 @@ def worker(args) -> int:
     from gongkai.search import follower
 
     follower.start()  # every server's worker keeps that server's search index current
-    call_command("db_worker")
+    # No code reloader, as for `serve`: a reload would cut a task (a scan's text recognition) short.
+    call_command("db_worker", reload=False)
     return 0
 
 

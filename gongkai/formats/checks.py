@@ -16,8 +16,8 @@ from dataclasses import asdict, dataclass
 from decimal import Decimal
 
 from gongkai.formats.cells import ReportCells, Value
-from gongkai.formats.declaration import Kind
-from gongkai.formats.statements import Claim, find_claims
+from gongkai.formats.declaration import Kind, section_of
+from gongkai.formats.statements import Claim, find_claims, speaks_of_fees
 
 ERROR = "error"
 WARNING = "warning"
@@ -137,6 +137,31 @@ def check_a3(cells: ReportCells) -> list[Finding]:
     return [f for f in findings if f]
 
 
+def check_blank_totals(cells: ReportCells) -> list[Finding]:
+    """A 总计 left blank beside a row (§三) or block (§四) that counts something (warning, rule A3/A5).
+
+    A blank is never read as 0, so the sum equations skip such a row; the blank itself is worth a word.
+    """
+    findings = []
+    for address, _ in cells.format.cells():
+        parts = _total_parts(cells, address)
+        if not parts or cells[address] is not None:
+            continue
+        counted = [p for p in parts if cells[p]]
+        if not counted:
+            continue
+        rule = "A3" if section_of(address) == cells.format.section3.key else "A5"
+        findings.append(
+            Finding(
+                rule,
+                WARNING,
+                [address, *counted],
+                f"总计为空白，而同一行的{_named_cells(cells, counted)}不为 0：总计应填写",
+            )
+        )
+    return findings
+
+
 def check_a5(cells: ReportCells) -> list[Finding]:
     """For every §四 block: total = upheld + corrected + other + pending."""
     s4 = cells.format.section4
@@ -241,6 +266,41 @@ def check_a8(cells: ReportCells) -> list[Finding]:
     return findings
 
 
+def _total_parts(cells: ReportCells, address: str) -> list[str]:
+    """The cells a 总计 cell adds up (a §三 row's applicant columns, a §四 block's results), else []."""
+    fmt = cells.format
+    s3, s4 = fmt.section3, fmt.section4
+    section = section_of(address)
+    if section == s3.key:
+        row = next((r for r in s3.rows if s3.total(r) == address), None)
+        return [s3.address(row, c) for c in s3.applicant_columns] if row else []
+    if section == s4.key:
+        block = next((b for b in s4.blocks if s4.total(b) == address), None)
+        return [s4.address(block, c) for c in s4.columns if c.key != s4.total_column] if block else []
+    return []
+
+
+def _cell_value(cells: ReportCells, address: str) -> tuple[Value, list[str]]:
+    """A cell's value and the cells it was read from: a blank 总计 is its row's sum when those are filled."""
+    if cells[address] is not None:
+        return cells[address], [address]
+    parts = _total_parts(cells, address)
+    if parts and _filled(cells, parts):
+        return sum(cells[p] for p in parts), parts
+    return None, []
+
+
+def _table_sum(cells: ReportCells, addresses: tuple[str, ...]) -> tuple[Value, list[str]]:
+    total, used = 0, []
+    for address in addresses:
+        value, read = _cell_value(cells, address)
+        if value is None:
+            return None, []
+        total += value
+        used += read
+    return (total, used) if addresses else (None, [])
+
+
 def _claimed_actual(claim: Claim, cells: ReportCells, facts: dict | None) -> Value:
     """What the records or tables say of a claim's target; None when they cannot tell."""
     target = claim.target
@@ -251,8 +311,15 @@ def _claimed_actual(claim: Claim, cells: ReportCells, facts: dict | None) -> Val
                 return None
             node = node[key]
         return node
-    values = [cells[a] for a in target.cells]
-    return None if not values or any(v is None for v in values) else sum(values)
+    return _table_sum(cells, target.cells)[0]
+
+
+def _named_cells(cells: ReportCells, addresses: list[str]) -> str:
+    """“（一）予以公开·总计 200、（二）部分公开…·总计 75”: each cell a sum was taken from, with its value."""
+    names = {
+        p.address: "·".join(x for x in (p.group, p.row, p.column.label) if x) for p in cells.format.places()
+    }
+    return "、".join(f"{names.get(a, a)} {_show(cells[a])}" for a in addresses)
 
 
 def check_a9(cells: ReportCells, facts: dict | None = None) -> list[Finding]:
@@ -268,21 +335,26 @@ def check_a9(cells: ReportCells, facts: dict | None = None) -> list[Finding]:
         actual = _claimed_actual(claim, cells, facts)
         if actual is None or Decimal(actual) == Decimal(claim.value):
             continue
-        source = "记录" if claim.target.fact else "表格"
-        findings.append(
-            Finding(
-                "A9",
-                WARNING,
-                list(claim.target.cells),
-                f"第{claim.section}部分正文称{claim.target.label}为 {_show(claim.value)}，"
-                f"而{source}为 {_show(actual)}",
-                claim.where(),
-            )
+        target = claim.target
+        alternatives = [_table_sum(cells, cells_) for cells_ in target.alternatives]
+        if any(v is not None and Decimal(v) == Decimal(claim.value) for v, _ in alternatives):
+            continue  # the words also fit another reading that agrees (收到 = 新收 + 上年结转)
+        source = "记录" if target.fact else "表格"
+        message = (
+            f"第{claim.section}部分正文称{target.label}为 {_show(claim.value)}，而{source}为 {_show(actual)}"
         )
+        addresses = list(target.cells)
+        if not target.fact:
+            used = _table_sum(cells, target.cells)[1]
+            if used != addresses or len(used) > 1:
+                message += f"（{_named_cells(cells, used)}）"
+                addresses += [a for a in used if a not in addresses]
+            for value, used_alt in alternatives:
+                if value is not None:
+                    message += f"；与{_named_cells(cells, used_alt)}之和 {_show(value)} 也不相符"
+                    addresses += [a for a in used_alt if a not in addresses]
+        findings.append(Finding("A9", WARNING, addresses, message, claim.where()))
     return findings
-
-
-FEE_WORD = "信息处理费"
 
 
 def check_a10(cells: ReportCells, facts: dict | None = None) -> list[Finding]:
@@ -294,7 +366,7 @@ def check_a10(cells: ReportCells, facts: dict | None = None) -> list[Finding]:
     if not any((cells.sections or {}).values()):
         return []
     sixth = cells.sections.get("六") or ""
-    if FEE_WORD in sixth:
+    if speaks_of_fees(sixth):
         return []
     collected = Decimal((facts or {}).get("fees_collected") or 0)
     unpaid_address = cells.format.section3.total("other_unpaid_fee")
@@ -336,7 +408,7 @@ def check_cells(cells: ReportCells, previous: ReportCells | None = None) -> list
     findings = []
     for rule, check in RULES.items():
         findings.extend(check(cells, previous) if rule in NEEDS_PREVIOUS else check(cells))
-    return findings
+    return findings + check_blank_totals(cells)
 
 
 def check_report(

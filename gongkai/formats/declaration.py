@@ -28,6 +28,11 @@ def _address(*parts) -> str:
     return ".".join(_key(part) for part in parts)
 
 
+def section_of(address: str) -> str:
+    """The key of the section a cell address belongs to (its first part)."""
+    return address.partition(".")[0]
+
+
 def _by_key(items, key: str):
     for item in items:
         if item.key == key:
@@ -56,6 +61,8 @@ class Column:
 class Row:
     key: str
     label: str
+    # Other wordings published tables of this format use for the row (e.g. the other format's label).
+    variants: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -261,6 +268,8 @@ class ReportFormat:
     fees_in_section6: bool = False
     # Wordings seen in published reports for a section title, for parsers to accept.
     title_variants: tuple[tuple[str, str], ...] = field(default=())
+    # A row of an older format that this one splits: (its label, keys of the §三 rows it became).
+    split_rows: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
 
     def title(self, number: str) -> str:
         return dict(self.section_titles)[number]

@@ -28,16 +28,23 @@ NUM = rf"(?P<num>\d[\d,，]*(?:\.\d+)?|{CHINESE_NUMBER})"
 COUNT_UNIT = r"\s*(?:件|个|条|起|宗|份|项|篇)"
 # Filler between a keyword and its figure: no digits, no clause break.
 GAP = r"[^\d。；;，,、！？\n]{0,16}?"
-SENTENCE_END = re.compile(r"[。！？；;\n]")
+SENTENCE_END = re.compile(r"[。！？\n]")
+# A sentence's clauses: what a clause does not say of its subject (申请, 复议) it takes from its sentence.
+CLAUSE_END = re.compile(r"[；;]")
 
 
 @dataclass(frozen=True)
 class Target:
-    """What a stated figure must equal: the sum of `cells`, or the record fact `fact`."""
+    """What a stated figure must equal: the sum of `cells`, or the record fact `fact`.
+
+    `alternatives`: other sums the same words may mean (收到 75 件 may count 新收 alone, or 新收 and
+    上年结转 together); the figure agrees when it equals `cells` or any of them.
+    """
 
     label: str
     cells: tuple[str, ...] = ()
     fact: tuple[str, ...] = ()  # a path into the facts dict, e.g. ("items_by_category", "机构设置")
+    alternatives: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,10 @@ def _sentences(text: str):
         yield start, len(text), text[start:]
 
 
+def _clauses(sentence: str) -> list[str]:
+    return [c for c in CLAUSE_END.split(sentence) if c.strip()]
+
+
 class _Targets:
     """The targets of one format, named by what the text speaks of, built from the declaration."""
 
@@ -105,8 +116,12 @@ class _Targets:
         def s3_row(key):
             return Target(s3.row(key).label, rows(key))
 
-        self.new_received = s3_row(s3.new_received_row)
+        received = s3_row(s3.new_received_row)
         self.carried_over = s3_row(s3.carried_over_row)
+        # 收到 N 件 may count this year's applications alone or with those carried over from last year.
+        self.new_received = Target(
+            received.label, received.cells, alternatives=(received.cells + self.carried_over.cells,)
+        )
         self.carried_forward = s3_row(s3.carried_forward_row)
         self.settled = s3_row(s3.total_row)
         self.granted = s3_row("granted")
@@ -123,6 +138,17 @@ class _Targets:
 
         self.review, self.review_word = appeal("review")
         self.litigation, self.litigation_word = appeal("litigation")
+
+        # 均获维持: every case upheld, so none corrected and none still pending.
+        not_upheld = [c for c in s4.columns if c.key in ("corrected", "pending")]
+        words = "与".join(c.label for c in not_upheld)
+
+        def all_upheld(key):
+            cells = tuple(s4.address(b, c) for b in s4.blocks_of(key) for c in not_upheld)
+            return Target(f"{s4.group(key).title}均获维持，即{words}之和", cells)
+
+        self.review_upheld = all_upheld("review")
+        self.litigation_upheld = all_upheld("litigation")
 
         # §二 rows with a 处理决定数量 column: 行政许可, 其他对外管理服务事项, 行政处罚, 行政强制.
         self.decisions: dict[str, Target] = {}
@@ -173,6 +199,21 @@ APPLICATION_PATTERNS = (
     (_count(r"其他处理\s*NUM"), "other"),
 )
 
+# The outcome categories a sentence may name together (“予以公开及部分公开258件”), by their words.
+CATEGORY_WORDS = {
+    "予以公开": "granted",
+    "部分公开": "partially_granted",
+    "不予公开": "denied",
+    "无法提供": "unable",
+    "不予处理": "rejected",
+    "其他处理": "other",
+}
+_CATEGORY = "|".join(CATEGORY_WORDS)
+COMBINED_CATEGORIES = _count(
+    rf"(?P<cats>(?:{_CATEGORY})(?:\s*(?:及|和|与|、|以及|或)\s*(?:{_CATEGORY}))+)(?:的)?\s*(?:共|合计|计)?\s*NUM"
+)
+ALL_UPHELD = re.compile(r"均(?:获|被|予以|得到|已|为)?\s*(?:维持|支持)")
+
 APPEAL_PATTERNS = (
     (_count(r"行政复议(?:案件|申请)?\s*(?:共|计)?\s*NUM"), "review"),
     (_count(r"行政诉讼(?:案件)?\s*(?:共|计)?\s*NUM"), "litigation"),
@@ -183,6 +224,17 @@ FEE_AMOUNT = re.compile(rf"信息处理费{GAP}\s*{NUM}\s*元")
 NO_FEE = re.compile(
     r"(?:未|没有|不)(?:收取|产生|发生)[^。；;，,]{0,8}?信息处理费|信息处理费[^。；;，,\d]{0,6}?(?:为\s*(?:0|零)|均未)"
 )
+# Any way of saying no fee was charged, with or without the word 信息处理费 (rule A10).
+NO_CHARGE = re.compile(
+    r"(?:未|没有|无|不|均未|并未)\s*(?:发生|产生|收取|收|出现|涉及)?\s*(?:任何)?(?:的)?(?:收费|费用|信息处理费)"
+    r"|(?:收费|费用|信息处理费)[^。；;，,\d]{0,8}?(?:为\s*(?:0|零)|均未|情况[^。；;，,]{0,4}?无)"
+    r"|零收费|免费"
+)
+
+
+def speaks_of_fees(text: str) -> bool:
+    """§六 accounts for 信息处理费: it names the fee, or says in any words that nothing was charged."""
+    return "信息处理费" in text or bool(NO_CHARGE.search(text))
 
 
 def find_claims(fmt: ReportFormat, sections: dict[str, str], categories=()) -> list[Claim]:
@@ -192,37 +244,75 @@ def find_claims(fmt: ReportFormat, sections: dict[str, str], categories=()) -> l
     for number in PROSE_SECTIONS:
         text = sections.get(number) or ""
         for start, end, sentence in _sentences(text):
-            found = _sentence_claims(sentence, targets, categories)
+            found = []
+            for clause in _clauses(sentence):
+                found += _sentence_claims(clause, targets, categories, sentence)
             claims.extend(
-                Claim(number, start, end, sentence.strip(), value, target) for value, target in found
+                Claim(number, start, end, sentence.strip(), value, target) for value, target in _unique(found)
             )
     return claims
 
 
-def _sentence_claims(sentence: str, targets: _Targets, categories) -> list[tuple]:
+def _combined(clause: str, targets: _Targets) -> tuple[list[tuple], list[tuple[int, int]]]:
+    """Figures stated for several outcome categories together, compared with their sum; and their spans."""
+    found, spans = [], []
+    for match in COMBINED_CATEGORIES.finditer(clause):
+        named = [t for word, t in CATEGORY_WORDS.items() if word in match["cats"]]
+        if len(named) < 2:
+            continue
+        parts = [getattr(targets, name) for name in named]
+        cells = tuple(c for part in parts for c in part.cells)
+        label = "与".join(part.label for part in parts) + "之和"
+        found.append((read_number(match["num"]), Target(label, cells)))
+        spans.append(match.span())
+    return found, spans
+
+
+def _all_upheld(clause: str, sentence: str, targets: _Targets) -> list[tuple]:
+    """均获维持 said of 复议 or 诉讼 (named in the clause, or else in its sentence): nothing corrected or pending."""
+    if not ALL_UPHELD.search(clause) or re.search(r"(?:未|没有|无)(?:发生|收到)?[^，,]{0,6}?行政", clause):
+        return []
+    about = clause if re.search(r"复议|诉讼", clause) else sentence
+    found = []
+    if "复议" in about:
+        found.append((0, targets.review_upheld))
+    if "诉讼" in about:
+        found.append((0, targets.litigation_upheld))
+    return found
+
+
+def _sentence_claims(clause: str, targets: _Targets, categories, sentence: str = "") -> list[tuple]:
+    """The claims of one clause; `sentence` (the whole sentence) lends it the subject it leaves out."""
+    sentence = sentence or clause
     found: list[tuple] = []
+    combined, spans = ([], [])
 
     def add_all(patterns, resolve):
         for pattern, name in patterns:
-            for match in pattern.finditer(sentence):
+            for match in pattern.finditer(clause):
+                if any(a <= match.start() < b for a, b in spans):
+                    continue  # part of a figure stated for several categories together
                 found.append((read_number(match["num"]), resolve(name)))
 
-    if "公文" in sentence:
+    if "公文" in clause:
         add_all(DOCUMENT_PATTERNS, lambda target: target)
-    elif "申请" in sentence:
+    elif "申请" in clause or ("申请" in sentence and "公文" not in sentence):
+        combined, spans = _combined(clause, targets)
+        found.extend(combined)
         add_all(APPLICATION_PATTERNS, lambda name: getattr(targets, name))
-    if targets.review_word in sentence or targets.litigation_word in sentence:
+    if targets.review_word in clause or targets.litigation_word in clause:
         add_all(APPEAL_PATTERNS, lambda name: getattr(targets, name))
-    found.extend(_negations(sentence, targets))
-    found.extend(_decisions(sentence, targets))
+    found.extend(_all_upheld(clause, sentence, targets))
+    found.extend(_negations(clause, targets))
+    found.extend(_decisions(clause, targets))
     for name in categories:
-        for match in re.finditer(re.escape(name) + rf"\s*{NUM}\s*(?:条|件|篇|项)", sentence):
+        for match in re.finditer(re.escape(name) + rf"\s*{NUM}\s*(?:条|件|篇|项)", clause):
             found.append(
                 (read_number(match["num"]), _facts_target(f"{name}信息条数", "items_by_category", name))
             )
-    for match in FEE_AMOUNT.finditer(sentence):
+    for match in FEE_AMOUNT.finditer(clause):
         found.append((read_number(match["num"]), FEES_COLLECTED))
-    if NO_FEE.search(sentence):
+    if NO_FEE.search(clause):
         found.append((0, FEES_COLLECTED))
     return _unique(found)
 

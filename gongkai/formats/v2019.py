@@ -43,7 +43,10 @@ SECTION2 = Section2(
                 Column("published", "本年新公开数量"),
                 Column("total_public", "对外公开总数量"),
             ),
-            (Row("regulations", "规章"), Row("normative_documents", "规范性文件")),
+            (
+                Row("regulations", "规章"),
+                Row("normative_documents", "规范性文件", variants=("行政规范性文件",)),
+            ),
         ),
         Block(
             "art20_5",
@@ -158,4 +161,5 @@ FORMAT = ReportFormat(
     section3=SECTION3,
     section4=SECTION4,
     title_variants=(("五", "政府信息公开工作存在的主要问题及改进情况"),),
+    # The 2021 wording, seen in reports of 2019 and 2020 that were filled in later.
 )

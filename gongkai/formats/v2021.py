@@ -30,7 +30,15 @@ SECTION2 = Section2(
                 Column("repealed", "本年废止件数"),
                 Column("in_force", "现行有效件数"),
             ),
-            (Row("regulations", "规章"), Row("normative_documents", "行政规范性文件")),
+            (
+                Row("regulations", "规章"),
+                Row(
+                    "normative_documents",
+                    "行政规范性文件",
+                    # Reports filled on the 2021 columns that keep the 2019 label.
+                    variants=(v2019.FORMAT.section2.block("art20_1").row("normative_documents").label,),
+                ),
+            ),
         ),
         Block("art20_5", "第二十条第（五）项", (DECISIONS,), (Row("licensing", "行政许可"),)),
         Block(
@@ -80,4 +88,5 @@ FORMAT = ReportFormat(
     section4=v2019.SECTION4,
     stock_rule=StockRule(block="art20_1", stock="in_force", added="made", removed="repealed"),
     fees_in_section6=True,
+    split_rows=((v2019.OTHER.title, tuple(row.key for row in OTHER_ROWS)),),
 )

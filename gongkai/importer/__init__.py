@@ -1,4 +1,5 @@
-"""Reading published annual reports (txt, md, html, docx, pdf) into cells, with provenance.
+"""Reading published annual reports (txt, md, html, docx, xlsx, pdf — scans too — and gongkai JSON) into cells,
+with provenance. docs/importing.md says how.
 
 from gongkai.importer import parse_file
 report = parse_file("report.pdf")   # ParsedReport: cells, provenance, unread, findings, sections

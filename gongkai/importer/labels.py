@@ -32,6 +32,15 @@ class RowAnchor:
     norm: str
     columns: tuple[Column, ...]
     caption: str  # the §二 block caption, or the §三 group path, for messages
+    variants: tuple[str, ...] = ()  # normalised labels published tables use for this row (declared)
+    key: str = ""  # the row's key in the declaration
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return (self.norm, *self.variants)
+
+    def matches(self, norm: str) -> bool:
+        return any(matches_label(norm, label) for label in self.labels)
 
     def cell(self, column: Column) -> str:
         return self.addresses[self.columns.index(column)]
@@ -50,14 +59,26 @@ def row_anchors(fmt: ReportFormat) -> tuple[RowAnchor, ...]:
                     normalize(row.label),
                     block.columns,
                     block.caption,
+                    tuple(normalize(label) for label in row.variants),
+                    row.key,
                 )
             )
     s3 = fmt.section3
     for row in s3.rows:
         path = "/".join(p for p in (row.group, row.subgroup) if p)
         addresses = tuple(s3.address(row, col) for col in s3.columns)
-        found.append(RowAnchor("三", addresses, row.label, normalize(row.label), s3.columns, path))
+        found.append(
+            RowAnchor("三", addresses, row.label, normalize(row.label), s3.columns, path, key=row.key)
+        )
     return tuple(found)
+
+
+@per_format
+def known_labels(fmt: ReportFormat) -> frozenset[str]:
+    """Every label of the format and the declared variants published tables use for its rows."""
+    extra = {label for block in fmt.section2.blocks for row in block.rows for label in row.variants}
+    extra |= {label for label, _ in fmt.split_rows}
+    return all_labels(fmt) | {normalize(label) for label in extra}
 
 
 @per_format
@@ -95,9 +116,26 @@ def distinctive_labels(fmt: ReportFormat) -> frozenset[str]:
 
 
 def is_known_label(norm: str, fmt: ReportFormat) -> bool:
-    """A label of the format; a flattened header (Markdown: 法人或其他组织·商业企业) is known if each part is."""
-    labels = all_labels(fmt)
-    return all(any(matches_label(part, label) for label in labels) for part in norm.split("·") if part)
+    """A label of the format; a flattened header (Markdown: 法人或其他组织·商业企业) is known if each part is,
+    and so are header cells a PDF's layout stacked into one (申请人情况 over 法人或其他组织)."""
+    labels = known_labels(fmt)
+    return all(
+        any(matches_label(part, label) for label in labels) or _stacked_labels(part, labels)
+        for part in norm.split("·")
+        if part
+    )
+
+
+def _stacked_labels(text: str, labels: frozenset[str], parts: int = 3) -> bool:
+    """`text` is two or three whole labels one after the other."""
+    if parts == 0:
+        return False
+    for label in labels:
+        if len(label) >= 2 and text.startswith(label):
+            rest = text[len(label) :]
+            if rest in labels or _stacked_labels(rest, labels, parts - 1):
+                return True
+    return False
 
 
 def is_section4_header(norm: str, fmt: ReportFormat) -> bool:

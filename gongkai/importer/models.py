@@ -1,8 +1,9 @@
 """A published report uploaded through the workspace and waiting for a person's review (待审核的导入).
 
-The upload is read at once; the reading (`result`: cells, provenance, unread cells with reasons, the
-sections' text) and the file's text as read (`source_lines`) are kept, so the review screen never reads
-the file again. What a person corrects is kept apart from what was read (`corrections`), so the screen
+The upload is stored at once and read by the background worker (`READING`; a scan's text recognition
+takes seconds a page), then waits for review (`PENDING`) or says why it could not be read (`UNREADABLE`).
+The reading (`result`: cells, provenance, unread cells with reasons, the sections' text) and the file's
+text as read (`source_lines`) are kept, so the review screen never reads the file again. What a person corrects is kept apart from what was read (`corrections`), so the screen
 can show both and the stored version can say which cells were typed rather than read.
 """
 
@@ -17,6 +18,8 @@ from gongkai.applications.models import private_storage
 
 
 class ImportStatus(models.TextChoices):
+    READING = "reading", "正在读取"
+    UNREADABLE = "unreadable", "无法读取"
     PENDING = "pending", "待审核"
     SAVED = "saved", "已保存为发布报告"
     DISCARDED = "discarded", "已放弃"
@@ -48,6 +51,10 @@ class PendingImport(models.Model):
     status = models.CharField(
         "状态", max_length=12, choices=ImportStatus.choices, default=ImportStatus.PENDING
     )
+    # While reading: what the worker is doing (识别第 2/5 页); once unreadable: why, for the person.
+    stage = models.CharField("读取进度", max_length=200, blank=True)
+    problem = models.TextField("无法读取的原因", blank=True)
+    read_at = models.DateTimeField("读取完成时间", null=True, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="上传人", on_delete=models.PROTECT, related_name="+"
     )
@@ -81,3 +88,11 @@ class PendingImport(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == ImportStatus.PENDING
+
+    @property
+    def is_reading(self) -> bool:
+        return self.status == ImportStatus.READING
+
+    @property
+    def may_discard(self) -> bool:
+        return self.status in (ImportStatus.PENDING, ImportStatus.READING, ImportStatus.UNREADABLE)

@@ -1,17 +1,17 @@
-"""The importer's entry point: a file (txt, md, html, docx, pdf) in, a ParsedReport out.
+"""The importer's entry point: a file (txt, md, html, docx, xlsx, pdf, json) in, a ParsedReport out.
 
 `parse_file(path)` is what storage, the CLI and the benchmarks call; `parse_bytes` serves uploads.
 """
 
 import importlib
-import zipfile
 from dataclasses import replace
-from io import BytesIO
 from pathlib import Path
 
 from gongkai.formats.cells import ReportCells
 from gongkai.formats.checks import WARNING, Finding
+from gongkai.importer import sniff
 from gongkai.importer.detect import detect_format, identify
+from gongkai.importer.ocr import RecognitionUnavailable
 from gongkai.importer.report import ParsedReport
 from gongkai.importer.sections import find_headings, split_sections
 from gongkai.importer.source import Source
@@ -25,17 +25,8 @@ READERS = {
     "html": ("gongkai.importer.readers.html", "read_html"),
     "docx": ("gongkai.importer.readers.word", "read_docx"),
     "pdf": ("gongkai.importer.readers.pdf", "read_pdf"),
-}
-SUFFIXES = {
-    ".txt": "txt",
-    ".text": "txt",
-    ".md": "md",
-    ".markdown": "md",
-    ".html": "html",
-    ".htm": "html",
-    ".shtml": "html",
-    ".docx": "docx",
-    ".pdf": "pdf",
+    "xlsx": ("gongkai.importer.readers.excel", "read_xlsx"),
+    "json": ("gongkai.importer.readers.json_cells", "read_json"),
 }
 
 
@@ -44,29 +35,11 @@ class UnreadableReport(ValueError):
 
 
 def kind_of(name: str, data: bytes) -> str:
-    """The reader for a file: by its content first (a .txt that is really a PDF is read as PDF)."""
-    head = data[:1024].lstrip()
-    if head.startswith(b"%PDF"):
-        return "pdf"
-    if head.startswith(b"PK"):
-        try:
-            with zipfile.ZipFile(BytesIO(data)) as archive:
-                if "word/document.xml" in archive.namelist():
-                    return "docx"
-        except zipfile.BadZipFile:
-            pass
-        raise UnreadableReport(f"{name}：是压缩文件，但不是 Word（.docx）文档")
-    suffix = Path(name).suffix.lower()
-    if suffix in SUFFIXES and SUFFIXES[suffix] not in ("pdf", "docx"):
-        return SUFFIXES[suffix]
-    if suffix in (".doc", ".wps", ".xls", ".ofd"):
-        raise UnreadableReport(f"{name}：不支持 {suffix} 文件，请另存为 .docx 或 PDF 后再导入")
-    lowered = head[:200].lower()
-    if lowered.startswith((b"<!doctype html", b"<html")) or b"<table" in data[:65536].lower():
-        return "html"
-    if suffix in SUFFIXES:
-        raise UnreadableReport(f"{name}：扩展名是 {suffix}，内容却不是 {SUFFIXES[suffix].upper()} 文件")
-    return "txt"
+    """The reader for a file, by its content (a .txt that is really a web page is read as HTML)."""
+    try:
+        return sniff.kind_of(name, data)
+    except sniff.NotAReport as e:
+        raise UnreadableReport(str(e)) from None
 
 
 def read_source(kind: str, data: bytes, name: str) -> Source:
@@ -75,7 +48,7 @@ def read_source(kind: str, data: bytes, name: str) -> Source:
         return getattr(importlib.import_module(module), function)(data)
     except UnreadableReport:
         raise
-    except ArchiveRefused as e:
+    except (ArchiveRefused, RecognitionUnavailable) as e:
         raise UnreadableReport(f"{name}：{e}") from None
     except Exception as e:  # a damaged PDF or Word file: say so, with the library's words
         raise UnreadableReport(f"{name}：无法读取 {kind.upper()} 文件（{type(e).__name__}：{e}）") from None
@@ -139,11 +112,25 @@ def parse_source(source: Source, name: str, *, year: int | None = None, fmt=None
                 f"表格却是按 {fmt.version} 年格式（{fmt.notice}）填写的；已按 {fmt.version} 年格式读取",
             )
         )
-    if not identity.agency:
+    findings += [Finding(rule, WARNING, [], message) for rule, message in identity.notes]
+    if not identity.agency and not any(rule == "import.agency" for rule, _ in identity.notes):
         findings.append(Finding("import.agency", WARNING, [], "未能从文件中识别机关名称"))
     if identity.year is None:
         findings.append(Finding("import.year", WARNING, [], "未能从文件中识别报告年度"))
     findings += tables.findings
+    if source.ocr_pages:
+        from gongkai.importer.ocr import ENGINE, MIN_CONFIDENCE
+
+        pages = "、".join(str(n) for n in source.ocr_pages)
+        findings.append(
+            Finding(
+                "import.ocr",
+                WARNING,
+                [],
+                f"第 {pages} 页是扫描图像，没有文字层，已用文字识别（{ENGINE}）读取；置信度低于 {MIN_CONFIDENCE} 的数字"
+                "和没有识别出文字的格子未读入，读入的数字请对照原件核对",
+            )
+        )
     return ParsedReport(
         source=name,
         kind=source.kind,
@@ -155,4 +142,6 @@ def parse_source(source: Source, name: str, *, year: int | None = None, fmt=None
         preamble=preamble,
         metadata=source.metadata,
         format_scores=detection.scores,
+        ocr_pages=list(source.ocr_pages),
+        encoding=source.encoding,
     )

@@ -2,7 +2,8 @@
 
     importing_agencies(user) -> [Agency]                where the person may import: the agency's office,
                                                         or a supervisor above it ("report.import")
-    upload(agency, data, name, *, actor) -> PendingImport   read at once; kept whole or not at all
+    upload(agency, data, name, *, actor, read_later) -> PendingImport   stored whole or not at all, read later
+    read_pending(pk) -> status                          the background reading: PENDING, or UNREADABLE with why
     cells_of(pending) -> ReportCells                    what was read, with the corrections applied
     findings_of(pending) -> [finding dict]              what the reading noted and A1–A10 as the content allows
     correct(pending, *, values, year, format_version, actor)   typed cells; a new year or format re-reads
@@ -28,7 +29,7 @@ from gongkai.formats.checks import check_report
 from gongkai.formats.declaration import Kind
 from gongkai.formats.registry import get_format
 from gongkai.importer.models import ImportStatus, PendingImport
-from gongkai.importer.parse import UnreadableReport
+from gongkai.importer.parse import UnreadableReport, kind_of
 from gongkai.importer.reading import read_upload
 
 
@@ -53,24 +54,28 @@ def _require_pending(pending: PendingImport) -> None:
         raise ImportRefused(f"该导入已{pending.get_status_display()}，不能再修改。")
 
 
-def upload(agency, data: bytes, name: str, *, actor) -> PendingImport:
+def upload(agency, data: bytes, name: str, *, actor, read_later) -> PendingImport:
+    """Store the file and queue its reading; a file that is no report by its content is refused at once.
+
+    `read_later(pk)` queues the reading (gongkai.importer.tasks); it is called inside the transaction that
+    stores the import, so the worker never sees a task without its import, nor an import without a task.
+    """
     _require(actor, agency)
+    if not data.strip():
+        raise ImportRefused(f"{name}：文件是空的")
     try:
-        reading = read_upload(data, name)
-        result = reading.result()
+        kind = kind_of(name, data)
     except UnreadableReport as e:
         raise ImportRefused(str(e)) from None
-    parsed = reading.parsed
     pending = PendingImport(
         agency=agency,
-        year=parsed.year,
-        format_version=parsed.cells.format.version,
-        kind=parsed.kind,
+        format_version="",
+        kind=kind,
         source_name=name[:300],
         source_size=len(data),
         source_sha256=hashlib.sha256(data).hexdigest(),
-        source_lines=reading.lines,
-        result=result,
+        status=ImportStatus.READING,
+        stage="排队等待读取",
         uploaded_by=actor,
     )
     stored = None
@@ -84,20 +89,85 @@ def upload(agency, data: bytes, name: str, *, actor) -> PendingImport:
                 actor=actor,
                 agency=agency,
                 target=pending,
-                details={
-                    "file": pending.source_name,
-                    "sha256": pending.source_sha256,
-                    "kind": pending.kind,
-                    "year": pending.year,
-                    "format": pending.format_version,
-                    "cells_read": parsed.cells_read,
-                },
+                details={"file": pending.source_name, "sha256": pending.source_sha256, "kind": pending.kind},
             )
+            read_later(pending.pk)
     except BaseException:
         if stored:  # the row was not written: the file must not stay behind either
             pending.source.storage.delete(stored)
         raise
-    return pending
+    return PendingImport.objects.select_related("agency").get(pk=pending.pk)
+
+
+def _set_stage(pk: int, stage: str) -> None:
+    PendingImport.objects.filter(pk=pk, status=ImportStatus.READING).update(stage=stage[:200])
+
+
+def read_pending(pk: int) -> str:
+    """Read a stored upload (the worker's task): the import then waits for review, or says why it cannot.
+
+    Any failure ends the reading with a reason: an import never stays 正在读取 after its task ran.
+    """
+    from gongkai.importer.ocr import PROGRESS
+
+    pending = PendingImport.objects.select_related("agency").filter(pk=pk).first()
+    if pending is None or not pending.is_reading:
+        return pending.status if pending else "missing"
+    _set_stage(pk, "正在读取文件")
+
+    def progress(done: int, total: int) -> None:
+        _set_stage(pk, f"正在对扫描页做文字识别：已完成 {done}/{total} 页")
+
+    token = PROGRESS.set(progress)
+    try:
+        with pending.source.open("rb") as f:
+            data = f.read()
+        reading = read_upload(data, pending.source_name, kind=pending.kind)
+        result = reading.result()
+    except UnreadableReport as e:
+        return _finish(pk, ImportStatus.UNREADABLE, problem=str(e))
+    except Exception as e:  # a reader's bug must not leave the import reading forever
+        return _finish(
+            pk, ImportStatus.UNREADABLE, problem=f"{pending.source_name}：读取时出错（{type(e).__name__}）"
+        )
+    finally:
+        PROGRESS.reset(token)
+    parsed = reading.parsed
+    return _finish(
+        pk,
+        ImportStatus.PENDING,
+        year=parsed.year,
+        format_version=parsed.cells.format.version,
+        kind=parsed.kind,
+        source_lines=reading.lines,
+        result=result,
+        cells_read=parsed.cells_read,
+    )
+
+
+def _finish(pk: int, status: str, *, cells_read: int | None = None, **fields) -> str:
+    with transaction.atomic():
+        pending = PendingImport.objects.select_for_update().select_related("agency").get(pk=pk)
+        if not pending.is_reading:  # discarded while it was being read
+            return pending.status
+        for name, value in fields.items():
+            setattr(pending, name, value)
+        pending.status, pending.stage, pending.read_at = status, "", timezone.now()
+        pending.save()
+        audit.record(
+            "import.read",
+            actor=pending.uploaded_by,
+            agency=pending.agency,
+            target=pending,
+            details={
+                "status": status,
+                "year": pending.year,
+                "format": pending.format_version,
+                "cells_read": cells_read,
+                "problem": pending.problem,
+            },
+        )
+    return status
 
 
 def _cells_data(pending: PendingImport) -> dict:
@@ -309,12 +379,17 @@ def cells_data_of(cells: ReportCells) -> dict:
     return out
 
 
+def _require_discardable(pending: PendingImport) -> None:
+    if not pending.may_discard:
+        raise ImportRefused(f"该导入已{pending.get_status_display()}，不能再修改。")
+
+
 def discard(pending: PendingImport, *, actor) -> PendingImport:
     _require(actor, pending.agency)
-    _require_pending(pending)
+    _require_discardable(pending)
     with transaction.atomic():
         pending = PendingImport.objects.select_for_update().select_related("agency").get(pk=pending.pk)
-        _require_pending(pending)
+        _require_discardable(pending)
         pending.status = ImportStatus.DISCARDED
         pending.decided_by, pending.decided_at = actor, timezone.now()
         pending.save()

@@ -19,6 +19,8 @@ class ParsedReport:
     preamble: str = ""
     metadata: dict[str, str] = field(default_factory=dict)
     format_scores: dict[str, int] = field(default_factory=dict)
+    ocr_pages: list[int] = field(default_factory=list)  # pages read by text recognition (scans)
+    encoding: str = ""  # of a text file or web page
 
     @property
     def year(self) -> int | None:
@@ -44,6 +46,8 @@ class ParsedReport:
             "file": self.source,
             "kind": self.kind,
             **({"header": self.metadata} if self.metadata else {}),
+            **({"encoding": self.encoding} if self.encoding else {}),
+            **({"ocr_pages": self.ocr_pages} if self.ocr_pages else {}),
         }
         out["provenance"] = {address: read.to_dict() for address, read in self.provenance.items()}
         out["unread"] = [entry.to_dict() for entry in self.unread]

@@ -69,6 +69,7 @@ def tables(pending: PendingImport, cells: ReportCells, form) -> list[dict]:
                         field=form[address],
                         line=line_of.get(address),
                         read_text=read["text"] if read else None,
+                        ocr=read.get("ocr") if read else None,
                         unread=unread.get(address),
                         corrected=address in pending.corrections,
                         original=format_value(original[address], columns[address].kind)

@@ -47,6 +47,8 @@ class Token:
     text: str
     where: Where
     kind: str = CELL
+    box: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom on its page (PDF, scans)
+    confidence: float | None = None  # text recognition's confidence (0–1) for a scanned page's text
 
 
 @dataclass
@@ -64,9 +66,11 @@ class Line:
 class Source:
     """A file as lines, plus what the file says about itself (a header block, the reader used)."""
 
-    kind: str  # txt, md, html, docx, pdf
+    kind: str  # txt, md, html, docx, xlsx, pdf, json
     lines: list[Line]
     metadata: dict[str, str] = field(default_factory=dict)
+    encoding: str = ""  # the text encoding found (text and web pages), e.g. gb18030
+    ocr_pages: list[int] = field(default_factory=list)  # pages read by text recognition (scans)
 
 
 def text_line(text: str, where: Where) -> Line:

@@ -6,12 +6,20 @@ only when their places are certain: as many numbers as columns, or blanks that t
 place. Anything else is left unread, with the reason — never guessed, never read as 0.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from gongkai.formats.cells import Value
 from gongkai.formats.checks import WARNING, Finding
 from gongkai.formats.declaration import Column, ReportFormat
-from gongkai.importer.labels import RowAnchor, is_known_label, is_section4_header, row_anchors
+from gongkai.importer.labels import (
+    RowAnchor,
+    is_known_label,
+    is_section4_header,
+    known_labels,
+    row_anchors,
+)
+from gongkai.importer.ocr import MIN_CONFIDENCE
 from gongkai.importer.source import BLANK, CELL, RUN, Line, Token, Where
 from gongkai.importer.text import (
     NUMBER,
@@ -19,9 +27,9 @@ from gongkai.importer.text import (
     TEXT,
     CellValueError,
     column_value,
-    matches_label,
     normalize,
     read_cell,
+    similarity,
 )
 
 VALUE = "value"  # a number or a placeholder (“/”)
@@ -29,6 +37,10 @@ POSITION, ORDER, INFERRED = "position", "order", "inferred"
 # Labels longer than this are running text, not a table cell.
 MAX_LABEL = 80
 MAX_EXTRA_LABEL = 30
+# A label written with a typo is taken for the row between its neighbours only when this close to it
+# (or numbered the same): “2.其他法律行政止公开” for 2.其他法律行政法规禁止公开.
+MIN_TYPO_SIMILARITY = 0.6
+_ENUMERATED = re.compile(r"^(\d{1,2}\.|\([一二三四五六七八九十]+\))")
 
 
 @dataclass
@@ -38,9 +50,13 @@ class CellRead:
     text: str  # what the cell says, as written ("" for a blank cell)
     where: Where
     how: str  # POSITION: the file shows the cell's place; ORDER: the row's numbers in column order
+    confidence: float | None = None  # text recognition's confidence, for a cell read off a scanned page
 
     def to_dict(self) -> dict:
-        return {"text": self.text, "how": self.how, **self.where.to_dict()}
+        out = {"text": self.text, "how": self.how, **self.where.to_dict()}
+        if self.confidence is not None:
+            out["ocr"] = round(self.confidence, 3)
+        return out
 
 
 @dataclass
@@ -167,6 +183,41 @@ def place(items: list[Item], n: int, label_slack: bool) -> tuple[list[Item | Non
     )
 
 
+def _middle(item: Item) -> float:
+    box = item.token.box
+    return (box[0] + box[2]) / 2
+
+
+def recognised(items: list[Item]) -> bool:
+    """Cells read off a scanned page: a cell with nothing recognised in it may be a blank or a miss."""
+    return any(it.token.confidence is not None for it in items)
+
+
+def place_by_position(items: list[Item], centers: list[float]) -> tuple[list[Item | None] | None, str]:
+    """The row's cells by where each number stands: under the column whose middle is nearest.
+
+    Every number must stand within half a column's width of one column's middle, one number per column.
+    A column with no number is blank (None).
+    """
+    values = [it for it in items if it.kind == VALUE]
+    if not values or any(it.token.box is None for it in values) or len(centers) < 2:
+        return None, "各数字的位置不明"
+    half = min(b - a for a, b in zip(centers, centers[1:], strict=False)) / 2
+    if half <= 0:
+        return None, "各列的位置不明"
+    placed: list[Item | None] = [None] * len(centers)
+    for item in values:
+        middle = _middle(item)
+        j = min(range(len(centers)), key=lambda c: abs(centers[c] - middle))
+        if abs(centers[j] - middle) > half or placed[j] is not None:
+            return (
+                None,
+                f"数字“{item.token.text}”（{item.token.where.describe()}）不在任何一列之下，各数字所在的列无法确定",
+            )
+        placed[j] = item
+    return placed, ""
+
+
 def _infer_two_equal(items: list[Item], columns: tuple[Column, ...]) -> list[Item | None] | None:
     """A §三 row whose blank cells collapsed (048) and that shows two equal numbers.
 
@@ -189,16 +240,30 @@ class TableReader:
         self.stream = stream_of(lines)
         self.anchors = row_anchors(fmt)
         self.out = Tables()
+        self.section4_items: set[int] = set()  # stream indices of the §四 numbers row
+        self.joined: set[int] = set()  # anchors whose label came joined to the previous row's
 
     def read(self) -> Tables:
         matches = self._match_anchors()
-        segments = {j: segment_after(self.stream, k, self.lines) for j, k in matches.items()}
+        self._match_typos(matches)
+        split = self._split_row(matches)
+        segments = {
+            j: self._continued(self.anchors[j], segment_after(self.stream, k, self.lines))
+            for j, k in matches.items()
+        }
+        self.segments = segments
         for j, segment in segments.items():
-            self._read_row(self.anchors[j], segment)
-        self._report_missing(matches)
-        self._find_extra_rows(matches, segments)
-        last_s3 = [s.end for j, s in segments.items() if self.anchors[j].section == "三"]
+            if j in self.joined or j + 1 in self.joined:
+                self._read_joined(self.anchors[j], segment)
+            else:
+                self._read_row(self.anchors[j], segment)
+        if split is not None:
+            segments[-1] = split
+        self._report_missing(matches, skip=self._split_anchors if split is not None else ())
+        last_s3 = [s.end for j, s in segments.items() if j < 0 or self.anchors[j].section == "三"]
         self._read_section4(max(last_s3, default=max((s.end for s in segments.values()), default=0)))
+        self._find_extra_rows(matches, segments)
+        self._check_recognised_totals()
         for item in self.stream:
             line = self.lines[item.line]
             if line.structured:
@@ -223,13 +288,172 @@ class TableReader:
             if len(norm) > MAX_LABEL:
                 continue
             for j in range(next_anchor, len(self.anchors)):
-                if matches_label(norm, self.anchors[j].norm):
+                if self.anchors[j].matches(norm):
                     found[j], next_anchor = item.index, j + 1
+                    break
+                if j + 1 < len(self.anchors) and norm == self.anchors[j].norm + self.anchors[j + 1].norm:
+                    # Two rows' labels joined into one cell (blank rows of a table without rules).
+                    found[j] = found[j + 1] = item.index
+                    self.joined.add(j + 1)
+                    next_anchor = j + 2
                     break
         return found
 
+    def _label_candidates(self, start: int, end: int) -> list[Item]:
+        """Short texts between two stream positions that are followed by a row's cells: unmatched labels."""
+        out = []
+        for item in self.stream[start + 1 : end]:
+            if item.kind != TEXT or self._is_narrative(item):
+                continue
+            following = self.stream[item.index + 1] if item.index + 1 < len(self.stream) else None
+            if following is not None and following.kind in (VALUE, BLANK):
+                out.append(item)
+        return out
+
+    def _match_typos(self, matches: dict[int, int]) -> None:
+        """A row whose label is misspelt, between two rows that were found: its neighbours fix its place."""
+        for j, anchor in enumerate(self.anchors):
+            if j in matches or j - 1 not in matches or j + 1 not in matches:
+                continue
+            if self.anchors[j - 1].section != anchor.section or self.anchors[j + 1].section != anchor.section:
+                continue
+            candidates = self._label_candidates(matches[j - 1], matches[j + 1])
+            if len(candidates) != 1:
+                continue
+            item = candidates[0]
+            norm = normalize(item.token.text)
+            numbered = _ENUMERATED.match(norm)
+            same_number = numbered is not None and anchor.norm.startswith(numbered.group(1))
+            if not same_number and similarity(norm, anchor.norm) < MIN_TYPO_SIMILARITY:
+                continue
+            matches[j] = item.index
+            self.out.findings.append(
+                Finding(
+                    "import.label",
+                    WARNING,
+                    [anchor.cell(c) for c in anchor.columns],
+                    f"{item.token.where.describe()}的行标签写作“{item.token.text}”，与格式中的“{anchor.label}”不同；"
+                    f"它位于“{self.anchors[j - 1].label}”与“{self.anchors[j + 1].label}”之间，已按“{anchor.label}”读入，请核对",
+                )
+            )
+
+    @property
+    def _split_anchors(self) -> list[int]:
+        keys = {key for _, keys in self.fmt.split_rows for key in keys}
+        return [j for j, a in enumerate(self.anchors) if a.key in keys]
+
+    def _split_row(self, matches: dict[int, int]) -> Segment | None:
+        """A single row of an older format (2019's （六）其他处理) in a table that splits it (2021).
+
+        All zero: each of the rows it became is 0. Otherwise its figures go to the last of those rows
+        (其他), inferred and said so, and the other rows are unread.
+        """
+        split = self._split_anchors
+        if not split or any(j in matches for j in split):
+            return None
+        before = [k for j, k in matches.items() if j < split[0]]
+        after = [k for j, k in matches.items() if j > split[-1]]
+        start, end = max(before, default=-1), min(after, default=len(self.stream))
+        labels = {normalize(label) for label, _ in self.fmt.split_rows}
+        found = [it for it in self._label_candidates(start, end) if normalize(it.token.text) in labels]
+        if len(found) != 1:
+            return None
+        segment = segment_after(self.stream, found[0].index, self.lines)
+        label = found[0].token.text
+        rows = [self.anchors[j] for j in split]
+        columns = rows[0].columns
+        placed, how, reason = place(segment.items, len(columns), label_slack=True)
+        self._mark([segment.label, *segment.items])
+        where = found[0].token.where
+        if placed is None:
+            cells = [a.cell(c) for a in rows for c in columns]
+            self.out.unread.append(Unread(cells, f"“{label}”行：{reason}", where))
+            return segment
+        values = [read_cell(it.token.text) if it is not None and it.kind == VALUE else None for it in placed]
+        if all(v is not None and v.what == NUMBER and v.number == 0 for v in values):
+            for anchor in rows:
+                for column, item in zip(columns, placed, strict=True):
+                    self._store(anchor.cell(column), column, item, how, where)
+            self.out.findings.append(
+                Finding(
+                    "import.split_row",
+                    WARNING,
+                    [],
+                    f"原表只有一行“{label}”（{where.describe()}），各列均为 0；"
+                    f"{self.fmt.version} 年格式把它分为{'、'.join(a.label for a in rows)}，各行均按 0 读入",
+                )
+            )
+            return segment
+        last = rows[-1]
+        for column, item in zip(columns, placed, strict=True):
+            self._store(last.cell(column), column, item, INFERRED, where)
+        self.out.unread.append(
+            Unread(
+                [a.cell(c) for a in rows[:-1] for c in columns],
+                f"原表只有一行“{label}”（{where.describe()}），没有分为 {self.fmt.version} 年格式的这几行，各行的件数无法分开",
+                where,
+            )
+        )
+        self.out.findings.append(
+            Finding(
+                "import.split_row",
+                WARNING,
+                [last.cell(c) for c in columns],
+                f"原表只有一行“{label}”（{where.describe()}），{self.fmt.version} 年格式把它分为"
+                f"{'、'.join(a.label for a in rows)}；其数字已按“{last.label}”读入，前两行未读，请对照原件核对",
+            )
+        )
+        return segment
+
     def _mark(self, items) -> None:
         self.out.table_lines.update(it.line for it in items)
+
+    def _continued(self, anchor: RowAnchor, segment: Segment) -> Segment:
+        """A row label that wraps with its numbers on the next line (“3.危及“三安全一稳” / “定” | 0 | 1 …”):
+        the next line's numbers are the row's when its text only finishes this label."""
+        if any(it.kind == VALUE for it in segment.items):
+            return segment
+        line = segment.label.line + 1
+        if line >= len(self.lines) or not self.lines[line].structured:
+            return segment
+        row = [it for it in self.stream[segment.end :] if it.line == line]
+        first_value = next((i for i, it in enumerate(row) if it.kind == VALUE), len(row))
+        leading = row[:first_value]  # the label's continuation, perhaps beside a group label's piece
+        if any(it.kind != TEXT for it in leading):
+            return segment
+        start = normalize(segment.label.token.text)
+        continues = [
+            it
+            for it in leading
+            if any(label.startswith(start + normalize(it.token.text)) for label in anchor.labels)
+        ]
+        if leading and not continues:
+            return segment
+        items = row[first_value:]
+        if not any(it.kind == VALUE for it in items):
+            return segment
+        return Segment(segment.label, items, True, line == len(self.lines) - 1, row[-1].index + 1)
+
+    def _read_joined(self, anchor: RowAnchor, segment: Segment) -> None:
+        """A row whose label came joined with its neighbour's: blank when neither shows a number, else unread."""
+        self._mark([segment.label, *segment.items])
+        cells = [anchor.cell(c) for c in anchor.columns]
+        label = segment.label.token
+        if (
+            not any(it.kind == VALUE for it in segment.items)
+            and label.box is not None
+            and label.confidence is None
+        ):
+            for column, address in zip(anchor.columns, cells, strict=True):
+                self._store(address, column, None, POSITION, label.where)
+            return
+        self.out.unread.append(
+            Unread(
+                cells,
+                f"“{label.text}”（{label.where.describe()}）是两行的标签连在一起，其后的数字属于哪一行无法确定",
+                label.where,
+            )
+        )
 
     def _read_row(self, anchor: RowAnchor, segment: Segment) -> None:
         self._mark([segment.label, *segment.items])
@@ -238,6 +462,25 @@ class TableReader:
         where = segment.label.token.where
         n_values = sum(it.kind == VALUE for it in segment.items)
         if segment.at_end and n_values < len(columns) and len(segment.items) < len(columns):
+            items = segment.items
+            if (
+                segment.structured
+                and items
+                and items[0].kind == VALUE
+                and all(it.kind != RUN for it in items)
+            ):
+                # A table row cut by the excerpt's end: the cells it shows sit under their columns in order.
+                for column, address, item in zip(columns, cells, items, strict=False):
+                    self._store(address, column, item, POSITION, where)
+                self.out.unread.append(
+                    Unread(
+                        cells[len(items) :],
+                        f"“{anchor.label}”行在文本末尾中断：只有前 {len(items)} 列，"
+                        f"“{columns[len(items)].label}”及以后各列不在文本中",
+                        items[-1].token.where,
+                    )
+                )
+                return
             self.out.unread.append(
                 Unread(
                     cells,
@@ -247,6 +490,19 @@ class TableReader:
             )
             return
         placed, how, reason = place(segment.items, len(columns), label_slack=True)
+        label = segment.label.token
+        if not segment.items and label.box is not None and label.confidence is None:
+            # A text-layer PDF shows every cell's words where they stand: nothing beside the label (and
+            # nothing on the line after it) is a row of blank cells.
+            placed, how = [None] * len(columns), POSITION
+        if placed is None or (recognised(segment.items) and len(segment.items) != len(columns)):
+            centers = self._row_centers(anchor)
+            if centers is not None:
+                by_position, why = place_by_position(segment.items, centers)
+                if by_position is not None:
+                    self._store_positioned(anchor.label, cells, columns, by_position, segment.items, where)
+                    return
+                reason = why if placed is None else reason
         if placed is None and anchor.section == "三":
             placed = _infer_two_equal(segment.items, columns)
             if placed is not None:
@@ -277,32 +533,149 @@ class TableReader:
         for column, address, item in zip(columns, cells, placed, strict=True):
             self._store(address, column, item, how, where)
 
+    def _check_recognised_totals(self) -> None:
+        """On a scanned page a digit may be misread with confidence (9 as 6): a row whose recognised numbers
+        do not add up to its recognised 总计 is unread as a whole, since which digit is wrong cannot be told."""
+        s3, s4 = self.fmt.section3, self.fmt.section4
+        groups = [
+            (
+                [s3.address(r, c) for c in s3.applicant_columns],
+                s3.total(r),
+            )
+            for r in s3.rows
+        ]
+        groups += [
+            (
+                [s4.address(b, c) for c in s4.columns if c.key != s4.total_column],
+                s4.total(b),
+            )
+            for b in s4.blocks
+        ]
+        for parts, total in groups:
+            reads = [self.out.read.get(a) for a in (*parts, total)]
+            if any(r is None or r.confidence is None for r in reads):
+                continue
+            if any(r.value is None for r in reads):
+                continue
+            summed = sum(r.value for r in reads[:-1])
+            if summed == reads[-1].value:
+                continue
+            for address in (*parts, total):
+                del self.out.read[address]
+            shown = "、".join(r.text for r in reads[:-1])
+            self.out.unread.append(
+                Unread(
+                    [*parts, total],
+                    f"扫描页上识别出的数字（{shown}）之和为 {summed}，而识别出的总计为 {reads[-1].text}："
+                    "原表可能有误，也可能有数字识别错了，无法判断是哪一格，请对照原件填写",
+                    reads[-1].where,
+                )
+            )
+
+    def _row_centers(self, anchor: RowAnchor) -> list[float] | None:
+        """Where the columns of this row's table stand: the middles of the numbers of the rows of the same
+        table that show every column (as many numbers as columns, each with its place on the page)."""
+        page = self.stream[self.segments[self.anchors.index(anchor)].label.index].token.where.page
+        columns: list[list[float]] = [[] for _ in anchor.columns]
+        for j, segment in self.segments.items():
+            other = self.anchors[j] if j >= 0 else None
+            if other is None or other.columns != anchor.columns or other.section != anchor.section:
+                continue
+            values = [it for it in segment.items if it.kind == VALUE]
+            if segment.label.token.where.page != page or len(values) != len(anchor.columns):
+                continue
+            if any(it.token.box is None for it in values):
+                continue
+            for j_col, item in enumerate(values):
+                columns[j_col].append(_middle(item))
+        if all(columns):
+            centers = [sorted(xs)[len(xs) // 2] for xs in columns]
+            if all(a < b for a, b in zip(centers, centers[1:], strict=False)):
+                return centers
+        return self._header_centers(anchor)
+
+    def _header_centers(self, anchor: RowAnchor) -> list[float] | None:
+        """Where the columns stand by their headers: for each column the nearest header cell above the row
+        that is its label (or ends with it, when a layout stacked the header cells above it into one)."""
+        start = self.segments[self.anchors.index(anchor)].label.index
+        page = self.stream[start].token.where.page
+        label_box = self.stream[start].token.box
+        left = label_box[2] if label_box is not None else float("-inf")  # numbers stand right of the label
+        labels = [normalize(c.label) for c in anchor.columns]
+        row_labels = {s.label.index for s in self.segments.values()}
+        found: list[float | None] = [None] * len(labels)
+        for item in reversed(self.stream[:start]):
+            if item.token.where.page != page:
+                break
+            if (
+                item.kind != TEXT
+                or item.token.box is None
+                or item.index in row_labels
+                or _middle(item) < left
+            ):
+                continue
+            norm = normalize(item.token.text)
+            for j, label in enumerate(labels):
+                if found[j] is None and (norm == label or norm.endswith(label)):
+                    found[j] = _middle(item)
+            if all(x is not None for x in found):
+                break
+        if any(x is None for x in found):
+            return None
+        return found if all(a < b for a, b in zip(found, found[1:], strict=False)) else None
+
+    def _store_positioned(self, label, cells, columns, placed, items, where) -> None:
+        """Cells placed by position; on a scanned page a column with nothing recognised is unread, not blank."""
+        missing = []
+        for column, address, item in zip(columns, cells, placed, strict=True):
+            if item is None and recognised(items):
+                missing.append(address)
+                continue
+            self._store(address, column, item, POSITION, where)
+        if missing:
+            self.out.unread.append(
+                Unread(
+                    missing,
+                    f"“{label}”行（{where.describe()}，扫描页）：这些格没有识别出文字，可能是空白，也可能未能识别",
+                    where,
+                )
+            )
+
     def _store(self, address: str, column: Column, item: Item | None, how: str, row_where: Where) -> None:
         if item is None or item.kind != VALUE:
             where = item.token.where if item is not None else row_where
             self.out.read[address] = CellRead(address, None, "", where, how)
             return
-        text, where = item.token.text, item.token.where
+        text, where, confidence = item.token.text, item.token.where, item.token.confidence
+        if confidence is not None and confidence < MIN_CONFIDENCE:
+            self.out.unread.append(
+                Unread(
+                    [address],
+                    f"扫描页上识别为“{text}”，但文字识别的把握不足（置信度 {confidence:.2f}，低于 {MIN_CONFIDENCE}），未采用",
+                    where,
+                )
+            )
+            return
         reading = read_cell(text)
         if reading.what == PLACEHOLDER:
-            self.out.read[address] = CellRead(address, None, text, where, how)
+            self.out.read[address] = CellRead(address, None, text, where, how, confidence)
             return
         try:
             value = column_value(reading, column)
         except CellValueError as e:
             self.out.unread.append(Unread([address], f"“{text}”：{e}", where))
             return
-        self.out.read[address] = CellRead(address, value, text, where, how)
+        self.out.read[address] = CellRead(address, value, text, where, how, confidence)
 
     def _describe(self, item: Item) -> str:
         text = item.token.text.replace("\n", "")
         short = text if len(text) <= 16 else text[:15] + "…"
         return f"{item.token.where.describe()}“{short}”"
 
-    def _report_missing(self, matches: dict[int, int]) -> None:
+    def _report_missing(self, matches: dict[int, int], skip=()) -> None:
         groups: list[tuple[str, list[str], Where | None]] = []
         for j, anchor in enumerate(self.anchors):
-            if j in matches:
+            if j in matches or j in skip:
                 continue
             before = [k for i, k in matches.items() if i < j]
             after = [k for i, k in matches.items() if i > j]
@@ -326,8 +699,14 @@ class TableReader:
         if before is None:
             return f"在表格的第一行{self._describe(next_item)}之前没有找到这一行", next_item.token.where
         previous = self._last_content(before=after)
+        pages = (previous.token.where.page, next_item.token.where.page)
+        if pages[0] is not None and pages[1] is not None and pages[0] != pages[1]:
+            return (
+                f"未找到此行：{self._describe(previous)}与{self._describe(next_item)}之间跨页，此行在分页处缺失",
+                previous.token.where,
+            )
         return (
-            f"未找到此行：{self._describe(previous)}与{self._describe(next_item)}之间的文字缺失（例如在分页处丢失）",
+            f"未找到此行：表中{self._describe(previous)}与{self._describe(next_item)}之间缺失这一行",
             previous.token.where,
         )
 
@@ -344,15 +723,18 @@ class TableReader:
         start, end = min(matches.values()), max(s.end for s in segments.values())
         while end < len(self.stream) and not self._is_narrative(self.stream[end]):
             end += 1  # rows after the last known one, up to the running text that follows the tables
-        owner = sorted(matches.items(), key=lambda m: m[1])
-        anchored = set(matches.values())
+        owner = sorted(((j, k) for j, k in matches.items() if j >= 0), key=lambda m: m[1])
+        anchored = set(matches.values()) | {s.label.index for s in segments.values()}
+        consumed = {it.index for s in segments.values() for it in s.items} | self.section4_items
         for item in self.stream[start:end]:
             if item.kind != TEXT or item.index in anchored or self._is_narrative(item):
                 continue
             norm = normalize(item.token.text)
-            if len(norm) < 2 or is_known_label(norm, self.fmt):
+            if len(norm) < 2 or is_known_label(norm, self.fmt) or self._is_label_fragment(norm):
                 continue
             segment = segment_after(self.stream, item.index, self.lines)
+            if segment.items and all(it.index in consumed for it in segment.items if it.kind == VALUE):
+                continue  # its numbers were read under a known row: a label split there, not a row
             values = [it.token.text for it in segment.items if it.kind == VALUE]
             if not values:
                 continue
@@ -371,6 +753,13 @@ class TableReader:
                     f"其数字（{'、'.join(values)}）没有读入",
                 )
             )
+
+    def _is_label_fragment(self, norm: str) -> bool:
+        """The end or start of a known label that a page break or a narrow cell cut off (“法提供”)."""
+        return len(norm) >= 2 and any(
+            label != norm and (label.endswith(norm) or label.startswith(norm))
+            for label in known_labels(self.fmt)
+        )
 
     def _is_narrative(self, item: Item) -> bool:
         if item.kind != TEXT:
@@ -399,6 +788,25 @@ class TableReader:
             None,
         )
         if header is None:
+            title = normalize(self.fmt.title("四"))
+            heading = next(
+                (it for it in self.stream[start:] if it.kind == TEXT and title in normalize(it.token.text)),
+                None,
+            )
+            if heading is not None:
+                after = next(
+                    (it for it in self.stream[heading.index + 1 :] if it.kind in (TEXT, VALUE)), None
+                )
+                seen = f"其后是{self._describe(after)}" if after is not None else "其后没有文字"
+                self.out.unread.append(
+                    Unread(
+                        cells,
+                        f"找到了第四部分的标题（{heading.token.where.describe()}），但没有认出其表格的表头"
+                        f"（{'、'.join(c.label for c in self.fmt.section4.columns[:2])}等）：{seen}",
+                        heading.token.where,
+                    )
+                )
+                return
             last = self._last_content()
             self.out.unread.append(
                 Unread(
@@ -433,6 +841,7 @@ class TableReader:
                 m += 1
             items, at_end = self.stream[k:m], m == len(self.stream)
         self._mark([header, *items])
+        self.section4_items = {it.index for it in items}
         for it in self.stream[header.index : first.index]:
             if it.kind == TEXT and is_known_label(normalize(it.token.text), self.fmt):
                 self._mark([it])
@@ -448,11 +857,34 @@ class TableReader:
             )
             return
         placed, how, reason = place(items, len(cells), label_slack=False)
+        if placed is None or (recognised(items) and len(items) != len(cells)):
+            centers = self._section4_centers(header.index, first.index)
+            if centers is not None:
+                by_position, why = place_by_position(items, centers)
+                if by_position is not None:
+                    self._store_positioned(
+                        "第四部分", cells, [c for _, c in columns], by_position, items, where
+                    )
+                    return
+                reason = why if placed is None else reason
         if placed is None:
             self.out.unread.append(Unread(cells, f"第四部分的数字行（{where.describe()}）：{reason}", where))
             return
         for (address, column), item in zip(columns, placed, strict=True):
             self._store(address, column, item, how, where)
+
+    def _section4_centers(self, start: int, end: int) -> list[float] | None:
+        """The §四 columns' middles from its header (结果维持 … 总计, once per block), left to right."""
+        s4 = self.fmt.section4
+        labels = {normalize(c.label) for c in s4.columns}
+        found = [
+            _middle(it)
+            for it in self.stream[start:end]
+            if it.kind == TEXT and it.token.box is not None and normalize(it.token.text) in labels
+        ]
+        if len(found) != len(s4.blocks) * len(s4.columns):
+            return None
+        return sorted(found)
 
 
 def read_tables(lines: list[Line], fmt: ReportFormat) -> Tables:

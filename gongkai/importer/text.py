@@ -19,6 +19,8 @@ _QUOTES = re.compile(r"[\"'“”‘’「」『』]")
 _ENUMERATOR = re.compile(r"^(\d{1,2})[.、．,，]")
 # A prefix of a label is accepted for a damaged or wrapped label only when it is this long.
 MIN_PREFIX = 4
+# A start this long names one label whatever the label's length (a long label wrapped over three lines).
+LONG_PREFIX = 10
 
 
 def normalize(text: str) -> str:
@@ -35,7 +37,11 @@ def matches_label(text: str, label: str) -> bool:
         return False
     if text == label:
         return True
-    return len(text) >= MIN_PREFIX and label.startswith(text) and len(text) * 2 >= len(label) - 2
+    return (
+        len(text) >= MIN_PREFIX
+        and label.startswith(text)
+        and (len(text) * 2 >= len(label) - 2 or len(text) >= LONG_PREFIX)
+    )
 
 
 def similarity(a: str, b: str) -> float:

@@ -19,7 +19,12 @@ from gongkai.importer.corrections import cell_names
 from gongkai.importer.forms import CorrectionForm, ExternalAgencyForm, SaveForm, UploadForm
 from gongkai.importer.models import ImportStatus, PendingImport
 from gongkai.importer.review import anchored, tables, unread_entries, unread_reasons
+from gongkai.importer.tasks import read_pending_import
 from gongkai.importer.uploads import KINDS
+
+OPEN = (ImportStatus.READING, ImportStatus.UNREADABLE, ImportStatus.PENDING)
+# How often the status page of a reading in progress asks again, in seconds.
+REFRESH_SECONDS = 3
 
 
 def _review_url(pending) -> str:
@@ -45,11 +50,17 @@ def index(request):
             agency = next(a for a in agencies if a.code == form.cleaned_data["agency"])
             upload = form.cleaned_data["file"]
             try:
-                pending = services.upload(agency, form.content, upload.name, actor=request.user)
+                pending = services.upload(
+                    agency,
+                    form.content,
+                    upload.name,
+                    actor=request.user,
+                    read_later=read_pending_import.enqueue,
+                )
             except services.ImportRefused as e:
                 form.add_error("file", str(e))
             else:
-                messages.success(request, f"已读取“{pending.source_name}”，请核对后保存为已发布报告。")
+                messages.success(request, f"已上传“{pending.source_name}”。")
                 return redirect(_review_url(pending))
         status = 400
     imports = services.imports_visible_to(request.user).filter(agency__in=agencies)
@@ -60,8 +71,8 @@ def index(request):
             "form": form,
             "can_upload": bool(agencies),
             "can_add_agency": bool(external.supervised_parents(request.user)),
-            "pending": imports.filter(status=ImportStatus.PENDING),
-            "done": imports.exclude(status=ImportStatus.PENDING)[:20],
+            "pending": imports.filter(status__in=OPEN),
+            "done": imports.exclude(status__in=OPEN)[:20],
         },
         status=status,
     )
@@ -76,9 +87,28 @@ def _initial(pending, cells) -> dict:
     return initial
 
 
+def _reading(request, pending):
+    """The page of an import still being read (it refreshes itself) or that could not be read (why)."""
+    from django.utils import timezone
+
+    waited = int((timezone.now() - pending.uploaded_at).total_seconds())
+    return render(
+        request,
+        "importer/reading.html",
+        {
+            "pending": pending,
+            "kind_label": KINDS.get(pending.kind, pending.kind),
+            "refresh": REFRESH_SECONDS if pending.is_reading else None,
+            "waited": waited,
+        },
+    )
+
+
 @login_required
 def review(request, pk):
     pending = _actable(request, pk)
+    if pending.status in (ImportStatus.READING, ImportStatus.UNREADABLE):
+        return _reading(request, pending)
     fmt = get_format(pending.format_version)
     cells = services.cells_of(pending)
     editable = pending.is_pending
@@ -124,6 +154,7 @@ def review(request, pk):
             "read_count": len(pending.result.get("provenance", {})),
             "total_count": len(cells.values),
             "title_agency": pending.result.get("agency", ""),
+            "source_info": pending.result.get("source", {}),
             "published": services.published_version(pending.agency, pending.year),
         },
         status=status,
@@ -163,6 +194,9 @@ def save(request, pk):
 @login_required
 def discard(request, pk):
     pending = _actable(request, pk)
+    if not pending.may_discard:
+        messages.error(request, f"该导入已{pending.get_status_display()}。")
+        return redirect(_review_url(pending))
     if request.method == "POST":
         try:
             services.discard(pending, actor=request.user)

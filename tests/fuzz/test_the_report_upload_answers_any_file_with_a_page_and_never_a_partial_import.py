@@ -1,6 +1,7 @@
 """The report upload takes anything a browser can send — any bytes under any name, mangled reports, files
 over the size limits, odd agency codes — and answers with a page (200, 302, 400 or 413), never a server
-error; a pending import is written whole (row, private file, audit entry) or not at all."""
+error; a pending import is written whole (row, private file, audit entry) or not at all, and its reading
+ends waiting for review or unreadable with a reason."""
 
 import os
 
@@ -10,7 +11,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from gongkai.audit.models import AuditEntry
-from gongkai.importer.models import PendingImport
+from gongkai.importer.models import ImportStatus, PendingImport
 from tests.factories import make_personas, published_report_file
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +79,13 @@ def test_any_upload_gets_a_page_and_a_whole_import_or_none(client_of_registrar, 
         pending = PendingImport.objects.latest("pk")
         with pending.source.open("rb") as stored:
             assert stored.read() == content
-        assert pending.source_lines and "provenance" in pending.result and "unread" in pending.result
+        # Read by the background task (at once here): waiting for review with what was read, or unreadable
+        # with the reason; either way the page it leads to answers.
+        if pending.status == ImportStatus.PENDING:
+            assert pending.source_lines and "provenance" in pending.result and "unread" in pending.result
+        else:
+            assert pending.status == ImportStatus.UNREADABLE and pending.problem
+        assert client.get(response["Location"]).status_code == 200
     else:
         assert after == before and _stored_files(private) == files_before
         if response.status_code == 400:

@@ -42,6 +42,17 @@ def expected_format(expected: dict) -> str:
     return expected["format"].split()[0]  # "2019 (template used in a 2021 report)"
 
 
+# Where gongkai reads more than the fixture's reader recorded, on purpose: 047's last row is cut after six
+# cells, each under its column (“7.属于行政执法案卷 | 0 | 0 | 0 | 0 | 0 | 0 |”). The fixture records the row as
+# not received; a cut pipe-table row keeps the cells it shows, and only its 总计 is unread.
+READ_IN_PLACE = {
+    "047_longgang_bm_2024.txt": {
+        f"section3.denied_enforcement_file.{column}": "0"
+        for column in ("natural_person", "commercial", "research", "social", "legal_service", "other_org")
+    },
+}
+
+
 def expected_cells(expected: dict) -> tuple[dict[str, object], list[str]]:
     """address → expected text ("" blank, "/" as written, "403") or None; and the rows the format lacks."""
     fmt = get_format(expected_format(expected))
@@ -69,6 +80,7 @@ def expected_cells(expected: dict) -> tuple[dict[str, object], list[str]]:
     addresses = [f"section4.{b.key}.{c.key}" for b in s4.blocks for c in s4.columns]
     for address, value in zip(addresses, expected["section4"], strict=True):
         out[address] = value
+    out.update(READ_IN_PLACE.get(expected["report_file"], {}))
     return out, extra
 
 

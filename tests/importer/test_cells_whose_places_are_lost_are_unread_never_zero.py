@@ -38,8 +38,11 @@ def test_blank_lines_mark_empty_cells_in_flattened_tables():
     assert parsed.provenance["section3.new_received.research"].text == ""
 
 
-def test_a_row_cut_off_by_the_end_of_the_text_is_unread():
+def test_a_row_cut_off_by_the_end_of_the_text_keeps_its_cells_in_place_and_the_rest_is_unread():
     parsed = parse_file(FIXTURES / "047_longgang_bm_2024.txt")
     [entry] = [e for e in parsed.unread if "section3.denied_enforcement_file.total" in e.cells]
-    assert "末尾中断" in entry.reason
-    assert parsed.cells["section3.denied_enforcement_file.natural_person"] is None
+    assert "末尾中断" in entry.reason and "只有前 6 列" in entry.reason
+    assert entry.cells == ["section3.denied_enforcement_file.total"]
+    # Each of the six cells the excerpt shows sits under its column: they are read, in place.
+    assert parsed.cells["section3.denied_enforcement_file.natural_person"] == 0
+    assert parsed.provenance["section3.denied_enforcement_file.other_org"].how == "position"

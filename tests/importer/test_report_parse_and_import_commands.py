@@ -80,3 +80,13 @@ def test_import_prints_a_summary_row_per_file_and_a_progress_bar(tmp_path, capsy
 def test_import_of_a_missing_folder_exits_2(tmp_path, capsys):
     assert main(["report", "import", str(tmp_path / "none")]) == 2
     assert "找不到文件夹" in capsys.readouterr().err
+
+
+def test_import_reads_every_file_of_the_folder_by_its_content_whatever_its_name(tmp_path, capsys):
+    page = render("html", cell_sets("2021")["busy"], NARRATIVE).decode("utf-8")
+    (tmp_path / "年报.doc").write_bytes(page.replace('<meta charset="utf-8">', "").encode("gb18030"))
+    (tmp_path / "年报").write_bytes(render("xlsx", cell_sets("2019")["busy"], NARRATIVE))
+    assert main(["report", "import", str(tmp_path), "--json"]) == 0
+    rows = {row["file"]: row for row in json.loads(capsys.readouterr().out)}
+    assert rows["年报.doc"]["cells_read"] == rows["年报.doc"]["cells_total"]
+    assert rows["年报"]["format"] == "2019" and rows["年报"]["cells_read"] == rows["年报"]["cells_total"]

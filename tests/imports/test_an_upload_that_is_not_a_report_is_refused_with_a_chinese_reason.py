@@ -1,25 +1,32 @@
 """The upload judges a file by its content, not its name: a picture, an old Word (.doc) file, an archive, an
-empty or oversized file, or text that is no annual report is refused with a Chinese reason, and nothing is
-stored; a report named .txt that is really a PDF is read as the PDF it is."""
+empty or oversized file is refused at once with a Chinese reason, and nothing is stored; text that turns out
+to be no annual report is said unreadable, with the reason, when it has been read; a report named .txt that
+is really a PDF is read as the PDF it is."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from gongkai.importer.models import PendingImport
+from gongkai.importer.models import ImportStatus, PendingImport
 from tests.applications.conftest import PNG
 from tests.factories import published_report_file
 
 pytestmark = pytest.mark.django_db
+
+# The start of an OLE container (Word 97–2003) whose directory names the WordDocument stream.
+OLE_WORD = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100 + "WordDocument".encode("utf-16-le")
 
 
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [
         ("report.pdf", PNG, "这是图片（PNG）"),
-        ("report.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "请另存为 .docx 或 PDF"),
-        ("report.zip", b"PK\x03\x04" + b"\0" * 100, "不是 Word（.docx）文档"),
+        (
+            "report.docx",
+            OLE_WORD,
+            "这是 Word 97–2003（.doc）或 WPS 文字文件，请用 WPS 或 Office 打开后另存为 .docx",
+        ),
+        ("report.zip", b"PK\x03\x04" + b"\0" * 100, "不是 Word（.docx）或 Excel（.xlsx）文件"),
         ("report.txt", b"   \n", "文件是空的"),
-        ("report.txt", "会议通知：请各科室准时参加。".encode(), "不像是政府信息公开工作年度报告"),
         ("report.txt", b"abc\x00\x01\x02", "含有二进制内容"),
     ],
 )
@@ -61,5 +68,23 @@ def test_an_amount_with_more_digits_than_can_be_kept_exactly_is_refused(registra
     response = registrar.post(
         "/workspace/imports/", {"agency": people.agency.code, "file": SimpleUploadedFile("r.md", content)}
     )
-    assert response.status_code == 400 and "有效数字过多" in response.content.decode()
-    assert not PendingImport.objects.exists()
+    assert response.status_code == 302
+    page = registrar.get(response["Location"]).content.decode()
+    assert "无法读取" in page and "有效数字过多" in page
+    assert PendingImport.objects.get().status == ImportStatus.UNREADABLE
+
+
+def test_a_text_that_is_no_report_is_read_then_said_unreadable_and_can_be_discarded(registrar, people):
+    content = "会议通知：请各科室准时参加。".encode()
+    response = registrar.post(
+        "/workspace/imports/",
+        {"agency": people.agency.code, "file": SimpleUploadedFile("report.txt", content)},
+    )
+    pending = PendingImport.objects.get()
+    page = registrar.get(response["Location"]).content.decode()
+    assert pending.status == ImportStatus.UNREADABLE
+    assert "不像是政府信息公开工作年度报告" in page and "重新上传" in page
+    assert "保存为已发布报告" not in page
+    assert registrar.post(f"/workspace/imports/{pending.pk}/discard/").status_code == 302
+    pending.refresh_from_db()
+    assert pending.status == ImportStatus.DISCARDED

@@ -70,6 +70,7 @@ def test_upload_review_correct_and_save(registrar, people):
         e.action for e in AuditEntry.objects.filter(action__startswith="import.").order_by("sequence")
     ] == [
         "import.upload",
+        "import.read",
         "import.correct",
         "import.save",
     ]

@@ -9,6 +9,7 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
+from gongkai.importer.sniff import decode_text
 from gongkai.importer.source import BLANK, CELL, Line, Source, Token, Where, text_line
 
 SKIP = {"script", "style", "noscript", "template", "head", "select", "button", "svg"}
@@ -114,13 +115,19 @@ def _span(value: str | None) -> int:
         return 1
 
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+
+
 def read_html(data: bytes) -> Source:
+    """The page decoded by what it is (BOM, declared charset, UTF-8 or a guess), not by lxml's default."""
+    decoded = decode_text(data)
+    text = _XML_DECLARATION.sub("", decoded.text.lstrip("\ufeff"))
     try:
-        document = lxml_html.document_fromstring(data)
+        document = lxml_html.document_fromstring(text)
     except (etree.ParserError, ValueError) as e:
         raise ValueError(f"HTML 无法解析：{e}") from None
     walker = _Walker()
     body = document.find("body")
     walker.walk(body if body is not None else document)
     walker.flush()
-    return Source("html", walker.lines)
+    return Source("html", walker.lines, encoding=decoded.encoding)

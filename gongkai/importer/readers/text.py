@@ -11,6 +11,7 @@
 
 import re
 
+from gongkai.importer.sniff import decode_text
 from gongkai.importer.source import BLANK, CELL, RUN, Line, Source, Token, Where
 
 _HEADER = re.compile(r"^([a-z_]+):\s*(.*)$")
@@ -19,15 +20,6 @@ _MD_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 # Share of consecutive text lines separated by a blank line above which blank lines count as cells.
 BLANK_LINE_CELLS = 0.8
-
-
-def decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("utf-8", errors="replace")
 
 
 def front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
@@ -140,9 +132,16 @@ def read_text(text: str, kind: str = "txt") -> Source:
     return Source(kind, lines, metadata)
 
 
+def _read_decoded(data: bytes, kind: str) -> Source:
+    decoded = decode_text(data)
+    source = read_text(decoded.text.lstrip("\ufeff"), kind)
+    source.encoding = decoded.encoding
+    return source
+
+
 def read_txt(data: bytes) -> Source:
-    return read_text(decode(data), "txt")
+    return _read_decoded(data, "txt")
 
 
 def read_markdown(data: bytes) -> Source:
-    return read_text(decode(data), "md")
+    return _read_decoded(data, "md")

@@ -1,6 +1,8 @@
 // Small page behaviours, kept out of the templates so the Content-Security-Policy needs no inline script.
 //   <select data-autosubmit>   submits its form when changed
 //   <button data-print>        prints the page
+//   <… data-refresh="3">       reloads the page every 3 seconds while it shows work in progress; a
+//                              <button data-refresh-pause> inside it stops the reloading
 document.addEventListener("change", (event) => {
   const field = event.target.closest("[data-autosubmit]");
   if (field && field.form) field.form.submit();
@@ -8,3 +10,15 @@ document.addEventListener("change", (event) => {
 document.addEventListener("click", (event) => {
   if (event.target.closest("[data-print]")) window.print();
 });
+
+const refreshing = document.querySelector("[data-refresh]");
+if (refreshing) {
+  const timer = setInterval(() => window.location.reload(), Number(refreshing.dataset.refresh) * 1000);
+  refreshing.addEventListener("click", (event) => {
+    const pause = event.target.closest("[data-refresh-pause]");
+    if (!pause) return;
+    clearInterval(timer);
+    pause.disabled = true;
+    pause.textContent = "已停止自动刷新，可手动刷新本页";
+  });
+}
