@@ -273,9 +273,12 @@ def record_event(request, application, type):
     passed = ()
     if request.method == "POST" and form.is_valid():
         try:
-            passed = casework.limits_passed_by(
-                application, event_type, date=form.cleaned_data["date"], data=form.event_data()
-            )
+            try:
+                passed = casework.limits_passed_by(
+                    application, event_type, date=form.cleaned_data["date"], data=form.event_data()
+                )
+            except (ClockError, MissingCalendarYear):
+                passed = ()  # recording refuses it below, with the reason the service gives
             if passed and not request.POST.get("confirm_limits"):
                 raise LimitsNotConfirmed
             services.record_event(
