@@ -13,10 +13,10 @@ import io
 from datetime import date
 
 from gongkai import audit
-from gongkai.formats import format_for_year
+from gongkai.formats import format_for_year, get_format
 from gongkai.rules.clock import ClockError, EventType
 from gongkai.rules.masking import mask_name
-from gongkai.rules.outcomes import row_label
+from gongkai.rules.outcomes import report_row, row_label
 from gongkai.rules.workdays import MissingCalendarYear
 from gongkai.spreadsheets import csv_writer, defuse_workbook
 
@@ -49,6 +49,16 @@ FORMATS = {
 }
 
 
+def outcome_label(outcome: str, version: str) -> str:
+    """The §三 row that counts `outcome`, as the format declares it; a row under a group title (（三）不予公开
+    1.属于国家秘密) is named with its group, so the cell reads alone."""
+    section = get_format(version).section3
+    row = section.row(report_row(outcome, version))
+    if row.outcome is not None and row.key != row.outcome.key:
+        return f"{row.outcome.title}：{row.label}"
+    return row_label(outcome, version)
+
+
 def _first(events, type) -> date | None:
     return next((e.date for e in events if e.type == type), None)
 
@@ -70,11 +80,11 @@ def _row(application, version: str, reveal: bool) -> list:
     except (ClockError, MissingCalendarYear):
         due = None
     decided = next((e for e in events if e.type == EventType.DECIDED), None)
-    outcome = row_label(decided.data["outcome"], version) if decided else ""
+    outcome = outcome_label(decided.data["outcome"], version) if decided else ""
     fee = sum(int((e.data or {}).get("amount") or 0) for e in events if e.type == EventType.FEE_PAID)
     appeals = "；".join(
         f"{a.get_kind_display()}（{a.filed_on:%Y-%m-%d}，{a.get_result_display()}）"
-        for a in application.appeals.all()
+        for a in sorted(application.appeals.all(), key=lambda a: (a.filed_on, a.pk))
     )
     handler = application.handler
     return [
@@ -121,7 +131,7 @@ def _csv(header, rows) -> bytes:
 
 def _xlsx(agency, year, header, rows) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
 
     book = Workbook()
     sheet = book.active
@@ -141,6 +151,17 @@ def _xlsx(agency, year, header, rows) -> bytes:
     for column in range(1, len(header) + 1):
         sheet.column_dimensions[sheet.cell(row=2, column=column).column_letter].width = widths.get(column, 13)
     sheet.freeze_panes = "B3"
+    wrapped = Alignment(wrap_text=True, vertical="top")
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = wrapped
+    # Printed on A4 landscape, every column on the page, the header row repeated.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "2:2"
     defuse_workbook(book)
     out = io.BytesIO()
     book.save(out)
