@@ -142,3 +142,26 @@ def test_another_agencys_clerk_cannot_void_an_event(personas, logged_in):
 
     assert response.status_code == 404
     assert ApplicationEvent.objects.filter(pk=event.pk).exists()
+
+
+@time_machine.travel(date(2026, 3, 2), tick=False)
+def test_a_voided_decision_counts_nowhere_in_the_report_and_voiding_in_a_published_year_is_refused(personas):
+    from gongkai.reports.applications_cells import section3_by_agency
+    from gongkai.reports.locks import YearLocked
+    from tests.reports.published import lock_year
+
+    application, _ = make_application(personas.agency, received_on=date(2025, 12, 1))
+    wrong = services.record_event(
+        application, "decided", date=date(2025, 12, 10), data={"outcome": "granted"}, actor=None
+    )
+    counted = section3_by_agency([personas.agency], 2025)[personas.agency.pk]
+    assert sum(v for k, v in counted.items() if "granted" in k and k.endswith("total")) == 1
+
+    casework.void_event(wrong, reason="结果选错", actor=personas.registrar)
+    after = section3_by_agency([personas.agency], 2025)[personas.agency.pk]
+    assert sum(v for k, v in after.items() if "granted" in k and k.endswith("total")) == 0
+
+    services.record_event(application, "decided", date=date(2025, 12, 11), data={"outcome": "granted"}, actor=None)
+    lock_year(personas.agency, 2025)
+    with pytest.raises(YearLocked):
+        casework.void_event(application.events.get(type="decided"), reason="再改", actor=personas.registrar)
