@@ -161,7 +161,9 @@ def test_a_voided_decision_counts_nowhere_in_the_report_and_voiding_in_a_publish
     after = section3_by_agency([personas.agency], 2025)[personas.agency.pk]
     assert sum(v for k, v in after.items() if "granted" in k and k.endswith("total")) == 0
 
-    services.record_event(application, "decided", date=date(2025, 12, 11), data={"outcome": "granted"}, actor=None)
+    services.record_event(
+        application, "decided", date=date(2025, 12, 11), data={"outcome": "granted"}, actor=None
+    )
     lock_year(personas.agency, 2025)
     with pytest.raises(YearLocked):
         casework.void_event(application.events.get(type="decided"), reason="再改", actor=personas.registrar)
