@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import agencies_where, load_authorized
@@ -102,8 +103,8 @@ def bulk_assign(request):
     cases = CASES.filter(agency=agency)
     form = BulkAssignForm(request.POST, agency=agency, cases=cases)
     back = request.POST.get("next") or ""
-    if not back.startswith("/"):
-        back = "/"
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = reverse("applications:list")
     if form.is_valid():
         chosen = list(form.cleaned_data.pop("cases"))
         try:

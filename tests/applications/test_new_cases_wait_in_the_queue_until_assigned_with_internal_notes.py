@@ -129,3 +129,17 @@ def test_internal_notes_and_assignments_never_reach_the_applicant(personas, logg
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         text = "".join(package.read(name).decode("utf-8", "replace") for name in package.namelist())
     assert "待主任批示" not in text and "分办" not in text
+
+
+def test_after_bulk_assignment_the_page_returns_only_within_the_site(personas, logged_in):
+    case, _ = make_application(personas.agency)
+    client = logged_in(personas.registrar)
+    data = {"agency": personas.agency.code, "cases": [case.pk], "department": personas.office.pk}
+
+    away = client.post(reverse("applications:bulk_assign"), {**data, "next": "//evil.example/x"})
+    home = client.post(
+        reverse("applications:bulk_assign"), {**data, "next": "/workspace/applications/?bucket=new"}
+    )
+
+    assert away["Location"] == reverse("applications:list")
+    assert home["Location"] == "/workspace/applications/?bucket=new"
