@@ -71,8 +71,16 @@ def _state(application):
 @login_required
 def case_list(request):
     filters = CaseFilters.from_query(request.GET)
-    rows = case_rows(filtered_cases(request.user, filters), filters)
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    cases = filtered_cases(request.user, filters)
+    if filters.status:
+        # The status is the clock's, computed from the events: every case filtered, then a page of them.
+        page = Paginator(case_rows(cases, filters), 50).get_page(request.GET.get("page"))
+        count = page.paginator.count
+    else:
+        # Otherwise the database pages, and the clock runs for the page only.
+        page = Paginator(cases, 50).get_page(request.GET.get("page"))
+        count = page.paginator.count
+        page.object_list = case_rows(page.object_list, filters)
     agencies = agencies_visible_to(request.user).order_by("name")
     may_see = set(agencies_where(request.user, "case.personal_data").values_list("pk", flat=True))
     handling = agencies_where(request.user, "case.handle").order_by("name")
@@ -90,7 +98,7 @@ def case_list(request):
             "rows": [
                 (row, applicant_shown(row.application, row.application.agency_id in may_see)) for row in page
             ],
-            "count": len(rows),
+            "count": count,
             "filters": filters,
             "bucket_label": BUCKETS[filters.bucket],
             "bucket_links": _bucket_links(request.GET),

@@ -167,3 +167,24 @@ def test_a_voided_decision_counts_nowhere_in_the_report_and_voiding_in_a_publish
     lock_year(personas.agency, 2025)
     with pytest.raises(YearLocked):
         casework.void_event(application.events.get(type="decided"), reason="再改", actor=personas.registrar)
+
+
+@time_machine.travel(date(2026, 1, 20), tick=False)
+def test_a_wrong_receipt_date_is_corrected_and_the_reply_period_follows_it(personas, logged_in):
+    application, _ = make_application(personas.agency, received_on=RECEIVED)
+    received = application.events.get(type="received")
+    client = logged_in(personas.registrar)
+
+    void_page = client.post(
+        reverse("applications:void_event", args=[application.pk, received.pk]), {"reason": "x"}
+    )
+    assert "不能作废" in void_page.content.decode()
+
+    url = reverse("applications:correct_event", args=[application.pk, received.pk])
+    response = client.post(url, {"date": "2026-01-06", "reason": "签收日期登记错误"})
+
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.received_on == date(2026, 1, 6)
+    assert clock_state(application).reply_due == date(2026, 2, 3)
+    assert application.reference.endswith("-00001")
