@@ -7,7 +7,7 @@
                                                         clock's, so it is applied here
     applicant_shown(application, may_see_personal_data) -> str   the type, and a natural person's name masked
 
-Buckets: 新收待分办 (open and not yet given to a department or handler), 办理中 (open), 已办结 (delivered,
+Buckets: 新收待分办 (open, undecided, not yet given to a department or handler), 办理中 (open), 已办结 (delivered,
 withdrawn), 全部.
 """
 
@@ -94,7 +94,10 @@ def filtered_cases(user, filters: CaseFilters):
     elif filters.bucket == "closed":
         cases = cases.filter(pk__in=closed_ids())
     if filters.bucket == "new":
-        cases = cases.filter(department__isnull=True, handler__isnull=True)
+        decided = ApplicationEvent.objects.filter(type=EventType.DECIDED)
+        cases = cases.filter(department__isnull=True, handler__isnull=True).exclude(
+            pk__in=decided.values("application_id")
+        )
     if filters.department:
         cases = cases.filter(department_id=filters.department)
     if filters.handler == "me":

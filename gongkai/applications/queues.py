@@ -82,9 +82,9 @@ def build_queues(applications, as_of: date | None = None) -> Queues:
             queues.clock_errors.append(Row(application, error=str(exc)))
             continue
         row = Row(application, state)
-        if application.department_id is None and application.handler_id is None:
-            queues.new.append(row)
         decided = any(e.type == EventType.DECIDED for e in application.events.all())
+        if application.department_id is None and application.handler_id is None and not decided:
+            queues.new.append(row)
         if state.status in (Status.ABANDONED_NO_CORRECTION, Status.ABANDONED_UNPAID) and not decided:
             queues.needs_closing.append(row)
         if state.overdue:
