@@ -11,6 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from gongkai.applications.clock import clock_state
+from tests.browser.casework_steps import assign_from_the_todo, void_and_reenter_correction_notice
 from tests.factories import PASSWORD, make_application, make_personas
 
 
@@ -76,3 +77,19 @@ def test_a_new_case_is_assigned_and_a_wrong_correction_notice_is_voided(
     page.get_by_label("搜索所需信息或受理编号").fill("优待证")
     page.get_by_role("button", name="搜索").click()
     expect(page.get_by_text("办理中共 1 件")).to_be_visible()
+
+
+def test_a_correction_notice_is_voided_and_entered_again_before_the_correction_arrives(
+    page, log_in, assert_accessible, db
+):
+    people = make_personas()
+    case, _ = make_application(people.agency, request_description="2025年度退役军人一次性补助发放名单")
+    log_in(people.registrar.username, PASSWORD)
+
+    assign_from_the_todo(page, case.reference)
+    deadline = (timezone.localdate() + timedelta(days=15)).isoformat()
+    void_and_reenter_correction_notice(page, f"/workspace/applications/{case.pk}/", deadline, "补正事项写错")
+
+    expect(page.locator(".lead")).to_contain_text(f"答复期限 {clock_state(case).reply_due.isoformat()}")
+    assert case.events.get(type="correction_requested").note == "请写明所需名单的年度和发放批次"
+    assert_accessible(page, "案件页")
