@@ -14,6 +14,7 @@ from gongkai.disclosure.models import (
     OfficialDocument,
 )
 from gongkai.rules.document_number import normalise_document_number, validate_document_number
+from gongkai.rules.secrecy import QUESTIONS as SECRECY_QUESTIONS
 
 # The button that accepts the normalised 文号 offered under the field.
 FIX_FIELD = "document_number_fix"
@@ -222,3 +223,61 @@ class AttachmentForm(forms.Form):
 
 class ArchiveForm(forms.Form):
     year = forms.IntegerField(label="年度", min_value=2008, max_value=2100)
+
+
+YES_NO = [("yes", "是"), ("no", "否")]
+
+
+class SecrecyReviewForm(forms.Form):
+    """保密审查: each question of gongkai.rules.secrecy answered 是/否, and the reviewer's opinion."""
+
+    opinion = forms.CharField(
+        label="审查意见",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text="写明审查结论；涉及第三方权益或需报批的，写明处理情况或审批意见。",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        fields = {
+            code: forms.ChoiceField(label=question, choices=YES_NO, widget=forms.RadioSelect)
+            for code, question in SECRECY_QUESTIONS
+        }
+        self.fields = {**fields, "opinion": self.fields["opinion"]}
+        for field in fields.values():
+            field.error_messages["required"] = "请选择“是”或“否”。"
+        self.fields["opinion"].error_messages["required"] = "请填写审查意见。"
+
+    def checklist(self) -> dict:
+        return {code: self.cleaned_data[code] == "yes" for code, _ in SECRECY_QUESTIONS}
+
+
+class SignForm(forms.Form):
+    """领导签发: publish at once, or at a 发布时间 still to come."""
+
+    when = forms.ChoiceField(
+        label="发布时间",
+        choices=[("now", "签发后立即发布"), ("later", "在指定时间发布")],
+        widget=forms.RadioSelect,
+        initial="now",
+    )
+    publish_at = forms.DateTimeField(
+        label="指定的发布时间",
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        help_text="到时由系统自动发布；此前不在门户、检索和数据接口中出现。",
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("when") == "later":
+            publish_at = data.get("publish_at")
+            if publish_at is None:
+                self.add_error("publish_at", "请填写发布时间。")
+            elif publish_at <= timezone.now():
+                self.add_error("publish_at", "指定的发布时间须晚于现在；要立即发布请选择“签发后立即发布”。")
+        else:
+            data["publish_at"] = None
+        return data
