@@ -61,7 +61,9 @@ def needs_explanation(answers: Mapping[str, bool | None]) -> list[str]:
     """What the opinion has to cover for the answers given (shown beside the opinion field)."""
     notes = []
     if answers.get(THIRD_PARTY):
-        notes.append("涉及第三方合法权益：意见中写明已删除相关内容、第三方同意公开，或不公开会对公共利益造成重大影响（第十五条）。")
+        notes.append(
+            "涉及第三方合法权益：意见中写明已删除相关内容、第三方同意公开，或不公开会对公共利益造成重大影响（第十五条）。"
+        )
     if answers.get(NEEDS_APPROVAL):
         notes.append("需报批：意见中写明审批机关及其意见（第十七条第二款）。")
     return notes

@@ -8,7 +8,10 @@ from gongkai.rules.secrecy import CODES
 from tests.factories import make_personas
 
 # A 保密审查 that finds nothing against disclosure: every question answered 否, with an opinion.
-CLEARED = {"checklist": dict.fromkeys(CODES, False), "opinion": "经审查，不涉及国家秘密和第三方权益，同意公开。"}
+CLEARED = {
+    "checklist": dict.fromkeys(CODES, False),
+    "opinion": "经审查，不涉及国家秘密和第三方权益，同意公开。",
+}
 
 
 def approve(item, person):
