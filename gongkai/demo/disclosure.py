@@ -23,6 +23,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from gongkai.demo.agencies import SEED
+from gongkai.demo.attachments import attach_policy_files
 from gongkai.disclosure.index_numbers import assign_index_number
 from gongkai.disclosure.models import (
     CatalogueCategory,
@@ -618,6 +619,7 @@ def _later_years(agency, drafter, categories, rng: random.Random) -> None:
     """A few dozen published items a year, 2021–2026, plus one 行政规范性文件 with its 解读 a year."""
     topics = TOPICS[agency.code]
     today = timezone.localdate()
+    latest = None
     for year in LATER_YEARS:
         for n in range(rng.randint(5, 8)):
             template = GENERIC_TITLES[(n * 5 + year) % len(GENERIC_TITLES)]
@@ -661,7 +663,7 @@ def _later_years(agency, drafter, categories, rng: random.Random) -> None:
                 else {"validity": Validity.VALID}
             ),
         )
-        _publish(
+        interpretation, _ = _publish(
             agency,
             drafter,
             title=f"《{topic}管理办法》政策解读",
@@ -673,6 +675,10 @@ def _later_years(agency, drafter, categories, rng: random.Random) -> None:
             genre="解读",
             topic=topic,
         )
+        latest = (policy, interpretation, topic)
+    if latest is not None:
+        # The newest measures of each agency come with their files, as published 政策文件 do.
+        attach_policy_files(*latest, actor=drafter)
 
 
 def load_demo_disclosure(agencies: dict, drafters: dict, departments: dict | None = None) -> None:

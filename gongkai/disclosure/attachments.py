@@ -51,6 +51,8 @@ IMAGES = {JPEG, PNG}
 
 def kind_label(content_type: str) -> str:
     return KIND_LABELS.get(content_type, "文件")
+
+
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 

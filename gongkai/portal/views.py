@@ -7,10 +7,16 @@ from django.utils.http import http_date
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.tree import build_tree
-from gongkai.disclosure.models import Attachment, CatalogueCategory, DisclosureAttribute, ItemEvent, ItemStatus
+from gongkai.disclosure.attachments import IMAGES
+from gongkai.disclosure.models import (
+    Attachment,
+    CatalogueCategory,
+    DisclosureAttribute,
+    ItemEvent,
+    ItemStatus,
+)
 from gongkai.disclosure.sanitize import sanitise_body
 from gongkai.portal import page_cache
-from gongkai.disclosure.attachments import IMAGES
 from gongkai.portal.attachments import public_attachments, public_body
 from gongkai.portal.catalogue import category_items, category_tree, find_public_item
 from gongkai.portal.forms import SearchForm

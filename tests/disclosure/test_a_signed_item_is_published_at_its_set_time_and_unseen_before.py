@@ -4,7 +4,6 @@ worker publishes it at that time."""
 import datetime
 
 import time_machine
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
