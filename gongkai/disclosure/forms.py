@@ -1,6 +1,7 @@
 """Workspace forms. Field errors are Chinese; the services re-check what matters."""
 
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.agencies.models import Department
@@ -85,9 +86,11 @@ class ItemForm(DocumentNumberMixin, forms.ModelForm):
             "valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "invalid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "summary": forms.Textarea(attrs={"rows": 3}),
-            "body": forms.Textarea(attrs={"rows": 14}),
+            "body": forms.Textarea(attrs={"rows": 14, "data-body-editor": ""}),
         }
-        help_texts = {"body": "可粘贴带格式的正文（HTML）；保存时会移除脚本等不安全内容。"}
+        help_texts = {
+            "body": "可直接从 Word、WPS 复制粘贴：标题、列表、表格和加粗会保留；保存时会移除脚本等不安全内容。"
+        }
 
     def __init__(self, *args, agency, **kwargs):
         if args:
@@ -110,6 +113,10 @@ class ItemForm(DocumentNumberMixin, forms.ModelForm):
             # A new instance's empty values sit in self.initial, which would win over field initials.
             self.initial["publisher"] = self.initial["publisher"] or agency.name
             self.initial["formed_on"] = self.initial.get("formed_on") or timezone.localdate()
+        if self.instance.pk:
+            self.fields["body"].widget.attrs["data-image-upload-url"] = reverse(
+                "disclosure:attachment_upload", args=[self.instance.pk]
+            )
         chinese_blank_choices(self)
 
     def clean(self):

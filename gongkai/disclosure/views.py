@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse
+from django.http import FileResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -37,7 +37,7 @@ from gongkai.disclosure.access import (
     items_visible_to,
 )
 from gongkai.disclosure.archive import build_archive
-from gongkai.disclosure.attachments import add_attachment, remove_attachment
+from gongkai.disclosure.attachments import IMAGES, add_attachment, remove_attachment, sniff
 from gongkai.disclosure.catalogue import (
     CatalogueError,
     catalogue_tree,
@@ -274,21 +274,46 @@ def item_withdraw(request, item):
     return render(request, "disclosure/item_withdraw.html", {"item": item, "form": form})
 
 
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
 @login_required
 @require_POST
 @load_authorized(ITEMS)
 def attachment_upload(request, item):
+    """Upload an attachment; the body editor asks for JSON and gets the address to show the image at."""
+    as_json = _wants_json(request)
     if not can_edit_draft(request.user, item):
+        if as_json:
+            return JsonResponse({"error": "只有草稿可以添加附件，且须由起草人办理。"}, status=403)
         raise PermissionDenied("只有草稿可以添加附件，且须由起草人办理。")
     form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            add_attachment(item, form.cleaned_data["file"], request.user)
-            messages.success(request, "附件已上传。")
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-    else:
+    if not form.is_valid():
+        if as_json:
+            return JsonResponse({"error": "请选择要上传的文件。"}, status=400)
         messages.error(request, "请选择要上传的文件。")
+        return redirect("disclosure:item", item.pk)
+    upload = form.cleaned_data["file"]
+    try:
+        if as_json:
+            # Only pictures go into the body; other files are attached on the item's page.
+            sniffed = sniff(upload, upload.name or "")
+            if sniffed not in IMAGES:
+                return JsonResponse(
+                    {"error": "正文中只能插入 JPEG 或 PNG 图片；其他文件请在信息详情页作为附件上传。"},
+                    status=400,
+                )
+        attachment = add_attachment(item, upload, request.user)
+    except ValidationError as exc:
+        if as_json:
+            return JsonResponse({"error": " ".join(exc.messages)}, status=400)
+        messages.error(request, " ".join(exc.messages))
+        return redirect("disclosure:item", item.pk)
+    if as_json:
+        url = reverse("disclosure:attachment", args=[item.pk, attachment.pk])
+        return JsonResponse({"url": url, "name": attachment.original_name}, status=201)
+    messages.success(request, "附件已上传。")
     return redirect("disclosure:item", item.pk)
 
 
@@ -298,7 +323,8 @@ def attachment_download(request, item, attachment_pk):
     attachment = get_object_or_404(item.attachments, pk=attachment_pk)
     return FileResponse(
         attachment.file.open("rb"),
-        as_attachment=True,
+        # Pictures open in place (the body editor and the preview show them); documents download.
+        as_attachment=attachment.content_type not in IMAGES,
         filename=attachment.original_name,
         content_type=attachment.content_type,
     )
