@@ -3,7 +3,9 @@
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, render
+from django.utils.csp import CSP
 from django.utils.http import http_date
+from django.views.decorators.csp import csp_override
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.tree import build_tree
@@ -154,9 +156,12 @@ def _item(request, code, ref, current):
     )
 
 
-# Long enough for a reader's browser and a proxy to spare the server repeated downloads, short enough that
-# a withdrawal (answered 410 from then on) reaches every reader within minutes.
-ATTACHMENT_MAX_AGE = 600
+# Kept by browsers and proxies, but checked with the server (ETag) before each use: an unchanged file costs
+# a 304 without its bytes, and a withdrawal (answered 410 from then on) takes effect at once.
+ATTACHMENT_CACHE = "public, no-cache"
+# A file is shown by the browser's own viewer (a picture opened from its link), which styles itself inline;
+# it runs no script and may load nothing else.
+FILE_CSP = {"default-src": [CSP.NONE], "img-src": [CSP.SELF], "style-src": [CSP.UNSAFE_INLINE]}
 
 
 def attachment(request, code, pk):
@@ -180,8 +185,14 @@ def attachment(request, code, pk):
             {"agency": agency, "item": item, "withdrawn_on": event.at if event else item.updated_at},
             status=410,
         )
+    return _file(request, found)
+
+
+@csp_override(FILE_CSP)
+def _file(request, found):
+    item = found.item
     etag = f'"{found.sha256}"'
-    headers = {"ETag": etag, "Cache-Control": f"public, max-age={ATTACHMENT_MAX_AGE}"}
+    headers = {"ETag": etag, "Cache-Control": ATTACHMENT_CACHE}
     if item.published_at:
         headers["Last-Modified"] = http_date(max(item.published_at, found.uploaded_at).timestamp())
     if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
