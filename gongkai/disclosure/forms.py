@@ -285,6 +285,9 @@ class SignForm(forms.Form):
                 self.add_error("publish_at", "请填写发布时间。")
             elif publish_at <= timezone.now():
                 self.add_error("publish_at", "指定的发布时间须晚于现在；要立即发布请选择“签发后立即发布”。")
-        else:
-            data["publish_at"] = None
+        elif data.get("publish_at") is not None:
+            # A time typed beside "now" is a likely slip: ask rather than publish at once.
+            self.add_error(
+                "when", "已填写发布时间：要在该时间发布请选择“在指定时间发布”，要立即发布请清空发布时间。"
+            )
         return data

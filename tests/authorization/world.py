@@ -83,7 +83,9 @@ def build_records(agency: Agency, registrar) -> Records:
         agency, application, code, document, letter, proof, appeal, draft, attachment, published, category,
         register_entry, report, draft_report, ledger_entry,
     )  # fmt: skip
-    records.published_attachment = add_attachment(published, SimpleUploadedFile("公开附件.pdf", PDF), registrar)
+    records.published_attachment = add_attachment(
+        published, SimpleUploadedFile("公开附件.pdf", PDF), registrar
+    )
     return records
 
 

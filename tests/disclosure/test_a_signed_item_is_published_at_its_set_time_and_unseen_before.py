@@ -63,6 +63,16 @@ def test_the_leader_sets_the_time_on_the_page_and_a_past_time_is_refused(people,
     assert item.status == ItemStatus.LEADER_REVIEW
 
     later = (timezone.localtime() + datetime.timedelta(days=3)).replace(second=0, microsecond=0)
+    typed = later.strftime("%Y-%m-%dT%H:%M")
+    slip = client.post(url, {"when": "now", "publish_at": typed})
+    assert (
+        slip.status_code == 400
+        and "在指定时间发布" in slip.content.decode()
+        and typed in slip.content.decode()
+    )
+    item.refresh_from_db()
+    assert item.status == ItemStatus.LEADER_REVIEW  # a time typed beside "now" does not publish at once
+
     response = client.post(
         url, {"when": "later", "publish_at": later.strftime("%Y-%m-%dT%H:%M")}, follow=True
     )
