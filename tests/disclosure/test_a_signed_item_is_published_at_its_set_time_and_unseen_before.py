@@ -103,3 +103,27 @@ def test_the_command_publishes_what_is_due(people, draft, capsys):
     assert "共发布 1 条" in capsys.readouterr().out
     item.refresh_from_db()
     assert item.status == ItemStatus.PUBLISHED
+
+
+def test_the_worker_is_given_a_task_that_waits_for_the_set_time(
+    people, draft, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    item = awaiting_signature(people, draft)
+    when = timezone.now() + datetime.timedelta(days=2)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.approve(item, people.leader, publish_at=when)
+
+    queued = DBTaskResult.objects.filter(
+        task_path="gongkai.disclosure.workflow.publish_scheduled_items"
+    ).get()
+    assert queued.run_after == when
+    assert DBTaskResult.objects.ready().filter(pk=queued.pk).count() == 0  # not before its time
+    with time_machine.travel(when + datetime.timedelta(seconds=5)):
+        assert DBTaskResult.objects.ready().filter(pk=queued.pk).count() == 1
+        assert queued.task.call() == 1  # what the worker runs then
+    item.refresh_from_db()
+    assert item.status == ItemStatus.PUBLISHED
