@@ -112,6 +112,11 @@ DECLARATIONS: dict[str, View] = {
         args=lambda r: {"code": r.agency.code, "ref": r.published.index_number},
         foreign=EVERYONE,
     ),
+    "portal:attachment": View(
+        allow=EVERYONE,
+        args=lambda r: {"code": r.agency.code, "pk": r.published_attachment.pk},
+        foreign=EVERYONE,
+    ),
     "portal:agency_search": View(
         allow=EVERYONE, args=lambda r: {"code": r.agency.code}, query={"q": "工作要点"}, foreign=EVERYONE
     ),
