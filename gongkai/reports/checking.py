@@ -116,7 +116,7 @@ def completeness(report, content: Content, today) -> list[dict]:
                 _finding(
                     "完整性",
                     f"第{number}部分“{fmt.title(number)}”尚未填写，填写后才能提请审定和发布。",
-                    [{"href": edit_url, "label": "编辑正文"}],
+                    [{"href": edit_url, "label": f"填写第{number}部分"}],
                 )
             )
     for number, text in content.template.items():
@@ -127,7 +127,7 @@ def completeness(report, content: Content, today) -> list[dict]:
                 _finding(
                     "数据标记",
                     f"第{number}部分的数据标记{marker}不存在，请从“可用数据”中选择或删去。",
-                    [{"href": edit_url, "label": "编辑正文"}],
+                    [{"href": edit_url, "label": f"修改第{number}部分"}],
                 )
             )
     out += _ledger_findings(report, content)

@@ -109,7 +109,7 @@ def test_draft_blocked_ledger_filled_returned_approved_published_and_downloaded(
     assert draft.value.suggested_filename.endswith("（草稿）.pdf")
     leader.get_by_role("link", name="退回…").click()
     leader.get_by_role("button", name="确认退回").click()
-    expect(leader.get_by_text("退回须填写意见")).to_be_visible()
+    expect(leader.get_by_text("退回须填写意见").first).to_be_visible()
     leader.get_by_label("退回意见").fill("第五部分请写明下一步的改进措施。")
     leader.get_by_role("button", name="确认退回").click()
     expect(leader.get_by_text("已退回")).to_be_visible()

@@ -29,6 +29,7 @@ PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGINS = {"top_margin": Mm(37), "bottom_margin": Mm(35), "left_margin": Mm(28), "right_margin": Mm(26)}
 TEXT_WIDTH_MM = 210 - 28 - 26
 KEEP_TOGETHER = ("section2", "section4")
+KEEP_FIRST_ROWS = 4
 
 
 def set_font(run, name: str, size: float, bold: bool = False) -> None:
@@ -94,7 +95,11 @@ def add_table(document, grid: Grid) -> None:
             extra._element.getparent().remove(extra._element)
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.LEFT if spec.role == LABEL else WD_ALIGN_PARAGRAPH.CENTER
-        if keep_together and spec.row + spec.rowspan < grid.n_rows:
+        # A small table stays whole; a long one keeps its header with its first rows, and a block's caption
+        # row with the block: no title or header left alone at the foot of a page.
+        last_row = spec.row + spec.rowspan
+        head = last_row <= grid.header_rows + KEEP_FIRST_ROWS
+        if last_row < grid.n_rows and (keep_together or head or spec.role == CAPTION):
             p.paragraph_format.keep_with_next = True
         p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(0)
         if spec.text:
