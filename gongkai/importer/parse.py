@@ -1,4 +1,4 @@
-"""The importer's entry point: a file (txt, md, html, doc, docx, xls, xlsx, pdf, json) in, a ParsedReport out.
+"""The importer's entry point: a file (txt, md, html, doc, docx, xls, xlsx, pdf, ofd, json) in, a ParsedReport out.
 
 `parse_file(path)` is what storage, the CLI and the benchmarks call; `parse_bytes` serves uploads.
 """
@@ -26,6 +26,7 @@ READERS = {
     "doc": ("gongkai.importer.readers.word97", "read_doc"),
     "docx": ("gongkai.importer.readers.word", "read_docx"),
     "pdf": ("gongkai.importer.readers.pdf", "read_pdf"),
+    "ofd": ("gongkai.importer.readers.ofd", "read_ofd"),
     "xls": ("gongkai.importer.readers.excel97", "read_xls"),
     "xlsx": ("gongkai.importer.readers.excel", "read_xlsx"),
     "json": ("gongkai.importer.readers.json_cells", "read_json"),

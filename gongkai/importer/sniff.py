@@ -4,7 +4,7 @@ Reports reach a supervisor as whatever the publisher's site or a colleague's dis
 saved as .txt, a PDF named .doc, GBK pages without a charset, UTF-8 with or without a BOM. The name's
 extension only decides between plain text and Markdown, which their bytes cannot tell apart.
 
-    kind_of(name, data) -> "txt" | "md" | "html" | "doc" | "docx" | "xls" | "xlsx" | "pdf" | "json"
+    kind_of(name, data) -> "txt" | "md" | "html" | "doc" | "docx" | "xls" | "xlsx" | "ofd" | "pdf" | "json"
     decode_text(data)   -> Decoded(text, encoding, how)
 """
 
@@ -138,10 +138,8 @@ def _zip_kind(name: str, data: bytes) -> str:
         return "docx"
     if "xl/workbook.xml" in names:
         return "xlsx"
-    if "OFD.xml" in names or any(n.lower().endswith("/ofd.xml") for n in names):
-        raise NotAReport(
-            f"{name}：这是 OFD 版式文件，暂不能直接读取；请用数科或福昕 OFD 阅读器另存为 PDF 再导入"
-        )
+    if any(n.lower() == "ofd.xml" or n.lower().endswith("/ofd.xml") for n in names):
+        return "ofd"
     if "ppt/presentation.xml" in names:
         raise NotAReport(f"{name}：这是 PowerPoint 演示文稿，不是报告文件")
     raise NotAReport(
