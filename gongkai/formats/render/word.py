@@ -86,10 +86,19 @@ def add_table(document, grid: Grid) -> None:
     # A small table stays on one page: each row keeps with the next (Word and LibreOffice honour this).
     keep_together = grid.key in KEEP_TOGETHER
     size = SMALL_TABLE_SIZE if grid.key == "section4" else TABLE_SIZE
+    # The cells are taken once, before any merge: python-docx's table.cell() walks the whole table on each
+    # call, which made a §三 table seconds of work. Merged regions never overlap, so the corners of every
+    # region taken here stay the cells they were.
+    before_merging = table._cells
+    n_cols = grid.n_cols
+
+    def at(row: int, col: int):
+        return before_merging[row * n_cols + col]
+
     for spec in grid.cells:
-        cell = table.cell(spec.row, spec.col)
+        cell = at(spec.row, spec.col)
         if spec.rowspan > 1 or spec.colspan > 1:
-            cell = cell.merge(table.cell(spec.row + spec.rowspan - 1, spec.col + spec.colspan - 1))
+            cell = cell.merge(at(spec.row + spec.rowspan - 1, spec.col + spec.colspan - 1))
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         for extra in cell.paragraphs[1:]:  # merging keeps one empty paragraph per merged cell
             extra._element.getparent().remove(extra._element)
