@@ -38,9 +38,8 @@ def next_steps(status: str, *, locked: bool) -> frozenset[str]:
     if status == CHECKED:
         steps.add("submit")
     elif status == SUBMITTED:
-        steps.update({"approve", "return"})
-        steps.discard("edit")
-        steps.discard("redraft")
+        # With the leader: nothing changes it until it is approved or returned.
+        return frozenset({"approve", "return"})
     elif status == APPROVED:
         steps.add("publish")
     return frozenset(steps)

@@ -144,7 +144,7 @@ def test_markers_read_as_chinese_labels_and_are_stored_as_stable_placeholders():
 def test_the_review_rules_say_what_may_happen_next():
     assert next_steps("draft", locked=False) == {"edit", "check", "redraft"}
     assert next_steps("checked", locked=False) == {"edit", "check", "redraft", "submit"}
-    assert next_steps("submitted", locked=False) == {"check", "approve", "return"}
+    assert next_steps("submitted", locked=False) == {"approve", "return"}
     assert next_steps("approved", locked=False) == {"edit", "check", "redraft", "publish"}
     assert next_steps("publishing", locked=False) == set()
     assert next_steps("published", locked=True) == {"correct"}
