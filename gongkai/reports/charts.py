@@ -56,7 +56,7 @@ def report_charts(agency, year: int, cells: ReportCells) -> list[Chart]:
     charts = []
     years, left_out = reported_years(agency, year)
     items = tuple(published_in(agency, y).count() for y in years)
-    if any(items) and len(years) > 1:
+    if any(items):
         charts.append(
             Chart(
                 "items_trend",
@@ -89,7 +89,7 @@ def report_charts(agency, year: int, cells: ReportCells) -> list[Chart]:
         section3_cells(agency, y, cells.format)[s3.total(s3.new_received_row)] if y != year else received
         for y in years
     )
-    if any(trend) and len(years) > 1:
+    if any(trend):
         charts.append(
             Chart(
                 "applications_trend",
