@@ -5,10 +5,10 @@
     redraft_section_one(report, *, actor)                    gongkai's §一 statistical draft again
     record_early_reason(report, *, actor, reason)            why the year is published before it ends
     check(report, *, actor) -> list[finding]                 A1–A10 and completeness; 已校验 when no error
-    submit(report, *, actor)                                 提请审定: the leader's 待办
+    submit(report, *, actor, notify=None)                    提请审定: the leader's 待办
     approve(report, *, actor)                                the leader's 审定 of the checked content
     return_to_draft(report, *, actor, opinion)               the leader's 退回 with 意见
-    request_publication(report, *, actor, reason="")         发布中: the worker publishes it
+    request_publication(report, *, actor, publish_later, reason="")   发布中: the worker publishes it
     publish(report, *, actor, reason="") -> ReportVersion    files, checksums, the year locked
     unlock_year(report, *, actor, reason)                    an administrator opens the year, audited
     store_imported(agency, year, *, cells, sections, source_name, source, provenance, actor, reason)
@@ -233,8 +233,9 @@ def _still_as_checked(report: AnnualReport):
     return content
 
 
-def submit(report: AnnualReport, *, actor) -> AnnualReport:
-    """提请审定: the checked report waits on the leaders' 待办 (and they are mailed)."""
+def submit(report: AnnualReport, *, actor, notify=None) -> AnnualReport:
+    """提请审定: the checked report waits on the leaders' 待办; `notify(report_id)` (the screens pass the
+    background task that mails the leaders) runs once the step is committed."""
     report = _fresh(report)
     require(actor, "report.edit", report.agency, what="提请审定")
     _require_step(report, "submit")
@@ -246,10 +247,9 @@ def submit(report: AnnualReport, *, actor) -> AnnualReport:
         report.submitted_by = actor
         report.save()
         audit.record("report.submit", actor=actor, agency=report.agency, target=report, details={})
-        from gongkai.reports.tasks import notify_leaders
-
-        pk = report.pk
-        transaction.on_commit(lambda: notify_leaders.enqueue(pk))
+        if notify is not None:
+            pk = report.pk
+            transaction.on_commit(lambda: notify(pk))
     return report
 
 
@@ -327,8 +327,10 @@ def _publishable(report: AnnualReport, reason: str, today=None):
     return _still_as_checked(report)
 
 
-def request_publication(report: AnnualReport, *, actor, reason: str = "") -> AnnualReport:
-    """发布中: the approved report is published by the background worker (rendering takes seconds)."""
+def request_publication(report: AnnualReport, *, actor, publish_later, reason: str = "") -> AnnualReport:
+    """发布中: the approved report is published by the background worker (rendering takes seconds):
+    `publish_later(report_id, actor_id)` queues it (the screens pass gongkai.reports.tasks'
+    publish_in_background.enqueue) once the state is committed."""
     report = _fresh(report)
     require(actor, "report.publish", report.agency)
     reason = (reason or "").strip()
@@ -348,10 +350,8 @@ def request_publication(report: AnnualReport, *, actor, reason: str = "") -> Ann
             target=report,
             details={"reason": reason},
         )
-        from gongkai.reports.tasks import publish_in_background
-
         pk, actor_pk = report.pk, actor.pk
-        transaction.on_commit(lambda: publish_in_background.enqueue(pk, actor_pk))
+        transaction.on_commit(lambda: publish_later(pk, actor_pk))
     return report
 
 

@@ -35,6 +35,7 @@ from gongkai.reports.forms import (
 from gongkai.reports.markers import catalogue, to_markers, unknown_markers
 from gongkai.reports.models import AnnualReport, FileKind, ReportFile, ReportStatus
 from gongkai.reports.narrative import placeholders
+from gongkai.reports.tasks import notify_leaders, publish_in_background
 from gongkai.rules.report_review import publishes_early
 
 # The steps of gongkai.rules.report_review and the permission each needs.
@@ -213,7 +214,7 @@ def submit(request, report):
     return _service_step(
         request,
         report,
-        lambda: services.submit(report, actor=request.user),
+        lambda: services.submit(report, actor=request.user, notify=notify_leaders.enqueue),
         "已提请领导审定，领导将在工作台待办中看到该报告。",
     )
 
@@ -276,7 +277,12 @@ def publish(request, report):
     form = PublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.request_publication(report, actor=request.user, reason=form.cleaned_data["reason"])
+            services.request_publication(
+                report,
+                actor=request.user,
+                publish_later=publish_in_background.enqueue,
+                reason=form.cleaned_data["reason"],
+            )
         except services.ReportError as e:
             form.add_error(None, str(e))
         else:

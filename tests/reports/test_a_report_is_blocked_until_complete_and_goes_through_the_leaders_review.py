@@ -13,6 +13,7 @@ from gongkai.reports import services
 from gongkai.reports.content import live_content
 from gongkai.reports.markers import from_markers, names, to_markers
 from gongkai.reports.models import ReportStatus
+from gongkai.reports.tasks import notify_leaders, publish_in_background
 from gongkai.reports.todo import todo_for
 from gongkai.rules.report_review import next_steps, publishes_early, required_sections, under_read
 from tests.factories import make_personas
@@ -83,7 +84,7 @@ def test_the_leader_returns_with_an_opinion_then_approves_and_a_published_report
     services.save_sections(report, sections, actor=people.registrar)
     services.check(report, actor=people.registrar, today=TODAY)
     with django_capture_on_commit_callbacks(execute=True):
-        services.submit(report, actor=people.registrar)
+        services.submit(report, actor=people.registrar, notify=notify_leaders.enqueue)
     (mail,) = mailoutbox
     assert mail.subject.startswith("【提请审定】") and people.leader.email in mail.to
 
@@ -109,7 +110,9 @@ def test_the_leader_returns_with_an_opinion_then_approves_and_a_published_report
     assert report.status == ReportStatus.APPROVED and report.return_opinion == ""
 
     with django_capture_on_commit_callbacks(execute=True):
-        report = services.request_publication(report, actor=people.registrar)
+        report = services.request_publication(
+            report, actor=people.registrar, publish_later=publish_in_background.enqueue
+        )
         assert report.status == ReportStatus.PUBLISHING  # until the worker (at once in tests) is done
     report.refresh_from_db()
     assert report.status == ReportStatus.PUBLISHED and report.latest_version().number == 1
