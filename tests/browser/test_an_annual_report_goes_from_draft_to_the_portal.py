@@ -138,14 +138,14 @@ def test_draft_blocked_ledger_filled_returned_approved_published_and_downloaded(
     registrar = staff_page(browser, live_server, people.registrar.username)
     registrar.goto(report_url)
     registrar.get_by_role("link", name="发布…").click()
-    button = registrar.get_by_role("button", name="确认发布")
-    # The click is answered at once: the button is disabled and says what is happening.
-    registrar.evaluate(
-        "() => { window.busySeen = false; document.addEventListener('submit', () => setTimeout(() => {"
-        " const b = document.querySelector('form[data-busy] button');"
-        " window.busySeen = b.disabled && b.textContent === '正在发布…'; }, 0)); }"
-    )
-    button.click()
+    # The click is answered at once: the button is disabled and says what is happening. (The first
+    # submission is held back here so the state can be seen; then the form is sent.)
+    registrar.evaluate("() => document.addEventListener('submit', (e) => e.preventDefault(), {once: true})")
+    registrar.get_by_role("button", name="确认发布").click()
+    busy = registrar.locator("form[data-busy] button")
+    expect(busy).to_be_disabled()
+    expect(busy).to_have_text("正在发布…")
+    registrar.evaluate("() => document.querySelector('form[data-busy]').submit()")
     expect(registrar.get_by_text("已发布第1版")).to_be_visible()
     expect(registrar.get_by_role("link", name="编辑正文")).to_have_count(0)
     expect(registrar.get_by_role("link", name=re.compile("按记录重新起草"))).to_have_count(0)
