@@ -83,7 +83,7 @@ def test_draft_blocked_ledger_filled_returned_approved_published_and_downloaded(
     registrar.get_by_role("link", name="编辑正文").click()
     expect(registrar.get_by_label("一、总体情况")).to_contain_text("【本年制发公文数】")
     fifth = registrar.get_by_label("五、存在的主要问题及改进情况")
-    fifth.fill("全年组织业务培训")
+    fifth.fill("全年组织业务培训")  # the cursor stands at its end
     registrar.get_by_label("搜索数据").fill("培训次数")
     registrar.get_by_role("button", name=re.compile("插入【业务培训次数】")).click()
     fifth.press("End")

@@ -1,13 +1,20 @@
 // The report text editor: the list of 【数据标记】 filters as one types in the search box, and a click on a
-// marker inserts it where the cursor was in the last text box used (the first one if none was used yet).
+// marker inserts it where the cursor was in the last text box used; before any box was used, it says to
+// click in the text first.
 (() => {
   const boxes = Array.from(document.querySelectorAll("textarea.report-text"));
-  let last = boxes[0] || null;
+  const status = document.querySelector("[data-marker-status]");
+  let last = null;
   for (const box of boxes) box.addEventListener("focus", () => { last = box; });
 
   document.addEventListener("click", (event) => {
     const button = event.target.closest("[data-insert]");
-    if (!button || !last) return;
+    if (!button) return;
+    if (!last) {
+      if (status) status.textContent = "请先在正文中点一下要插入的位置，再点数据标记。";
+      return;
+    }
+    if (status) status.textContent = `已插入${button.dataset.insert}。`;
     const text = button.dataset.insert;
     const start = last.selectionStart ?? last.value.length;
     const end = last.selectionEnd ?? start;
