@@ -49,7 +49,15 @@ def review_todo_for(user, today) -> list[Todo]:
     for report in waiting.order_by("submitted_at"):
         when = f"{report.submitted_at:%m月%d日}提请".lstrip("0") if report.submitted_at else ""
         entries.append(
-            Todo(AREA, f"待我审定：{report}", 1, _detail(report), Urgency.SOON, when, counted=False)
+            Todo(
+                AREA,
+                f"待我审定：{report.agency.name}{report.year}年年度报告",
+                1,
+                _detail(report),
+                Urgency.SOON,
+                when,
+                counted=False,
+            )
         )
     returned = AnnualReport.objects.filter(
         agency__in=agencies_where(user, "report.edit"), status=ReportStatus.DRAFT
@@ -58,7 +66,7 @@ def review_todo_for(user, today) -> list[Todo]:
         entries.append(
             Todo(
                 AREA,
-                f"领导退回：{report}",
+                f"领导退回：{report.agency.name}{report.year}年年度报告",
                 1,
                 _detail(report),
                 Urgency.SOON,

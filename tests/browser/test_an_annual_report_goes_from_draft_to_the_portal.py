@@ -146,7 +146,7 @@ def test_draft_blocked_ledger_filled_returned_approved_published_and_downloaded(
     expect(busy).to_be_disabled()
     expect(busy).to_have_text("正在发布…")
     registrar.evaluate("() => document.querySelector('form[data-busy]').submit()")
-    expect(registrar.get_by_text("已发布第1版")).to_be_visible()
+    expect(registrar.get_by_text("已发布第1版")).to_be_visible(timeout=60_000)  # rendered in the request here
     expect(registrar.get_by_role("link", name="编辑正文")).to_have_count(0)
     expect(registrar.get_by_role("link", name=re.compile("按记录重新起草"))).to_have_count(0)
     assert_accessible(registrar, "published")
