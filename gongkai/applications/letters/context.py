@@ -93,6 +93,9 @@ def letter_context(application, kind, *, addressee=None) -> dict:
     }
     if state is not None:
         context["reply_due"] = _date(state.reply_due)
+        if state.provisional and state.reply_due:
+            years = "、".join(str(y) for y in state.provisional_years)
+            context["reply_due"] += f"（暂定，{years}年放假安排公布后可能调整）"
         if state.fee_payment_due:
             context["fee_payment_due"] = _date(state.fee_payment_due)
     correction = _last_event(application, EventType.CORRECTION_REQUESTED)
