@@ -13,7 +13,9 @@ is stored encrypted with the field key (gongkai.applications.crypto), never in c
     verify_pdf(pdf) -> Verification      is the signature intact, and whose is it
 """
 
+import asyncio
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from io import BytesIO
@@ -196,6 +198,16 @@ class Verification:
 def verify_pdf(pdf: bytes, trusted_pem: str | None = None) -> Verification:
     """Whether the PDF carries an intact signature over all of it (pyHanko's validation); `trusted_pem`
     makes the certificate a trust root, as a self-signed agency certificate must be to be trusted."""
+    # pyHanko validates on an event loop of its own: from code that already runs one, use another thread.
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return _verify(pdf, trusted_pem)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_verify, pdf, trusted_pem).result()
+
+
+def _verify(pdf: bytes, trusted_pem: str | None) -> Verification:
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
