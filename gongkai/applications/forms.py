@@ -341,13 +341,23 @@ class ExtensionApprovedForm(EventForm):
         help_text="将写入延期答复告知书，例如：所需信息涉及多个科室，需要汇总核实。",
         error_messages={"required": "请填写延期理由，它将写入延期答复告知书。"},
     )
-    applicant_notified = forms.BooleanField(
-        label="已告知申请人延期",
-        help_text="延期须告知申请人；记录后可在“文书”中拟写延期答复告知书。",
-        error_messages={"required": "延期须告知申请人（《条例》第三十三条）。"},
+    notice = forms.ChoiceField(
+        label="告知申请人",
+        choices=[
+            ("draft", "记录后立即拟写延期答复告知书（按本页的延长日数和理由生成，送签后送达申请人）"),
+            ("notified", "已另行告知申请人（例如已口头或书面告知）"),
+        ],
+        initial="draft",
+        widget=forms.RadioSelect,
+        help_text="延长答复期限须告知申请人（《条例》第三十三条）。",
+        error_messages={"required": "延期须告知申请人（《条例》第三十三条）：请选择告知方式。"},
     )
     data_fields = ("workdays", "approved_by")
-    field_order = ["date", "workdays", "approved_by", "note", "applicant_notified"]
+    field_order = ["date", "workdays", "approved_by", "note", "notice"]
+
+    @property
+    def draft_notice(self) -> bool:
+        return self.cleaned_data.get("notice") == "draft"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -128,3 +128,19 @@ def test_an_agency_certificate_from_a_pkcs12_file_is_accepted_and_a_wrong_passwo
         signing.install_pkcs12(personas.agency, io.BytesIO(b"not a certificate").read(), "", actor=None)
     stored = signing.install_pkcs12(personas.agency, p12, "mima", actor=personas.admin)
     assert stored.fingerprint == made.fingerprint and not stored.self_signed
+
+
+def test_a_receipt_is_mailed_to_any_address_given_and_shows_the_dates(
+    personas, certificate, django_capture_on_commit_callbacks
+):
+    from tests.factories import make_application
+
+    application, _ = make_application(personas.agency, received_on=date(2026, 1, 12), email="li@example.cn")
+    receipt = letters.draft_letter(application, "receipt", actor=personas.registrar)
+    assert "收到申请之日为2026年1月12日" in receipt.body and "2026年2月9日" in receipt.body
+    assert application.request_description in receipt.body
+    with django_capture_on_commit_callbacks(execute=True):
+        letters.issue_letter(receipt, actor=personas.registrar, issued_on=date(2026, 1, 12))
+    assert [m.to for m in mail.outbox] == [["li@example.cn"]]
+    # A receipt is not the answer: the case is not delivered by it.
+    assert not application.events.filter(type=EventType.DELIVERED).exists()

@@ -22,7 +22,7 @@ from gongkai import audit
 from gongkai.rules.clock import ClockError, DeliveryMethod, EventType
 from gongkai.rules.outcomes import OUTCOMES
 
-from ..models import Carrier, Letter, LetterDelivery, Route
+from ..models import Carrier, Letter, LetterDelivery, LetterKind, Route
 from ..services import outcome_of, record_event
 from .attachments import DOWNLOAD_TYPES
 from .templates import TEMPLATES
@@ -37,8 +37,13 @@ def wants_email(application) -> bool:
 
 
 def queue_email(letter, *, actor) -> LetterDelivery | None:
+    """Queue the letter's e-mail: to an applicant who chose electronic delivery; a 受理回执 to anyone who gave
+    an address (a receipt is a courtesy, not the answer)."""
     application = letter.application
-    if not wants_email(application):
+    receipt = (
+        letter.kind == LetterKind.RECEIPT and application.email and not application.personal_data_erased_at
+    )
+    if not (wants_email(application) or receipt):
         return None
     record = LetterDelivery.objects.create(letter=letter, address=application.email, created_by=actor)
     transaction.on_commit(lambda: send_letter_email.enqueue(record.pk))

@@ -53,6 +53,19 @@ def letters_panel(application, allowed) -> dict:
     }
 
 
+def draft_notice_after(request, application, kind, event_type):
+    """After an event that must be told to the applicant, its notice drafted at once and opened."""
+    try:
+        letter = workflow.draft_letter(application, kind, actor=request.user)
+    except (LetterError, NotAllowed) as exc:
+        messages.warning(request, f"已记录：{event_type.label}。未能生成告知书：{exc}")
+        return redirect("applications:detail", pk=application.pk)
+    messages.success(
+        request, f"已记录：{event_type.label}，并生成{letter.get_kind_display()}草稿：请核对正文后送签。"
+    )
+    return redirect("applications:letter", pk=application.pk, letter_pk=letter.pk)
+
+
 def _letter(application, letter_pk):
     return get_object_or_404(application.letters.select_related("drafted_by"), pk=letter_pk)
 
