@@ -98,3 +98,17 @@ def test_another_agencys_registrar_cannot_reach_an_attachment(personas, logged_i
     assert logged_in(personas.other_clerk).get(url).status_code == 404
     response = logged_in(personas.registrar).get(url)
     assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
+
+
+def test_removing_an_attachment_asks_first(personas, logged_in):
+    letter = letters.draft_letter(
+        partly_granted(personas), "reply_partially_granted", actor=personas.registrar
+    )
+    attachment = letters.add_attachment(
+        letter, SimpleUploadedFile("a.pdf", PDF), title="名单", actor=personas.registrar
+    )
+    url = reverse("applications:attachment_remove", args=[letter.application_id, letter.pk, attachment.pk])
+    client = logged_in(personas.registrar)
+    asked = client.get(url).content.decode()
+    assert "确认删除附件" in asked and "“名单”" in asked and letter.attachments.count() == 1
+    assert client.post(url).status_code == 302 and letter.attachments.count() == 0

@@ -232,10 +232,17 @@ def attachment_add(request, application, letter_pk):
 
 
 @login_required
-@require_POST
 @CASE_WITH_LETTERS
 def attachment_remove(request, application, letter_pk, attachment_pk):
+    """Removing an attachment asks first (a page naming it); the POST removes it."""
     pk, letter = application.pk, _letter(application, letter_pk)
+    if request.method != "POST":
+        attachment = get_object_or_404(letter.attachments, pk=attachment_pk)
+        return render(
+            request,
+            "applications/letters/confirm_remove_attachment.html",
+            {"application": application, "letter": letter, "attachment": attachment},
+        )
     try:
         workflow.remove_attachment(letter, attachment_pk, actor=request.user)
     except (LetterError, LetterLocked, NotAllowed) as exc:
