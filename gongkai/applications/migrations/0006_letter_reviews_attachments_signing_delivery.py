@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agencies', '0003_agency_uscc_optional_for_external_agencies'),
-        ('applications', '0004_identity_files_encrypted'),
+        ('applications', '0005_events_voided_assigned_handler'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
