@@ -117,7 +117,7 @@ def draft_answer_with_attachment(registrar, case_url, assert_accessible) -> str:
     )
     registrar.get_by_role("button", name="添加附件").click()
     expect(registrar.get_by_text("已添加附件")).to_be_visible()
-    expect(registrar.get_by_role("link", name="2025年度补助发放名单")).to_be_visible()
+    expect(registrar.get_by_role("link", name="2025年度补助发放名单", exact=True)).to_be_visible()
     assert_accessible(registrar)
     return registrar.url
 
