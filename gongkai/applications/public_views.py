@@ -37,6 +37,9 @@ PUBLIC_STATUS = {
 @never_cache
 def apply(request, code):
     agency = get_object_or_404(Agency, code=code)
+    if agency.external:
+        # Nobody here handles its applications: say where to apply instead of taking one.
+        return render(request, "applications/public/external.html", {"agency": agency})
     limit = settings.APPLY_RATE_LIMIT
     form = OnlineApplicationForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
