@@ -1,13 +1,14 @@
 """依申请公开 answered electronically, through the browser, every person in their own session: the agency's
 管理员 sets a signing certificate; a member of the public applies online choosing e-mail and gets a printable
-receipt; the registrar records the decision 部分公开 (what is given, what is withheld and why), drafts the
+receipt; the registrar finds it on the 工作台 under 新收待分办 and assigns it to a 承办科室 with an internal
+note, records a correction notice, voids it with a reason and enters it again, records the corrected
+application's arrival, then records the decision 部分公开 (what is given, what is withheld and why), drafts the
 答复书 — the decision is in it — and attaches the disclosed list; the department head returns it with an
 意见, the registrar finds it on the 工作台, fixes it and it is signed; the leader issues it; the letter is
 mailed with its signed PDF and the list, which is the 送达; the applicant downloads the same PDF from the
 tracking page, no deadline runs any more, and the PDF's signature verifies.
 
-Each step is a function taking the pages it needs, so further steps (assignment, a voided and re-entered
-event) slot in between.
+Each step is a function taking the pages it needs; the case-work steps come from tests/browser/casework_steps.py.
 """
 
 import base64
@@ -21,6 +22,7 @@ from playwright.sync_api import expect
 
 from gongkai.applications.letters import signing
 from gongkai.applications.models import Application, LetterDelivery
+from tests.browser.casework_steps import assign_from_the_todo, void_and_reenter_correction_notice
 from tests.factories import PASSWORD, make_personas, valid_resident_id
 
 PNG = base64.b64decode(
@@ -210,6 +212,8 @@ def test_an_online_application_is_answered_by_email_with_a_signed_letter(
 
         registrar = person(browser, live_server, people.registrar.username)
         case_url = case_url_of(reference)
+        assign_from_the_todo(registrar, reference)
+        void_and_reenter_correction_notice(registrar, case_url, "2026-06-24", "补正事项写错")
         decide_partly(registrar, case_url)
         letter_url = draft_answer_with_attachment(registrar, case_url, assert_accessible)
 
