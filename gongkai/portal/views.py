@@ -1,16 +1,19 @@
 """The public site. It shows what an agency publishes and how to reach it, never personal data."""
 
+import io
+
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.tree import build_tree
 from gongkai.disclosure.models import CatalogueCategory, ItemEvent, ItemStatus
 from gongkai.disclosure.sanitize import sanitise_body
-from gongkai.portal import page_cache
+from gongkai.portal import listing, page_cache
 from gongkai.portal.catalogue import category_items, category_tree, find_public_item
 from gongkai.portal.forms import SearchForm
+from gongkai.portal.listing import ListForm
 from gongkai.portal.guide import build_guide
 from gongkai.search.service import PAGE_SIZE, public_items, search_items
 from gongkai.security import ratelimit
@@ -93,6 +96,87 @@ def _category(request, code, category_code, page_number, current):
     )
 
 
+def catalogue_list(request, code):
+    agency = get_object_or_404(Agency, code=code)
+    form = ListForm(request.GET or None, agency=agency)
+    valid = form.is_valid() if form.is_bound else True
+    data = form.cleaned_data if form.is_bound and valid else {}
+    sort = form.ordering() if form.is_bound else listing.DEFAULT_SORT
+    items = listing.listed_items(
+        agency,
+        year=data.get("year"),
+        category=data.get("category"),
+        validity=data.get("validity") or "",
+        sort=sort,
+    )
+    page = Paginator(items, listing.PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = list(page.object_list)
+    listing.attach_interpretations(rows, agency)
+    kept = request.GET.copy()
+    kept.pop("page", None)
+    filters = kept.copy()
+    for name in ("sort", "dir"):
+        filters.pop(name, None)
+    columns = []
+    for key, field in listing.COLUMNS:
+        now = sort[1] if sort[0] == key else None
+        flipped = filters.copy()
+        flipped["sort"] = key
+        flipped["dir"] = (
+            "asc"
+            if now == "desc"
+            else "desc"
+            if now == "asc"
+            else ("asc" if key in ("index", "title", "number") else "desc")
+        )
+        columns.append(
+            {
+                "key": key,
+                "label": listing.column_label(field),
+                "sorted": {"asc": "ascending", "desc": "descending"}.get(now),
+                "query": flipped.urlencode(),
+            }
+        )
+    chosen = data.get("category")
+    return render(
+        request,
+        "portal/catalogue_list.html",
+        {
+            "agency": agency,
+            "form": form,
+            "category": chosen,
+            "columns": columns,
+            "rows": rows,
+            "page": page,
+            "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+            "query_string": kept.urlencode(),
+            "sort_label": next(c["label"] for c in columns if c["key"] == sort[0]),
+            "sort_dir": sort[1],
+        },
+    )
+
+
+def catalogue_csv(request, code):
+    agency = get_object_or_404(Agency, code=code)
+    form = ListForm(request.GET or None, agency=agency)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    items = listing.listed_items(
+        agency,
+        year=data.get("year"),
+        category=data.get("category"),
+        validity=data.get("validity") or "",
+        sort=form.ordering() if form.is_bound else listing.DEFAULT_SORT,
+    )
+    content = listing.render_csv(items, agency, request.build_absolute_uri)
+    name = f"{agency.name}主动公开目录" + (f"（{data['category'].name}）" if data.get("category") else "")
+    return FileResponse(
+        io.BytesIO(content),
+        as_attachment=True,
+        filename=f"{name}.csv",
+        content_type="text/csv; charset=utf-8",
+    )
+
+
 def item(request, code, ref):
     return page_cache.serve(request, ("item", code, ref), lambda current: _item(request, code, ref, current))
 
@@ -149,19 +233,23 @@ def interpreted_ids() -> set[int]:
     )
 
 
-def _search(request, agency):
+def _search(request, agency, *, advanced=False):
     form = SearchForm(request.GET or None, agency=agency)
     results = None
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
+        chosen = form.agency_choice()
         results = search_items(
             data["q"],
-            agencies=[agency] if agency else None,
+            agencies=[chosen] if chosen else None,
             category=data.get("category"),
             year=data["year"],
             publisher=data["publisher"],
             validity=data["validity"],
             kind=data["kind"],
+            published_from=data["published_from"],
+            published_to=data["published_to"],
+            document_year=data["document_year"],
             order=data["order"] or "newest",
             page=request.GET.get("page"),
         )
@@ -172,6 +260,7 @@ def _search(request, agency):
         "portal/search.html",
         {
             "agency": agency,
+            "advanced": advanced,
             "form": form,
             "results": results,
             "query_string": query_without_page.urlencode(),
@@ -188,3 +277,8 @@ def agency_search(request, code):
 @ratelimit.limited("search", "SEARCH_RATE_LIMIT", methods=("GET",))
 def site_search(request):
     return _search(request, None)
+
+
+@ratelimit.limited("search", "SEARCH_RATE_LIMIT", methods=("GET",))
+def advanced_search(request):
+    return _search(request, None, advanced=True)
