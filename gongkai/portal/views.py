@@ -13,8 +13,8 @@ from gongkai.disclosure.sanitize import sanitise_body
 from gongkai.portal import listing, page_cache
 from gongkai.portal.catalogue import category_items, category_tree, find_public_item
 from gongkai.portal.forms import SearchForm
-from gongkai.portal.listing import ListForm
 from gongkai.portal.guide import build_guide
+from gongkai.portal.listing import ListForm
 from gongkai.search.service import PAGE_SIZE, public_items, search_items
 from gongkai.security import ratelimit
 
