@@ -22,7 +22,7 @@ def _cell(cell: GridCell) -> str:
     if cell.address:
         attrs.append(f' id="cell-{escape(cell.address)}" data-cell="{escape(cell.address)}"')
     tag = "th" if is_heading(cell) else "td"
-    if cell.role == LABEL:
+    if cell.role == LABEL and tag == "th":  # scope belongs on header cells only
         attrs.append(' scope="row"')
     return f'<{tag} class="{classes}"{"".join(attrs)}>{escape(cell.text)}</{tag}>'
 
