@@ -1,4 +1,4 @@
-"""An uploaded report: accepted by its content (PDF, Word .docx, Excel .xlsx, web page, plain text, gongkai's
+"""An uploaded report: accepted by its content (PDF, Word .doc/.docx, Excel .xls/.xlsx, OFD, web page, plain text, gongkai's
 JSON), never by its name or the browser's claim, and only up to settings.REPORT_IMPORT_MAX_BYTES."""
 
 from django.conf import settings
@@ -11,7 +11,10 @@ KINDS = {
     "md": "文本",
     "html": "网页",
     "pdf": "PDF",
+    "ofd": "OFD 版式文件",
+    "doc": "Word 97–2003（.doc）",
     "docx": "Word（.docx）",
+    "xls": "Excel 97–2003（.xls）",
     "xlsx": "Excel（.xlsx）",
     "json": "gongkai 数据（JSON）",
 }
