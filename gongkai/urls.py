@@ -36,7 +36,7 @@ urlpatterns = [
     # reserved agency code).
     path("api/", include("gongkai.api.urls")),
     # Browsers ask for /favicon.ico whatever the page links; the icon is a static file.
-    path("favicon.ico", favicon),
+    path("favicon.ico", favicon, name="favicon"),
     # Standard or 适老化 display, remembered in a cookie ("display" is a reserved agency code).
     path("display/", switch_display, name="display"),
     path("", include("gongkai.reports.public_urls")),
