@@ -102,3 +102,13 @@ def test_one_identity_number_is_limited_per_day_from_any_address(personas, clien
     refused = client.post(URL, form(id_number=number), REMOTE_ADDR="10.0.0.9")
     assert "同一证件号码" in refused.content.decode()
     assert Application.objects.count() == 2
+
+
+def test_the_registrar_sees_when_the_applicant_consented_and_to_what(personas, client):
+    from tests.factories import PASSWORD
+
+    client.post(URL, form())
+    application = Application.objects.get()
+    client.login(username=personas.registrar.username, password=PASSWORD)
+    page = client.get(reverse("applications:detail", args=[application.pk])).content.decode()
+    assert "个人信息处理告知" in page and "网上提交时同意" in page and "保存期限" in page
