@@ -83,6 +83,8 @@ def _category(request, code, category_code, page_number, current):
     agency = _agency(code, current)
     category = get_object_or_404(CatalogueCategory, agency=agency, code=category_code)
     page = Paginator(category_items(category), PAGE_SIZE).get_page(page_number)
+    page.object_list = list(page.object_list)
+    listing.attach_interpretations(page.object_list, agency)
     return render(
         request,
         "portal/category.html",

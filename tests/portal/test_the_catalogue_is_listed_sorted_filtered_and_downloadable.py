@@ -112,3 +112,9 @@ def test_the_csv_has_the_same_rows_escaped_for_spreadsheets(client, catalogue):
     assert policy_row[6] == "《关于〈优待证管理办法〉的解读》"
     everything = b"".join(client.get("/yqtyjrswj/list.csv").streaming_content).decode("utf-8-sig")
     assert "'=HYPERLINK" in everything
+
+
+def test_the_category_page_also_links_each_interpretation_beside_its_policy(client, catalogue):
+    html = client.get("/yqtyjrswj/catalogue/gfxwj/").content.decode()
+    policy_entry = html.split("乐清市优待证管理办法</a>")[1].split("</li>")[0]
+    assert "解读" in policy_entry and "关于《优待证管理办法》的解读</a>" in policy_entry
