@@ -66,9 +66,9 @@ class SearchForm(forms.Form):
             del self.fields["agency"]  # an agency's own search page searches that agency
         else:
             self.fields["agency"].queryset = Agency.objects.order_by("name")
-            self.fields["category"].help_text = "先选择机关并检索一次，再按该机关的目录类目筛选。"
         chosen = agency if agency is not None else self._chosen_agency()
         if chosen is None:
+            self.fields["category"].help_text = "先选择机关并检索一次，再按该机关的目录类目筛选。"
             self.fields["category"].disabled = True
         else:
             self.fields["category"].queryset = CatalogueCategory.objects.filter(agency=chosen).order_by(
