@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from gongkai.importer.parse import UnreadableReport, kind_of
+from gongkai.security.archives import ArchiveRefused, check_archive
 
 KINDS = {
     "txt": "文本",
@@ -18,6 +19,10 @@ KINDS = {
     "xlsx": "Excel（.xlsx）",
     "json": "gongkai 数据（JSON）",
 }
+
+
+# Kinds stored as zip archives, and what to call them in a refusal.
+ARCHIVES = {"docx": "Word 文档", "xlsx": "Excel 文件", "ofd": "OFD 文件"}
 
 
 def sniff_report(upload) -> tuple[bytes, str]:
@@ -35,4 +40,9 @@ def sniff_report(upload) -> tuple[bytes, str]:
         kind = kind_of(upload.name or "report", data)
     except UnreadableReport as e:
         raise ValidationError(str(e).split("：", 1)[-1] + "。") from None
+    if kind in ARCHIVES:  # a compression bomb is refused at once, before anything is stored or inflated
+        try:
+            check_archive(data, ARCHIVES[kind])
+        except ArchiveRefused as e:
+            raise ValidationError(str(e)) from None
     return data, kind
