@@ -5,15 +5,19 @@ no page is wider than the screen. The 适老化 display is checked the same way.
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from gongkai.disclosure.attachments import add_attachment
 from tests.factories import make_category, make_item, make_personas, publish_cells, sample_cells
 
 WIDTHS = {"desktop": 1280, "phone": 390}
+PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
 @pytest.fixture
-def portal(db):
+def portal(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     p = make_personas()
     rules = make_category(p.agency, "规范性文件", code="gfxwj")
     when = timezone.make_aware(datetime.datetime(2024, 5, 1, 9))
@@ -34,6 +38,9 @@ def portal(db):
         category=rules,
         published_at=when,
     )
+    # The policy carries an attachment, as most published documents do: its page is the "item with
+    # attachments" of the crawl.
+    add_attachment(policy, SimpleUploadedFile("乐退役发〔2024〕3号.pdf", PDF), p.registrar)
     publish_cells(p.agency, 2024, sample_cells(p.agency, 2024))
     return p, policy, reading
 
@@ -47,7 +54,7 @@ def addresses(policy, reading) -> dict[str, str]:
         "类目": "/yqtyjrswj/catalogue/gfxwj/",
         "目录列表": "/yqtyjrswj/list/",
         "目录列表（筛选、排序）": "/yqtyjrswj/list/?year=2024&validity=valid&sort=title&dir=asc",
-        "信息": f"/yqtyjrswj/items/{policy.index_number}/",
+        "信息（带附件）": f"/yqtyjrswj/items/{policy.index_number}/",
         "解读": f"/yqtyjrswj/items/{reading.index_number}/",
         "检索（有结果）": "/search/?q=优待证",
         "检索（无结果）": "/search/?q=不存在的词语",
