@@ -5,6 +5,7 @@ Each policy carries the public interpretations (政策解读) of it, so a list s
 """
 
 import io
+from collections.abc import Iterator
 
 from django import forms
 from django.db.models import QuerySet
@@ -105,8 +106,9 @@ def published_day(item: Item) -> str:
     return timezone.localtime(item.published_at).date().isoformat() if item.published_at else ""
 
 
-def render_csv(items: QuerySet[Item], agency, link) -> bytes:
-    """The list as CSV (UTF-8 with BOM, so Excel and WPS read the Chinese), every cell escaped.
+def csv_rows(items: QuerySet[Item], agency, link) -> Iterator[bytes]:
+    """The list as CSV (UTF-8 with BOM, so Excel and WPS read the Chinese), every cell escaped, produced
+    a row at a time so a whole agency's catalogue is never held in memory at once.
 
     `link` makes an address absolute. The interpretations of the agency's policies are read once.
     """
@@ -120,8 +122,16 @@ def render_csv(items: QuerySet[Item], agency, link) -> bytes:
         readings.setdefault(policy, []).append(book_title(title))
     out = io.StringIO()
     writer = csv_writer(out, lineterminator="\r\n")
+
+    def flush() -> bytes:
+        text = out.getvalue()
+        out.seek(0)
+        out.truncate()
+        return text.encode("utf-8")
+
     writer.writerow([column_label(field) for _, field in COLUMNS] + ["政策解读", "网址"])
-    for item in items.iterator(chunk_size=2000):
+    yield "\ufeff".encode() + flush()
+    for n, item in enumerate(items.iterator(chunk_size=2000), start=1):
         item.agency = agency
         writer.writerow(
             [
@@ -135,4 +145,6 @@ def render_csv(items: QuerySet[Item], agency, link) -> bytes:
                 link(item_url(item)),
             ]
         )
-    return out.getvalue().encode("utf-8-sig")
+        if n % 500 == 0:
+            yield flush()
+    yield flush()

@@ -1,10 +1,9 @@
 """The public site. It shows what an agency publishes and how to reach it, never personal data."""
 
-import io
-
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.http import content_disposition_header
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.tree import build_tree
@@ -169,14 +168,12 @@ def catalogue_csv(request, code):
         validity=data.get("validity") or "",
         sort=form.ordering() if form.is_bound else listing.DEFAULT_SORT,
     )
-    content = listing.render_csv(items, agency, request.build_absolute_uri)
     name = f"{agency.name}主动公开目录" + (f"（{data['category'].name}）" if data.get("category") else "")
-    return FileResponse(
-        io.BytesIO(content),
-        as_attachment=True,
-        filename=f"{name}.csv",
-        content_type="text/csv; charset=utf-8",
+    response = StreamingHttpResponse(
+        listing.csv_rows(items, agency, request.build_absolute_uri), content_type="text/csv; charset=utf-8"
     )
+    response["Content-Disposition"] = content_disposition_header(True, f"{name}.csv")
+    return response
 
 
 def item(request, code, ref):

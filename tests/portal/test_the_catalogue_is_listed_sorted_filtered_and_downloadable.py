@@ -103,6 +103,10 @@ def test_the_csv_has_the_same_rows_escaped_for_spreadsheets(client, catalogue):
     response = client.get("/yqtyjrswj/list.csv?category=gfxwj")
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
+    # The Chinese file name survives (RFC 6266 filename*), naming the agency and the category.
+    from urllib.parse import unquote
+
+    assert "乐清市退役军人事务局主动公开目录（规范性文件）.csv" in unquote(response["Content-Disposition"])
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     table = list(csv.reader(io.StringIO(text)))
     assert table[0][:6] == ["索引号", "名称", "文号", "成文日期", "发布日期", "有效性"]
