@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from gongkai.disclosure.sanitize import sanitise_body
 from gongkai.formats.declaration import SECTION_NUMBERS
+from gongkai.portal.attachments import public_attachments, public_body
 from gongkai.portal.catalogue import item_url
 
 
@@ -82,6 +83,7 @@ def body_text(body: str) -> str:
 def item_detail(item, link) -> dict:
     out = item_summary(item, link)
     interprets = item.interprets if item.interprets_id and item.interprets.is_public else None
+    attachments = public_attachments(item, item.agency.code)
     out.update(
         {
             "topic": item.topic,
@@ -92,10 +94,17 @@ def item_detail(item, link) -> dict:
             "invalid_from": item.invalid_from,
             "interprets": interprets.index_number if interprets else None,
             "attachments": [
-                {"name": a.original_name, "content_type": a.content_type, "size": a.size, "sha256": a.sha256}
-                for a in item.attachments.all()
+                {
+                    "name": a.name,
+                    "url": link(a.url),
+                    "content_type": a.content_type,
+                    "type_label": a.type_label,
+                    "size": a.size,
+                    "sha256": a.sha256,
+                }
+                for a in attachments
             ],
-            "body_html": sanitise_body(item.body),
+            "body_html": public_body(sanitise_body(item.body), item, item.agency.code, attachments),
             "body_text": body_text(item.body),
         }
     )

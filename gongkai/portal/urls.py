@@ -24,4 +24,5 @@ urlpatterns = [
     # A 索引号 contains a slash (e.g. 005275134/2017-00180), hence path: rather than slug:.
     path("<slug:code>/items/<path:ref>/", views.item, name="item"),
     path("<slug:code>/search/", views.agency_search, name="agency_search"),
+    path("<slug:code>/files/<int:pk>/", views.attachment, name="attachment"),
 ]

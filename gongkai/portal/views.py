@@ -1,15 +1,25 @@
 """The public site. It shows what an agency publishes and how to reach it, never personal data."""
 
 from django.core.paginator import Paginator
-from django.http import Http404, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponseNotModified, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.http import content_disposition_header
+from django.utils.csp import CSP
+from django.utils.http import content_disposition_header, http_date
+from django.views.decorators.csp import csp_override
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.tree import build_tree
-from gongkai.disclosure.models import CatalogueCategory, ItemEvent, ItemStatus
+from gongkai.disclosure.attachments import IMAGES
+from gongkai.disclosure.models import (
+    Attachment,
+    CatalogueCategory,
+    DisclosureAttribute,
+    ItemEvent,
+    ItemStatus,
+)
 from gongkai.disclosure.sanitize import sanitise_body
 from gongkai.portal import listing, page_cache
+from gongkai.portal.attachments import public_attachments, public_body
 from gongkai.portal.catalogue import category_items, category_tree, find_public_item
 from gongkai.portal.forms import SearchForm
 from gongkai.portal.guide import build_guide
@@ -209,6 +219,9 @@ def _item(request, code, ref, current):
         if item.pk in interpreted
         else []
     )
+    attachments = public_attachments(item, agency.code) if not withdrawn else []
+    # Sanitised on save already; again on output so no stored HTML ever reaches a reader unchecked.
+    body = public_body(sanitise_body(item.body), item, agency.code, attachments) if not withdrawn else ""
     return render(
         request,
         "portal/item.html",
@@ -217,12 +230,66 @@ def _item(request, code, ref, current):
             "item": item,
             "withdrawn": withdrawn,
             "withdrawn_on": withdrawn_event.at if withdrawn_event else item.updated_at,
-            # Sanitised on save already; again on output so no stored HTML ever reaches a reader unchecked.
-            "body": sanitise_body(item.body) if not withdrawn else "",
+            "body": body,
+            "attachments": attachments,
             "interprets": interprets,
             "interpretations": interpretations,
         },
     )
+
+
+# Kept by browsers and proxies, but checked with the server (ETag) before each use: an unchanged file costs
+# a 304 without its bytes, and a withdrawal (answered 410 from then on) takes effect at once.
+ATTACHMENT_CACHE = "public, no-cache"
+# A file is shown by the browser's own viewer (a picture opened from its link), which styles itself inline;
+# it runs no script and may load nothing else.
+FILE_CSP = {"default-src": [CSP.NONE], "img-src": [CSP.SELF], "style-src": [CSP.UNSAFE_INLINE]}
+
+
+def attachment(request, code, pk):
+    """An attachment of a public item, under its own name; 410 with the notice once the item is withdrawn."""
+    agency = _agency(code, page_cache.generation())
+    found = (
+        Attachment.objects.select_related("item")
+        .filter(pk=pk, item__agency=agency, item__attribute=DisclosureAttribute.PROACTIVE)
+        .filter(item__status__in=[ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN])
+        .first()
+    )
+    if found is None:
+        raise Http404("没有找到该附件。")
+    item = found.item
+    item.agency = agency
+    if item.status == ItemStatus.WITHDRAWN:
+        event = ItemEvent.objects.filter(item=item, to_status=ItemStatus.WITHDRAWN).order_by("-at").first()
+        return render(
+            request,
+            "portal/attachment_withdrawn.html",
+            {"agency": agency, "item": item, "withdrawn_on": event.at if event else item.updated_at},
+            status=410,
+        )
+    return _file(request, found)
+
+
+@csp_override(FILE_CSP)
+def _file(request, found):
+    item = found.item
+    etag = f'"{found.sha256}"'
+    headers = {"ETag": etag, "Cache-Control": ATTACHMENT_CACHE}
+    if item.published_at:
+        headers["Last-Modified"] = http_date(max(item.published_at, found.uploaded_at).timestamp())
+    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+        response = HttpResponseNotModified()
+    else:
+        # Streamed from storage in chunks; images open in the browser, documents download under their name.
+        response = FileResponse(
+            found.file.open("rb"),
+            as_attachment=found.content_type not in IMAGES,
+            filename=found.original_name,
+            content_type=found.content_type,
+        )
+    for name, value in headers.items():
+        response[name] = value
+    return response
 
 
 def interpreted_ids() -> set[int]:

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0004_identity_files_encrypted'),
+        ('applications', '0005_events_voided_assigned_handler'),
     ]
 
     operations = [
