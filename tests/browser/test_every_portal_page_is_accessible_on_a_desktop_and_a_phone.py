@@ -86,6 +86,8 @@ def test_every_portal_page_has_no_axe_violation_console_error_or_sideways_scroll
         for name, address in addresses(policy, reading).items():
             response = page.goto(address)
             assert response.status == 200, f"{name} {address} 返回 {response.status}"
+            if name == "信息（带附件）":
+                assert page.get_by_text("乐退役发〔2024〕3号.pdf").count() >= 1, "附件没有列在信息页上"
             assert_accessible(page, f"{name}（{address}，{WIDTHS[width]} px）")
             overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 0, f"{name}（{address}）在 {WIDTHS[width]} px 下比屏幕宽 {overflow} px"
