@@ -20,7 +20,19 @@ from .files import (
     private_storage,
     sha256_hex,
 )
-from .letter import Letter, LetterCounter, LetterError, LetterKind, LetterLocked, LetterSettings, LetterStatus
+from .letter import (
+    Letter,
+    LetterAttachment,
+    LetterCounter,
+    LetterDelivery,
+    LetterError,
+    LetterKind,
+    LetterLocked,
+    LetterReview,
+    LetterSettings,
+    LetterStatus,
+    SigningCertificate,
+)
 
 __all__ = [
     "Application",
@@ -33,6 +45,9 @@ __all__ = [
     "IdType",
     "IdentityDocument",
     "Letter",
+    "LetterAttachment",
+    "LetterDelivery",
+    "LetterReview",
     "LetterCounter",
     "LetterError",
     "LetterKind",
@@ -41,6 +56,7 @@ __all__ = [
     "LetterStatus",
     "PrivateStorage",
     "Route",
+    "SigningCertificate",
     "delivery_proof_path",
     "identity_document_path",
     "private_storage",

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0005_events_voided_assigned_handler'),
+        ('applications', '0006_letter_reviews_attachments_signing_delivery'),
     ]
 
     operations = [
