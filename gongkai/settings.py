@@ -100,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
+                "gongkai.portal.site.context",
             ],
         },
     },
@@ -293,6 +294,16 @@ SEARCH_NODE = (env_str("GONGKAI_SEARCH_NODE") or "").strip() or socket.gethostna
 # Seconds between two rounds of a server's index follower.
 SEARCH_FOLLOW_SECONDS = env_float("GONGKAI_SEARCH_FOLLOW_SECONDS", 1.0)
 
+# The site's identity in every page footer, as registered for this installation (gongkai.portal.site).
+SITE_IDENTITY = {
+    "sponsor": env_str("GONGKAI_SITE_SPONSOR", ""),
+    "operator": env_str("GONGKAI_SITE_OPERATOR", ""),
+    "site_code": env_str("GONGKAI_SITE_CODE", ""),
+    "icp": env_str("GONGKAI_SITE_ICP", ""),
+    "police_record": env_str("GONGKAI_SITE_POLICE_RECORD", ""),
+    "contact": env_str("GONGKAI_SITE_CONTACT", ""),
+}
+
 # Rendered portal item pages are kept this long at most (they are dropped at once when their records change).
 PAGE_CACHE_SECONDS = env_int("GONGKAI_PAGE_CACHE_SECONDS", 300)
 
@@ -313,6 +324,14 @@ REQUEST_MAX_BYTES = env_int("GONGKAI_REQUEST_MAX_MB", 25) * 1024 * 1024
 # Online applications accepted per IP address per hour, and tracking look-ups per IP per hour.
 APPLY_RATE_LIMIT = env_int("GONGKAI_APPLY_RATE_LIMIT", 5)
 TRACK_RATE_LIMIT = env_int("GONGKAI_TRACK_RATE_LIMIT", 30)
+# The same identity number may be on this many online applications per day (whatever the address), and an
+# address may send this many a day without the browser's proof of work (no JavaScript).
+APPLY_ID_RATE_LIMIT = env_int("GONGKAI_APPLY_ID_RATE_LIMIT", 10)
+APPLY_NO_SCRIPT_RATE_LIMIT = env_int("GONGKAI_APPLY_NO_SCRIPT_RATE_LIMIT", 3)
+# The proof of work the online form's script does before submitting (leading zero bits of a SHA-256), and
+# the seconds a form sent without it must have been open (a person reads and fills it; a robot does not).
+APPLY_PROOF_BITS = env_int("GONGKAI_APPLY_PROOF_BITS", 16)
+APPLY_NO_SCRIPT_MIN_SECONDS = env_int("GONGKAI_APPLY_NO_SCRIPT_MIN_SECONDS", 20)
 # Portal searches per IP address per hour (generous: a reader pages through results).
 SEARCH_RATE_LIMIT = env_int("GONGKAI_SEARCH_RATE_LIMIT", 1200)
 # Open-data API requests (/api/) per IP address per hour: enough to page through a large catalogue.

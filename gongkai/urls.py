@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from gongkai.portal.site import favicon, switch_display
 from gongkai.security.forms import ThrottledAdminAuthenticationForm
 
 admin.site.site_header = "gongkai 系统配置"
@@ -34,6 +35,10 @@ urlpatterns = [
     # Before the portal's /<code>/ addresses, which would otherwise take /api/ and /api/items/… ("api" is a
     # reserved agency code).
     path("api/", include("gongkai.api.urls")),
+    # Browsers ask for /favicon.ico whatever the page links; the icon is a static file.
+    path("favicon.ico", favicon, name="favicon"),
+    # Standard or 适老化 display, remembered in a cookie ("display" is a reserved agency code).
+    path("display/", switch_display, name="display"),
     path("", include("gongkai.reports.public_urls")),
     path("", include("gongkai.portal.urls")),
     path("workspace/supervision/", include("gongkai.supervision.urls")),

@@ -295,3 +295,17 @@ def make_pending_import(agency: Agency, actor, *, year: int = 2022, name: str = 
 
     data = data or published_report_file(agency.name, year)
     return upload(agency, data, name, actor=actor, read_later=read_pending_import.enqueue)
+
+
+def proven_submission(agency_code: str) -> dict:
+    """What the online form's script adds before submitting: consent ticked, a challenge and its proof of
+    work found the way the browser finds it (gongkai.security.proof)."""
+    from django.conf import settings
+
+    from gongkai.security import proof
+
+    token = proof.issue(f"apply:{agency_code}")
+    counter = 0
+    while not proof.solves(token, str(counter), settings.APPLY_PROOF_BITS):
+        counter += 1
+    return {"privacy_consent": "on", "challenge": token, "proof": str(counter)}

@@ -13,7 +13,7 @@ def validate_uscc(value: str) -> None:
 
 
 # Top-level URL segments the site itself uses; an agency code equal to one would hide its portal page.
-RESERVED_CODES = frozenset({"admin", "accounts", "workspace", "static", "media", "api", "search"})
+RESERVED_CODES = frozenset({"admin", "accounts", "workspace", "static", "media", "api", "search", "display"})
 
 
 def validate_agency_code(value: str) -> None:

@@ -39,12 +39,25 @@ class _Placeholders(dict):
 
 
 def _example_values() -> dict:
-    """Real values for the examples on the page: a published report's agency and year, a public item."""
+    """Real values for the examples on the page: an agency with both public items and a published report
+    where there is one, so that every example answers with data; else whatever has data."""
     values = _Placeholders()
-    version = ReportVersion.objects.select_related("report__agency").order_by("-published_at").first()
+    versions = ReportVersion.objects.select_related("report__agency").order_by("-published_at")
+    reported = versions.values("report__agency_id")
+    item = (
+        public_items()
+        .filter(agency_id__in=reported)
+        .exclude(index_number=None)
+        .order_by("-published_at")
+        .first()
+    )
+    if item is not None:
+        version = versions.filter(report__agency_id=item.agency_id).first()
+    else:
+        version = versions.first()
+        item = public_items().exclude(index_number=None).order_by("-published_at").first()
     if version is not None:
         values.update(code=version.report.agency.code, year=version.report.year)
-    item = public_items().exclude(index_number=None).order_by("-published_at").first()
     if item is not None:
         values["index_number"] = item.index_number
         values.setdefault("code", item.agency.code)

@@ -198,8 +198,17 @@ class IntakeForm(ApplicantForm):
         return data
 
 
+# The other applicant type's fields: left out of an online application whatever the browser sent.
+PERSON_ONLY = ("id_type", "id_number")
+ORGANISATION_ONLY = ("uscc", "legal_representative", "contact_person")
+
+
 class OnlineApplicationForm(ApplicantForm):
-    """The public form: the same fields; the submission itself is the mutual confirmation of Art. 31."""
+    """The public form: the same fields; the submission itself is the mutual confirmation of Art. 31.
+
+    Only the chosen applicant type's fields are checked and kept (the page's script shows only those;
+    without it both groups show and the other one is ignored). Consent to the privacy notice is required.
+    """
 
     # Not `required`: clean_identity_document says what is missing more helpfully than the default message.
     identity_document = forms.FileField(
@@ -207,18 +216,43 @@ class OnlineApplicationForm(ApplicantForm):
         required=False,
         help_text="身份证、营业执照等的扫描件或照片；PDF、JPEG 或 PNG，最大 10 MB。",
     )
+    privacy_consent = forms.BooleanField(
+        label="我已阅读上述个人信息处理告知，同意本机关为办理本申请处理我的个人信息",
+        error_messages={
+            "required": "请阅读个人信息处理告知并勾选同意，否则本机关无法办理网上申请（也可以书面邮寄申请）。"
+        },
+    )
     # A field people cannot see; software that fills every field gives itself away.
     website = forms.CharField(
         required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"})
     )
+    # The proof of work the page's script finds for the challenge (gongkai.security.proof).
+    challenge = forms.CharField(required=False, widget=forms.HiddenInput, max_length=300)
+    proof = forms.CharField(required=False, widget=forms.HiddenInput, max_length=20)
 
     def clean_identity_document(self):
         return clean_document(self.cleaned_data.get("identity_document"), required=True)
 
-    def online_data(self) -> dict:
+    def clean(self):
+        kind = self.cleaned_data.get("applicant_type")
+        ignored = ORGANISATION_ONLY if kind == ApplicantType.NATURAL_PERSON else PERSON_ONLY if kind else ()
+        for name in ignored:
+            self.errors.pop(name, None)
+            self.cleaned_data[name] = ""
+        return super().clean()
+
+    def applicant_key(self) -> str:
+        """The identity the per-number limit counts: the ID number of a person, the code of an organisation."""
+        data = self.cleaned_data
+        if data.get("applicant_type") == ApplicantType.NATURAL_PERSON:
+            return f"id:{data.get('id_type', '')}:{(data.get('id_number') or '').upper()}"
+        return f"uscc:{(data.get('uscc') or '').upper()}"
+
+    def online_data(self, *, privacy_notice: str = "") -> dict:
         now = timezone.now()
         data = dict(self.cleaned_data)
         data.update(channel=Channel.ONLINE, arrived_at=now, confirmed_on=timezone.localdate(now))
+        data.update(privacy_notice=privacy_notice, privacy_consented_at=now)
         return data
 
 

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 from gongkai.agencies.models import Agency
 from gongkai.rules.clock import ClockError, Status
 from gongkai.rules.workdays import MissingCalendarYear
-from gongkai.security import ratelimit
+from gongkai.security import proof, ratelimit
 
-from . import services
+from . import privacy, services
 from .clock import clock_state
 from .downloads import private_file
 from .forms import OnlineApplicationForm, TrackForm
@@ -39,6 +39,55 @@ PUBLIC_STATUS = {
 }
 
 
+DAY_SECONDS = 24 * 3600
+TOO_MANY_FOR_NUMBER = "同一证件号码（或统一社会信用代码）今天提交的网上申请已达上限。请明天再提交，或者书面邮寄申请、到受理机关当面申请。"
+TOO_FAST = (
+    "您的浏览器未运行本页的防自动提交校验（可能关闭了网页脚本），且表格打开时间过短。"
+    "请核对所填内容，重新选择身份证明文件，稍等片刻后再次提交。"
+)
+PROOF_FAILED = "防自动提交校验未通过或已过期（表格打开超过两小时）。请重新选择身份证明文件后再次提交。"
+CHALLENGE_SECONDS = 2 * 3600
+
+
+def _purpose(agency) -> str:
+    return f"apply:{agency.code}"
+
+
+def _challenge(request, agency) -> str:
+    """The challenge the form carries: the one the reader already has if it is still good (so the time
+    they spent filling the form counts), else a new one."""
+    sent = request.POST.get("challenge", "") if request.method == "POST" else ""
+    if sent and proof.check(sent, _purpose(agency), "", bits=0, max_age=CHALLENGE_SECONDS).valid:
+        return sent
+    return proof.issue(_purpose(agency))
+
+
+def _automation_refusal(request, agency, form) -> str | None:
+    """Why this submission looks automated (a Chinese message for the form), or None to accept it."""
+    data = form.cleaned_data
+    checked = proof.check(
+        data.get("challenge", ""),
+        _purpose(agency),
+        data.get("proof", ""),
+        bits=settings.APPLY_PROOF_BITS,
+        max_age=CHALLENGE_SECONDS,
+    )
+    if not checked.valid:
+        return PROOF_FAILED
+    if data.get("proof") and not checked.solved:
+        return PROOF_FAILED
+    if not checked.solved:
+        # No script ran: a person's pace, and fewer such submissions per address.
+        if checked.age_seconds < settings.APPLY_NO_SCRIPT_MIN_SECONDS:
+            return TOO_FAST
+        if not ratelimit.allowed(request, "apply-no-script", settings.APPLY_NO_SCRIPT_RATE_LIMIT):
+            return "本网络地址今天未经防自动提交校验的申请已达上限。请开启浏览器的网页脚本后再提交，或者书面申请。"
+    # A challenge serves one application: a second use of it is a replay.
+    if ratelimit.hit(request, "apply-challenge", key=data["challenge"], window=CHALLENGE_SECONDS) > 1:
+        return PROOF_FAILED
+    return None
+
+
 @never_cache
 def apply(request, code):
     agency = get_object_or_404(Agency, code=code)
@@ -54,16 +103,39 @@ def apply(request, code):
             if form.cleaned_data.get("website"):
                 # Filled by a robot: answer as if refused for the rate, store nothing.
                 return render(request, "applications/public/limited.html", {"agency": agency}, status=429)
-            document = form.cleaned_data["identity_document"]
-            application, query_code = services.register_application(
-                agency, data=form.online_data(), online=True, documents=[document]
-            )
-            ratelimit.hit(request, "apply")
-            request.session[DONE_SESSION_KEY] = {"pk": application.pk, "code": query_code}
-            if application.email:
-                send_receipt_email.enqueue(application.pk)
-            return redirect("apply:done")
-    return render(request, "applications/public/apply.html", {"agency": agency, "form": form})
+            number_key = form.applicant_key()
+            if refusal := _automation_refusal(request, agency, form):
+                form.add_error(None, refusal)
+            elif not ratelimit.allowed(request, "apply-number", settings.APPLY_ID_RATE_LIMIT, key=number_key):
+                form.add_error(None, TOO_MANY_FOR_NUMBER)
+            else:
+                document = form.cleaned_data["identity_document"]
+                application, query_code = services.register_application(
+                    agency,
+                    data=form.online_data(privacy_notice=privacy.notice_text(agency)),
+                    online=True,
+                    documents=[document],
+                )
+                ratelimit.hit(request, "apply")
+                ratelimit.hit(request, "apply-number", key=number_key, window=DAY_SECONDS)
+                if not form.cleaned_data.get("proof") and settings.APPLY_PROOF_BITS > 0:
+                    ratelimit.hit(request, "apply-no-script", window=DAY_SECONDS)
+                request.session[DONE_SESSION_KEY] = {"pk": application.pk, "code": query_code}
+                if application.email:
+                    send_receipt_email.enqueue(application.pk)
+                return redirect("apply:done")
+    return render(
+        request,
+        "applications/public/apply.html",
+        {
+            "agency": agency,
+            "form": form,
+            "challenge": _challenge(request, agency),
+            "proof_bits": settings.APPLY_PROOF_BITS,
+            "min_seconds": settings.APPLY_NO_SCRIPT_MIN_SECONDS,
+            "privacy_notice": privacy.notice_paragraphs(agency),
+        },
+    )
 
 
 @never_cache

@@ -114,6 +114,8 @@ def _register(agency, data, actor, online, documents, code_hash) -> Application:
         received_on=receipt.date,
         receipt_warnings=list(receipt.warnings),
         submitted_online=online,
+        privacy_notice=data.get("privacy_notice", ""),
+        privacy_consented_at=data.get("privacy_consented_at"),
         created_by=actor,
         query_code_hash=code_hash,
         **{name: data[name] for name in APPLICANT_FIELDS if name in data},
@@ -152,6 +154,7 @@ def _register(agency, data, actor, online, documents, code_hash) -> Application:
             "online": online,
             "warnings": list(receipt.warnings),
             "documents": len(documents),
+            "privacy_consent": bool(data.get("privacy_consented_at")),
         },
     )
     return application

@@ -28,6 +28,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from gongkai.portal.models import PortalGeneration
+from gongkai.portal.site import display_mode
 
 SHOWN_APPS = ("agencies", "disclosure", "reports")
 
@@ -76,7 +77,9 @@ def put(page_key: str, html: str) -> None:
 def serve(request, parts: tuple, render: Callable[[int], HttpResponse]) -> HttpResponse:
     """The page named by `parts`, from the cache for an anonymous reader, else `render(generation)` (kept)."""
     current = generation()
-    page_key = key(*parts, current=current) if cacheable(request) else None
+    # Kept once per display (standard or 适老化), which the page's markup carries.
+    mode = display_mode(request)
+    page_key = key(*parts, mode, current=current) if cacheable(request) else None
     if page_key is not None and (html := get(page_key)) is not None:
         return HttpResponse(html)
     response = render(current)

@@ -1,10 +1,10 @@
 """The public site. It shows what an agency publishes and how to reach it, never personal data."""
 
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponseNotModified
+from django.http import FileResponse, Http404, HttpResponseNotModified, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.csp import CSP
-from django.utils.http import http_date
+from django.utils.http import content_disposition_header, http_date
 from django.views.decorators.csp import csp_override
 
 from gongkai.agencies.models import Agency
@@ -18,11 +18,12 @@ from gongkai.disclosure.models import (
     ItemStatus,
 )
 from gongkai.disclosure.sanitize import sanitise_body
-from gongkai.portal import page_cache
+from gongkai.portal import listing, page_cache
 from gongkai.portal.attachments import public_attachments, public_body
 from gongkai.portal.catalogue import category_items, category_tree, find_public_item
 from gongkai.portal.forms import SearchForm
 from gongkai.portal.guide import build_guide
+from gongkai.portal.listing import ListForm
 from gongkai.reports.public_views import is_report_column, published_versions
 from gongkai.search.service import PAGE_SIZE, public_items, search_items
 from gongkai.security import ratelimit
@@ -92,6 +93,8 @@ def _category(request, code, category_code, page_number, current):
     agency = _agency(code, current)
     category = get_object_or_404(CatalogueCategory, agency=agency, code=category_code)
     page = Paginator(category_items(category), PAGE_SIZE).get_page(page_number)
+    page.object_list = list(page.object_list)
+    listing.attach_interpretations(page.object_list, agency)
     # The 年报 column lists the published annual reports themselves, as the 年度报告 page does.
     reports = published_versions(agency) if is_report_column(category) else None
     return render(
@@ -106,6 +109,85 @@ def _category(request, code, category_code, page_number, current):
             "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
         },
     )
+
+
+def catalogue_list(request, code):
+    agency = get_object_or_404(Agency, code=code)
+    form = ListForm(request.GET or None, agency=agency)
+    valid = form.is_valid() if form.is_bound else True
+    data = form.cleaned_data if form.is_bound and valid else {}
+    sort = form.ordering() if form.is_bound else listing.DEFAULT_SORT
+    items = listing.listed_items(
+        agency,
+        year=data.get("year"),
+        category=data.get("category"),
+        validity=data.get("validity") or "",
+        sort=sort,
+    )
+    page = Paginator(items, listing.PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = list(page.object_list)
+    listing.attach_interpretations(rows, agency)
+    kept = request.GET.copy()
+    kept.pop("page", None)
+    filters = kept.copy()
+    for name in ("sort", "dir"):
+        filters.pop(name, None)
+    columns = []
+    for key, field in listing.COLUMNS:
+        now = sort[1] if sort[0] == key else None
+        flipped = filters.copy()
+        flipped["sort"] = key
+        flipped["dir"] = (
+            "asc"
+            if now == "desc"
+            else "desc"
+            if now == "asc"
+            else ("asc" if key in ("index", "title", "number") else "desc")
+        )
+        columns.append(
+            {
+                "key": key,
+                "label": listing.column_label(field),
+                "sorted": {"asc": "ascending", "desc": "descending"}.get(now),
+                "query": flipped.urlencode(),
+            }
+        )
+    chosen = data.get("category")
+    return render(
+        request,
+        "portal/catalogue_list.html",
+        {
+            "agency": agency,
+            "form": form,
+            "category": chosen,
+            "columns": columns,
+            "rows": rows,
+            "page": page,
+            "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+            "query_string": kept.urlencode(),
+            "sort_label": next(c["label"] for c in columns if c["key"] == sort[0]),
+            "sort_dir": sort[1],
+        },
+    )
+
+
+def catalogue_csv(request, code):
+    agency = get_object_or_404(Agency, code=code)
+    form = ListForm(request.GET or None, agency=agency)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    items = listing.listed_items(
+        agency,
+        year=data.get("year"),
+        category=data.get("category"),
+        validity=data.get("validity") or "",
+        sort=form.ordering() if form.is_bound else listing.DEFAULT_SORT,
+    )
+    name = f"{agency.name}主动公开目录" + (f"（{data['category'].name}）" if data.get("category") else "")
+    response = StreamingHttpResponse(
+        listing.csv_rows(items, agency, request.build_absolute_uri), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = content_disposition_header(True, f"{name}.csv")
+    return response
 
 
 def item(request, code, ref):
@@ -221,19 +303,23 @@ def interpreted_ids() -> set[int]:
     )
 
 
-def _search(request, agency):
+def _search(request, agency, *, advanced=False):
     form = SearchForm(request.GET or None, agency=agency)
     results = None
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
+        chosen = form.agency_choice()
         results = search_items(
             data["q"],
-            agencies=[agency] if agency else None,
+            agencies=[chosen] if chosen else None,
             category=data.get("category"),
             year=data["year"],
             publisher=data["publisher"],
             validity=data["validity"],
             kind=data["kind"],
+            published_from=data["published_from"],
+            published_to=data["published_to"],
+            document_year=data["document_year"],
             order=data["order"] or "newest",
             page=request.GET.get("page"),
         )
@@ -244,6 +330,7 @@ def _search(request, agency):
         "portal/search.html",
         {
             "agency": agency,
+            "advanced": advanced,
             "form": form,
             "results": results,
             "query_string": query_without_page.urlencode(),
@@ -260,3 +347,8 @@ def agency_search(request, code):
 @ratelimit.limited("search", "SEARCH_RATE_LIMIT", methods=("GET",))
 def site_search(request):
     return _search(request, None)
+
+
+@ratelimit.limited("search", "SEARCH_RATE_LIMIT", methods=("GET",))
+def advanced_search(request):
+    return _search(request, None, advanced=True)

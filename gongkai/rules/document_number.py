@@ -9,6 +9,8 @@ Public API:
     parse_document_number(text) -> DocumentNumber   raises ValueError with a Chinese reason
     validate_document_number(text) -> None          the same check, for form and model validators
     normalise_document_number(text) -> str | None   the corrected form of legacy input, if there is one
+    document_years(text) -> set[int]                the years written in brackets (for search by 文号 year)
+    year_markers(year) -> list[str]                 those bracketed forms of one year
 """
 
 import re
@@ -63,3 +65,32 @@ def normalise_document_number(text: str) -> str | None:
         if m := pattern.match(text):
             return f"{m.group(1).strip()}〔{m.group(2)}〕{m.group(3)}号"
     return None
+
+
+# The year brackets a 文号 is written with, standard first; a 文号 year is the four digits directly inside
+# one matching pair. Searching by 文号 year reads exactly these, in the index and in the database alike.
+YEAR_BRACKETS = (
+    ("〔", "〕"),
+    ("[", "]"),
+    ("［", "］"),
+    ("【", "】"),
+    ("(", ")"),
+    ("（", "）"),
+    ("〈", "〉"),
+    ("﹝", "﹞"),
+)
+_YEAR_IN_BRACKETS = [
+    re.compile(re.escape(opening) + r"(\d{4})" + re.escape(closing)) for opening, closing in YEAR_BRACKETS
+]
+
+
+def document_years(text: str) -> set[int]:
+    """The years written in brackets in a 文号 (国办发〔2019〕19号 → {2019}); empty if it has none."""
+    if not isinstance(text, str):
+        return set()
+    return {int(year) for pattern in _YEAR_IN_BRACKETS for year in pattern.findall(text)}
+
+
+def year_markers(year: int) -> list[str]:
+    """The bracketed forms of `year` that document_years reads: what a 文号 containing one is filed under."""
+    return [f"{opening}{year:04d}{closing}" for opening, closing in YEAR_BRACKETS]

@@ -10,6 +10,7 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
 from gongkai.disclosure.models import Item
+from gongkai.rules.document_number import year_markers
 from gongkai.search.backends import FTS_TABLE, search_vector
 from gongkai.search.documents import SearchFilters, public_items
 
@@ -54,6 +55,17 @@ def filtered_items(filters: SearchFilters) -> QuerySet[Item]:
         qs = qs.filter(category_id__in=filters.category_ids)
     if filters.year:
         qs = qs.filter(published_at__year=filters.year)
+    if bounds := filters.date_range():
+        start, end = bounds
+        if start is not None:
+            qs = qs.filter(published_at__gte=start)
+        if end is not None:
+            qs = qs.filter(published_at__lt=end)
+    if filters.document_year:
+        written = Q()
+        for marker in year_markers(filters.document_year):
+            written |= Q(document_number__contains=marker)
+        qs = qs.filter(written)
     for name in ("publisher", "validity", "kind"):
         if value := getattr(filters, name):
             qs = qs.filter(**{name: value})

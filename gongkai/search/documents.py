@@ -14,6 +14,7 @@ from django.db.models import Max, Min, QuerySet
 from django.utils import timezone
 
 from gongkai.disclosure.models import DisclosureAttribute, Item, ItemStatus
+from gongkai.rules.document_number import document_years
 
 # The item columns the index holds; the outbox triggers watch the same columns (gongkai.search.triggers).
 INDEXED_FIELDS = (
@@ -25,6 +26,7 @@ INDEXED_FIELDS = (
     "publisher",
     "validity",
     "kind",
+    "document_number",
 )
 
 
@@ -43,6 +45,7 @@ class IndexedItem:
     publisher: str
     validity: str
     kind: str
+    document_number: str
 
     @property
     def published_micros(self) -> int:
@@ -103,6 +106,9 @@ class SearchFilters:
     publisher: str = ""
     validity: str = ""
     kind: str = ""
+    published_from: datetime.date | None = None  # 发布日期 on or after
+    published_to: datetime.date | None = None  # 发布日期 on or before
+    document_year: int | None = None  # the year in the 文号's brackets
 
     def year_micros(self) -> tuple[int, int | None] | None:
         """[first, end) of the year in the site's time zone, as the database's __year lookup reads it."""
@@ -113,6 +119,28 @@ class SearchFilters:
         if self.year >= datetime.MAXYEAR:
             return start, None
         return start, microseconds(timezone.make_aware(datetime.datetime(self.year + 1, 1, 1), zone))
+
+    def date_range(self) -> tuple[datetime.datetime | None, datetime.datetime | None] | None:
+        """[start, end) of the chosen 发布日期 range as aware times (whole days in the site's time zone)."""
+        if not (self.published_from or self.published_to):
+            return None
+        zone = timezone.get_current_timezone()
+
+        def midnight(day: datetime.date) -> datetime.datetime:
+            return timezone.make_aware(datetime.datetime(day.year, day.month, day.day), zone)
+
+        start = midnight(self.published_from) if self.published_from else None
+        end = None
+        if self.published_to and self.published_to < datetime.date.max:
+            end = midnight(self.published_to + datetime.timedelta(days=1))
+        return start, end
+
+    def date_range_micros(self) -> tuple[int | None, int | None] | None:
+        bounds = self.date_range()
+        if bounds is None:
+            return None
+        start, end = bounds
+        return (microseconds(start) if start else None, microseconds(end) if end else None)
 
     def admits(self, item: IndexedItem, words: list[str]) -> bool:
         """Whether the index would return `item` for these words and filters."""
@@ -128,6 +156,16 @@ class SearchFilters:
                 return False
             if end is not None and item.published_micros >= end:
                 return False
+        if bounds := self.date_range_micros():
+            start, end = bounds
+            if item.published_at is None:
+                return False
+            if start is not None and item.published_micros < start:
+                return False
+            if end is not None and item.published_micros >= end:
+                return False
+        if self.document_year and self.document_year not in document_years(item.document_number):
+            return False
         return all(
             not wanted or actual == wanted
             for wanted, actual in (

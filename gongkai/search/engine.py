@@ -3,7 +3,8 @@
 Documents hold each public item's search words exactly as stored in `Item.search_tokens` (rjieba's
 search-mode words joined by spaces, split again by tantivy's whitespace tokenizer), so the index and the
 database find the same items for the same words. Besides the words, a document holds what the filters
-and the order need: agency, category, publication time, publisher, validity and kind, and `newest`, a
+and the order need: agency, category, publication time, publisher, validity, kind and the years in the
+文号's brackets (gongkai.rules.document_number.document_years, one value per year), and `newest`, a
 text key sorting like (published_at, pk) so that "newest first" is one fast-field sort that breaks ties
 on the id as the database does.
 
@@ -16,10 +17,11 @@ from pathlib import Path
 
 import tantivy
 
+from gongkai.rules.document_number import document_years
 from gongkai.search.documents import IndexedItem, SearchFilters, newest_key
 
 # Bumped when the fields change: an index of another version is rebuilt, never read.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 WRITER_HEAP_BYTES = 64_000_000
 # A whole build writes fewer, larger segments (and merges less) with more room.
 BUILD_HEAP_BYTES = 256_000_000
@@ -45,6 +47,7 @@ def build_schema() -> tantivy.Schema:
     builder.add_unsigned_field("category", indexed=True)
     for name in ("publisher", "validity", "kind"):
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
+    builder.add_unsigned_field("document_year", indexed=True)
     return builder.build()
 
 
@@ -62,6 +65,8 @@ def document(item: IndexedItem) -> tantivy.Document:
     for name in ("publisher", "validity", "kind"):
         if value := getattr(item, name):
             doc.add_text(name, value)
+    for year in sorted(document_years(item.document_number)):
+        doc.add_unsigned("document_year", year)
     return doc
 
 
@@ -129,6 +134,22 @@ def build_query(words: list[str], filters: SearchFilters, excluded_ids) -> tanti
             SCHEMA, "published", tantivy.FieldType.Integer, start, end, include_upper=end is None
         )
         clauses.append((Occur.Must, _const(published)))
+    if bounds := filters.date_range_micros():
+        start, end = bounds
+        # An open end is the widest integer the field holds; both ends given are [start, end).
+        published = Query.range_query(
+            SCHEMA,
+            "published",
+            tantivy.FieldType.Integer,
+            start if start is not None else -(2**63),
+            end if end is not None else 2**63 - 1,
+            include_upper=end is None,
+        )
+        clauses.append((Occur.Must, _const(published)))
+    if filters.document_year:
+        # A term set, as for pk: a single term with a Python int does not match an unsigned field.
+        year = Query.term_set_query(SCHEMA, "document_year", [filters.document_year])
+        clauses.append((Occur.Must, _const(year)))
     for name in ("publisher", "validity", "kind"):
         if value := getattr(filters, name):
             clauses.append((Occur.Must, _const(Query.term_query(SCHEMA, name, value))))

@@ -7,6 +7,8 @@ The text is escaped piece by piece around the matches, so a title containing <sc
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from gongkai.rules.punctuation import balanced_cut
+
 
 def _spans(text: str, words: list[str]) -> list[tuple[int, int]]:
     lowered = text.lower()
@@ -39,13 +41,15 @@ def highlight(text: str, words: list[str]) -> SafeString:
 
 
 def snippet(text: str, words: list[str], width: int = 120) -> SafeString:
-    """About `width` characters of `text` around the first match, highlighted, with … where cut."""
+    """About `width` characters of `text` around the first match, highlighted, with … where cut; a cut
+    never falls inside a 《…》."""
     text = text or ""
     if len(text) <= width:
         return highlight(text, words)
     spans = _spans(text, [w for w in words if w])
     first = spans[0][0] if spans else 0
     start = max(0, min(first - width // 4, len(text) - width))
-    end = start + width
+    # Never half a 《…》: a cut title would read as one 《 opening inside another.
+    start, end = balanced_cut(text, start, start + width)
     piece = highlight(text[start:end], words)
     return mark_safe(("…" if start else "") + piece + ("…" if end < len(text) else ""))  # noqa: S308

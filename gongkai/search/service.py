@@ -222,6 +222,9 @@ def search_items(
     publisher=None,
     validity=None,
     kind=None,
+    published_from=None,
+    published_to=None,
+    document_year=None,
     order: str = "newest",
     page=1,
     page_size: int = PAGE_SIZE,
@@ -236,8 +239,13 @@ def search_items(
         publisher=publisher or "",
         validity=validity or "",
         kind=kind or "",
+        published_from=published_from or None,
+        published_to=published_to or None,
+        document_year=int(document_year) if document_year else None,
     )
-    filtered = bool(category or year or publisher or validity or kind)
+    filtered = bool(
+        category or year or publisher or validity or kind or published_from or published_to or document_year
+    )
     query_words = words(query)
     exact_ids = identifier_ids(query, filters) if query else []
     matches = None

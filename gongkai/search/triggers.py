@@ -18,29 +18,38 @@ INDEXED_COLUMNS = (
     "publisher",
     "validity",
     "kind",
+    "document_number",
 )
+# What the triggers watched before the index held the 文号's years (migrating back returns to these).
+COLUMNS_BEFORE_DOCUMENT_YEAR = INDEXED_COLUMNS[:-1]
 TRIGGERS = ("search_outbox_item_insert", "search_outbox_item_update", "search_outbox_item_delete")
 PG_FUNCTION = "search_outbox_item"
 
 
-def _changed(distinct: str) -> str:
-    return " OR ".join(f"OLD.{column} {distinct} NEW.{column}" for column in INDEXED_COLUMNS)
+def _changed(distinct: str, columns=INDEXED_COLUMNS) -> str:
+    return " OR ".join(f"OLD.{column} {distinct} NEW.{column}" for column in columns)
 
 
 def _fan_out(row: str) -> str:
     return f"INSERT INTO {OUTBOX_TABLE} (node_id, item_id) SELECT name, {row}.id FROM {NODE_TABLE};"
 
 
-SQLITE_CREATE = [
-    f"CREATE TRIGGER {TRIGGERS[0]} AFTER INSERT ON {ITEM_TABLE} BEGIN {_fan_out('NEW')} END",
-    f"""CREATE TRIGGER {TRIGGERS[1]} AFTER UPDATE ON {ITEM_TABLE} WHEN {_changed("IS NOT")}
+def _sqlite_create(columns) -> list[str]:
+    return [
+        f"CREATE TRIGGER {TRIGGERS[0]} AFTER INSERT ON {ITEM_TABLE} BEGIN {_fan_out('NEW')} END",
+        f"""CREATE TRIGGER {TRIGGERS[1]} AFTER UPDATE ON {ITEM_TABLE} WHEN {_changed("IS NOT", columns)}
         BEGIN {_fan_out("NEW")} END""",
-    f"CREATE TRIGGER {TRIGGERS[2]} AFTER DELETE ON {ITEM_TABLE} BEGIN {_fan_out('OLD')} END",
-]
+        f"CREATE TRIGGER {TRIGGERS[2]} AFTER DELETE ON {ITEM_TABLE} BEGIN {_fan_out('OLD')} END",
+    ]
+
+
+SQLITE_CREATE = _sqlite_create(INDEXED_COLUMNS)
 SQLITE_DROP = [f"DROP TRIGGER IF EXISTS {name}" for name in TRIGGERS]
 
-POSTGRESQL_CREATE = [
-    f"""CREATE OR REPLACE FUNCTION {PG_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$
+
+def _postgresql_create(columns) -> list[str]:
+    return [
+        f"""CREATE OR REPLACE FUNCTION {PG_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         IF TG_OP = 'DELETE' THEN
             {_fan_out("OLD")}
@@ -49,21 +58,25 @@ POSTGRESQL_CREATE = [
         END IF;
         RETURN NULL;
     END $$""",
-    f"""CREATE TRIGGER {TRIGGERS[0]} AFTER INSERT ON {ITEM_TABLE}
+        f"""CREATE TRIGGER {TRIGGERS[0]} AFTER INSERT ON {ITEM_TABLE}
         FOR EACH ROW EXECUTE FUNCTION {PG_FUNCTION}()""",
-    f"""CREATE TRIGGER {TRIGGERS[1]} AFTER UPDATE ON {ITEM_TABLE}
-        FOR EACH ROW WHEN ({_changed("IS DISTINCT FROM")}) EXECUTE FUNCTION {PG_FUNCTION}()""",
-    f"""CREATE TRIGGER {TRIGGERS[2]} AFTER DELETE ON {ITEM_TABLE}
+        f"""CREATE TRIGGER {TRIGGERS[1]} AFTER UPDATE ON {ITEM_TABLE}
+        FOR EACH ROW WHEN ({_changed("IS DISTINCT FROM", columns)}) EXECUTE FUNCTION {PG_FUNCTION}()""",
+        f"""CREATE TRIGGER {TRIGGERS[2]} AFTER DELETE ON {ITEM_TABLE}
         FOR EACH ROW EXECUTE FUNCTION {PG_FUNCTION}()""",
-]
+    ]
+
+
+POSTGRESQL_CREATE = _postgresql_create(INDEXED_COLUMNS)
 POSTGRESQL_DROP = [f"DROP TRIGGER IF EXISTS {name} ON {ITEM_TABLE}" for name in TRIGGERS] + [
     f"DROP FUNCTION IF EXISTS {PG_FUNCTION}()"
 ]
 
 
-def create_triggers(schema_editor) -> None:
+def create_triggers(schema_editor, columns=INDEXED_COLUMNS) -> None:
+    """Create the triggers watching `columns` (the current ones unless a migration says otherwise)."""
     vendor = schema_editor.connection.vendor
-    for statement in SQLITE_CREATE if vendor == "sqlite" else POSTGRESQL_CREATE:
+    for statement in _sqlite_create(columns) if vendor == "sqlite" else _postgresql_create(columns):
         schema_editor.execute(statement)
 
 

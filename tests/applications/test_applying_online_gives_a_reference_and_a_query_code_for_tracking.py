@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from gongkai.applications import services
 from gongkai.applications.models import Application
-from tests.factories import valid_resident_id
+from tests.factories import proven_submission, valid_resident_id
 
 from .conftest import PNG
 
@@ -32,6 +32,7 @@ def online_form(**extra):
         "carriers": ["email"],
         "routes": ["email"],
         "identity_document": SimpleUploadedFile("身份证.png", PNG, content_type="image/png"),
+        **proven_submission("yqtyjrswj"),
     }
     data.update(extra)
     return data

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from gongkai.applications.models import Application
-from tests.factories import valid_resident_id
+from tests.factories import proven_submission, valid_resident_id
 
 from .conftest import PNG
 
@@ -23,6 +23,7 @@ def form(n):
         "carriers": ["paper"],
         "routes": ["post"],
         "identity_document": SimpleUploadedFile("id.png", PNG),
+        **proven_submission("yqtyjrswj"),
     }
 
 

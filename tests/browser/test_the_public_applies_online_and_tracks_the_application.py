@@ -45,6 +45,7 @@ def test_the_public_applies_online_gets_a_reference_and_code_and_tracks_it(page,
     page.get_by_label("身份证明", exact=True).set_input_files(
         {"name": "身份证.png", "mimeType": "image/png", "buffer": PNG}
     )
+    page.get_by_label(re.compile("我已阅读上述个人信息处理告知")).check()
     page.get_by_role("button", name="提交申请").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("申请已提交")

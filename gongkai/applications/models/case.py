@@ -127,6 +127,10 @@ class Application(models.Model):
 
     query_code_hash = models.CharField("查询码（散列）", max_length=128, blank=True, editable=False)
     submitted_online = models.BooleanField("网上提交", default=False)
+    # What an online applicant was told of their personal data and agreed to (PIPL arts. 14, 17): the
+    # notice exactly as shown, and when they consented by submitting it.
+    privacy_notice = models.TextField("个人信息处理告知", blank=True, editable=False)
+    privacy_consented_at = models.DateTimeField("同意个人信息处理时间", null=True, blank=True, editable=False)
     # Set when the applicant's personal data was erased after the agency's retention period (PIPL); the
     # case itself, its events and outcome stay, so the annual reports of past years do not change.
     personal_data_erased_at = models.DateTimeField("个人信息删除时间", null=True, blank=True, editable=False)
