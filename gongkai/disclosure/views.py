@@ -248,12 +248,15 @@ def attachment_upload(request, item):
 @load_authorized(ITEMS)
 def attachment_download(request, item, attachment_pk):
     attachment = get_object_or_404(item.attachments, pk=attachment_pk)
-    return FileResponse(
+    response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
         filename=attachment.original_name,
         content_type=attachment.content_type,
     )
+    # A draft's attachment, fetched after the permission check: no cache along the way may keep it.
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required

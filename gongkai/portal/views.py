@@ -1,12 +1,14 @@
 """The public site. It shows what an agency publishes and how to reach it, never personal data."""
 
+import logging
+
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import FileResponse, Http404, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, render
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.tree import build_tree
-from gongkai.disclosure.models import CatalogueCategory, ItemEvent, ItemStatus
+from gongkai.disclosure.models import Attachment, CatalogueCategory, ItemEvent, ItemStatus
 from gongkai.disclosure.sanitize import sanitise_body
 from gongkai.portal import page_cache
 from gongkai.portal.catalogue import category_items, category_tree, find_public_item
@@ -14,6 +16,8 @@ from gongkai.portal.forms import SearchForm
 from gongkai.portal.guide import build_guide
 from gongkai.search.service import PAGE_SIZE, public_items, search_items
 from gongkai.security import ratelimit
+
+logger = logging.getLogger(__name__)
 
 # "department" sorts before "government", so under a government its departments come before its townships.
 SIBLING_ORDER = ("kind", "name")
@@ -138,8 +142,43 @@ def _item(request, code, ref, current):
             "body": sanitise_body(item.body) if not withdrawn else "",
             "interprets": interprets,
             "interpretations": interpretations,
+            "attachments": list(item.attachments.all()) if not withdrawn else [],
         },
     )
+
+
+# A published attachment may be kept this long by browsers and proxies; after a withdrawal it answers 404,
+# so a cache may at most serve it this much longer.
+ATTACHMENT_CACHE_SECONDS = 300
+
+
+def attachment(request, code, pk):
+    """An attachment of a published 主动公开 item, wherever the files are kept (gongkai.storage): streamed
+    through here, so the bucket stays private and drafts' or withdrawn items' attachments are 404."""
+    found = (
+        Attachment.objects.filter(pk=pk, item__in=public_items().filter(agency__code=code))
+        .only("file", "original_name", "content_type", "sha256")
+        .first()
+    )
+    if found is None:
+        raise Http404("没有找到该附件。")
+    etag = f'"{found.sha256}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+    else:
+        try:
+            content = found.file.open("rb")
+        except FileNotFoundError:
+            # The record is there but its file is not (a restore without files, a bucket emptied by hand):
+            # the reader gets the ordinary 404 page, the operator a line in the log.
+            logger.error("附件 %s 的文件 %s 不在存储中", found.pk, found.file.name)
+            raise Http404("没有找到该附件。") from None
+        response = FileResponse(
+            content, as_attachment=True, filename=found.original_name, content_type=found.content_type
+        )
+    response["ETag"] = etag
+    response["Cache-Control"] = f"public, max-age={ATTACHMENT_CACHE_SECONDS}"
+    return response
 
 
 def interpreted_ids() -> set[int]:

@@ -13,7 +13,6 @@ from .case import (
 from .files import (
     DeliveryProof,
     IdentityDocument,
-    PrivateStorage,
     delivery_proof_path,
     identity_document_path,
     private_storage,
@@ -37,7 +36,6 @@ __all__ = [
     "LetterLocked",
     "LetterSettings",
     "LetterStatus",
-    "PrivateStorage",
     "Route",
     "delivery_proof_path",
     "identity_document_path",
