@@ -74,4 +74,3 @@ def reencrypt_files() -> int:
         stored.overwrite(name, sealed)
         rewritten += 1
     return rewritten
-

@@ -13,6 +13,7 @@ import sys
 COMMAND_MODULES = [
     "gongkai.cli.site",
     "gongkai.cli.backup",
+    "gongkai.cli.files",
     "gongkai.cli.calendar",
     "gongkai.cli.report",
     "gongkai.cli.report_files",
@@ -75,10 +76,10 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "func"):
         parser.print_help()
         return 2
-    setup_django()
     from django.core.exceptions import ImproperlyConfigured
 
     try:
+        setup_django()  # the settings themselves refuse a malformed value (an addressing style, a mode)
         return args.func(args) or 0
     except ImproperlyConfigured as exc:
         # A missing or malformed setting (a key, a database URL) is the operator's to fix: say which.

@@ -20,10 +20,12 @@ transaction, so they are in every database backup and need no storage here.
 
 import os
 import tempfile
+import uuid
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, Storage, storages
 
 PUBLIC = "default"
@@ -66,7 +68,10 @@ def file_storages(s3: dict | None) -> dict:
     }
     return {
         PUBLIC: {"BACKEND": "gongkai.storage.s3.PublicObjects", "OPTIONS": {**options, "location": "media"}},
-        PRIVATE: {"BACKEND": "gongkai.storage.s3.PrivateObjects", "OPTIONS": {**options, "location": "private"}},
+        PRIVATE: {
+            "BACKEND": "gongkai.storage.s3.PrivateObjects",
+            "OPTIONS": {**options, "location": "private"},
+        },
         "staticfiles": static,
     }
 
@@ -78,8 +83,41 @@ def on_object_storage() -> bool:
 def where() -> str:
     """Where the files are, in words for the operator."""
     if on_object_storage():
-        return f"对象存储桶 {storages[PRIVATE].bucket_name}"
-    return "本地磁盘"
+        endpoint = storages[PRIVATE].endpoint_url
+        return f"对象存储桶 {storages[PRIVATE].bucket_name}" + (f"（{endpoint}）" if endpoint else "")
+    return f"本地磁盘（{settings.MEDIA_ROOT}、{settings.PRIVATE_FILES_ROOT}）"
+
+
+class StorageProblem(Exception):
+    """A Chinese reason why the configured storage cannot be used."""
+
+
+def check() -> list[str]:
+    """Write, read back and delete a small file in each storage; a line per storage saying it works, or
+    StorageProblem naming the storage and what the store answered."""
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    lines = []
+    for alias, label in ((PUBLIC, "公开文件（附件）"), (PRIVATE, "非公开文件（身份证明材料等）")):
+        store = storages[alias]
+        probe = f"gongkai-check/{uuid.uuid4().hex}.txt"
+        content = f"gongkai {alias} {probe}".encode()
+        try:
+            name = store.save(probe, ContentFile(content))
+            with store.open(name, "rb") as handle:
+                same = handle.read() == content
+            store.delete(name)
+        except ClientError as exc:
+            error = exc.response.get("Error", {})
+            raise StorageProblem(
+                f"{label}：对象存储拒绝了请求（{error.get('Code', '')} {error.get('Message', '')}）"
+            ) from exc
+        except (BotoCoreError, OSError) as exc:
+            raise StorageProblem(f"{label}：无法写入或读取（{exc}）") from exc
+        if not same:
+            raise StorageProblem(f"{label}：读回的内容与写入的不同")
+        lines.append(f"{label}：写入、读回、删除均正常")
+    return lines
 
 
 def bucket_prefixes() -> dict:

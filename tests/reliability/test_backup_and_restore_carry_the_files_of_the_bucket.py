@@ -35,7 +35,9 @@ def test_a_round_trip_gives_back_exactly_the_objects_of_the_backup(object_storag
     people = make_personas()
     identity, attachment = some_files(people)
     object_storage.put("elsewhere/kept.txt", b"not gongkai's")  # the operator's own object in the bucket
-    before = {key: object_storage.read(key) for key in object_storage.keys() if not key.startswith("elsewhere/")}
+    before = {
+        key: object_storage.read(key) for key in object_storage.keys() if not key.startswith("elsewhere/")
+    }
 
     archive = tmp_path / "backup.tar.gz"
     assert main(["backup", str(archive)]) == 0
@@ -50,7 +52,9 @@ def test_a_round_trip_gives_back_exactly_the_objects_of_the_backup(object_storag
     object_storage.put("media/items/stray.pdf", PDF)
     assert main(["restore", str(archive), "--yes"]) == 0
 
-    after = {key: object_storage.read(key) for key in object_storage.keys() if not key.startswith("elsewhere/")}
+    after = {
+        key: object_storage.read(key) for key in object_storage.keys() if not key.startswith("elsewhere/")
+    }
     assert after == before
     assert object_storage.read("elsewhere/kept.txt") == b"not gongkai's"
     with IdentityDocument.objects.get().file.open("rb") as restored:
@@ -61,9 +65,7 @@ def test_a_backup_taken_on_disk_restores_into_the_bucket(settings, tmp_path, s3_
     settings.MEDIA_ROOT, settings.PRIVATE_FILES_ROOT = tmp_path / "media", tmp_path / "private"
     people = make_personas()
     identity, attachment = some_files(people)
-    on_disk = {
-        key: (tmp_path / key).read_bytes() for key in (identity, attachment)
-    }
+    on_disk = {key: (tmp_path / key).read_bytes() for key in (identity, attachment)}
     archive = tmp_path / "from-disk.tar.gz"
     assert main(["backup", str(archive)]) == 0
     assert read_manifest(archive)["file_storage"] == "disk"

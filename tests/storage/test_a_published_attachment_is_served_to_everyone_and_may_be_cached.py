@@ -21,7 +21,9 @@ def where(request, settings, tmp_path):
     return None
 
 
-def test_the_item_page_links_the_attachment_and_anyone_downloads_it(where, people, item_with_attachment, client):
+def test_the_item_page_links_the_attachment_and_anyone_downloads_it(
+    where, people, item_with_attachment, client
+):
     item, attachment = item_with_attachment(publish=True)
     page = client.get(item_url(item)).content.decode()
     url = reverse("portal:attachment", args=[people.agency.code, attachment.pk])
@@ -41,9 +43,14 @@ def test_a_withdrawn_items_attachment_and_another_agencys_address_are_404(
     where, people, item_with_attachment, client
 ):
     item, attachment = item_with_attachment(publish=True)
-    assert client.get(reverse("portal:attachment", args=[people.other_agency.code, attachment.pk])).status_code == 404
+    assert (
+        client.get(reverse("portal:attachment", args=[people.other_agency.code, attachment.pk])).status_code
+        == 404
+    )
     workflow.withdraw(item, people.leader, "政策已废止")
-    assert client.get(reverse("portal:attachment", args=[people.agency.code, attachment.pk])).status_code == 404
+    assert (
+        client.get(reverse("portal:attachment", args=[people.agency.code, attachment.pk])).status_code == 404
+    )
     assert "关于退役军人优待证申领的通知.pdf" not in client.get(item_url(item)).content.decode()
 
 

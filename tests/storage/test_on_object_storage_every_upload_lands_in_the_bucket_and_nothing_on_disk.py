@@ -21,7 +21,12 @@ pytestmark = pytest.mark.django_db
 
 
 def files_on_disk(settings) -> list:
-    return [p for root in (settings.MEDIA_ROOT, settings.PRIVATE_FILES_ROOT) if root.exists() for p in root.rglob("*")]
+    return [
+        p
+        for root in (settings.MEDIA_ROOT, settings.PRIVATE_FILES_ROOT)
+        if root.exists()
+        for p in root.rglob("*")
+    ]
 
 
 def test_an_attachment_uploaded_on_the_item_page_is_stored_in_the_bucket(
@@ -43,7 +48,9 @@ def test_an_attachment_uploaded_on_the_item_page_is_stored_in_the_bucket(
 
 def test_an_identity_document_is_stored_in_the_bucket_only_encrypted(object_storage, people, settings):
     application, _ = make_application(people.agency)
-    document = add_identity_document(application, SimpleUploadedFile("身份证.png", PNG), actor=people.registrar)
+    document = add_identity_document(
+        application, SimpleUploadedFile("身份证.png", PNG), actor=people.registrar
+    )
     key = f"private/{document.file.name}"
     assert key in object_storage.keys()
     stored = object_storage.read(key)
@@ -66,6 +73,8 @@ def test_rotating_the_field_key_encrypts_a_plain_identity_document_in_the_bucket
     object_storage.put(key, PNG)  # as a file stored before encryption would be
     assert reencrypt_files() == 1
     assert object_storage.read(key).startswith(MAGIC)
-    assert [k for k in object_storage.keys() if k.startswith("private/identity/")] == [key]  # same key, no copy
+    assert [k for k in object_storage.keys() if k.startswith("private/identity/")] == [
+        key
+    ]  # same key, no copy
     with IdentityDocument.objects.get().file.open("rb") as opened:
         assert opened.read() == PNG
