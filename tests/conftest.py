@@ -116,7 +116,7 @@ class Bucket:
         )
         self.bucket = self.resource.Bucket(name)
 
-    def keys(self) -> list[str]:
+    def object_keys(self) -> list[str]:
         return sorted(entry.key for entry in self.bucket.objects.all())
 
     def read(self, key: str) -> bytes:

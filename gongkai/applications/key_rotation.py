@@ -10,6 +10,7 @@ Afterwards the old key can be dropped.
 """
 
 import base64
+import os
 
 from django.db import transaction
 

@@ -41,7 +41,7 @@ def test_an_attachment_uploaded_on_the_item_page_is_stored_in_the_bucket(
     ).content.decode()
     assert "附件已上传" in page
     stored = Attachment.objects.get(original_name="实施细则.pdf")
-    assert f"media/{stored.file.name}" in object_storage.keys()
+    assert f"media/{stored.file.name}" in object_storage.object_keys()
     assert object_storage.read(f"media/{stored.file.name}") == PDF + b"% second\n"
     assert files_on_disk(settings) == []
 
@@ -52,7 +52,7 @@ def test_an_identity_document_is_stored_in_the_bucket_only_encrypted(object_stor
         application, SimpleUploadedFile("身份证.png", PNG), actor=people.registrar
     )
     key = f"private/{document.file.name}"
-    assert key in object_storage.keys()
+    assert key in object_storage.object_keys()
     stored = object_storage.read(key)
     assert stored.startswith(MAGIC) and PNG not in stored
     with IdentityDocument.objects.get().file.open("rb") as opened:  # gongkai itself reads it back
@@ -62,7 +62,7 @@ def test_an_identity_document_is_stored_in_the_bucket_only_encrypted(object_stor
 
 def test_an_imported_reports_source_is_kept_privately_in_the_bucket(object_storage, people, settings):
     pending = make_pending_import(people.agency, people.supervisor)
-    assert f"private/{PendingImport.objects.get(pk=pending.pk).source.name}" in object_storage.keys()
+    assert f"private/{PendingImport.objects.get(pk=pending.pk).source.name}" in object_storage.object_keys()
     assert files_on_disk(settings) == []
 
 
@@ -73,7 +73,7 @@ def test_rotating_the_field_key_encrypts_a_plain_identity_document_in_the_bucket
     object_storage.put(key, PNG)  # as a file stored before encryption would be
     assert reencrypt_files() == 1
     assert object_storage.read(key).startswith(MAGIC)
-    assert [k for k in object_storage.keys() if k.startswith("private/identity/")] == [
+    assert [k for k in object_storage.object_keys() if k.startswith("private/identity/")] == [
         key
     ]  # same key, no copy
     with IdentityDocument.objects.get().file.open("rb") as opened:

@@ -71,7 +71,7 @@ def test_the_check_command_writes_reads_and_deletes_in_both_places_of_the_bucket
         "公开文件（附件）：写入、读回、删除均正常" in out
         and "非公开文件（身份证明材料等）：写入、读回、删除均正常" in out
     )
-    assert object_storage.keys() == []
+    assert object_storage.object_keys() == []
 
 
 def test_the_check_command_names_what_the_store_answered_when_the_bucket_is_missing(
