@@ -36,7 +36,9 @@ def test_a_round_trip_gives_back_exactly_the_objects_of_the_backup(object_storag
     identity, attachment = some_files(people)
     object_storage.put("elsewhere/kept.txt", b"not gongkai's")  # the operator's own object in the bucket
     before = {
-        key: object_storage.read(key) for key in object_storage.object_keys() if not key.startswith("elsewhere/")
+        key: object_storage.read(key)
+        for key in object_storage.object_keys()
+        if not key.startswith("elsewhere/")
     }
 
     archive = tmp_path / "backup.tar.gz"
@@ -53,7 +55,9 @@ def test_a_round_trip_gives_back_exactly_the_objects_of_the_backup(object_storag
     assert main(["restore", str(archive), "--yes"]) == 0
 
     after = {
-        key: object_storage.read(key) for key in object_storage.object_keys() if not key.startswith("elsewhere/")
+        key: object_storage.read(key)
+        for key in object_storage.object_keys()
+        if not key.startswith("elsewhere/")
     }
     assert after == before
     assert object_storage.read("elsewhere/kept.txt") == b"not gongkai's"
