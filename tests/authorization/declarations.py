@@ -108,6 +108,12 @@ DECLARATIONS: dict[str, View] = {
         args=lambda r: {"code": r.agency.code, "ref": r.published.index_number},
         foreign=EVERYONE,
     ),
+    # A published item's attachment, from wherever the files are kept (gongkai.storage).
+    "portal:attachment": View(
+        allow=EVERYONE,
+        args=lambda r: {"code": r.agency.code, "pk": r.public_attachment.pk},
+        foreign=EVERYONE,
+    ),
     "portal:agency_search": View(
         allow=EVERYONE, args=lambda r: {"code": r.agency.code}, query={"q": "工作要点"}, foreign=EVERYONE
     ),

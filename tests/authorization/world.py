@@ -29,6 +29,7 @@ class Records:
     draft_report: object  # the agency's 2024 annual report, a draft
     ledger_entry: object
     pending_import: object = None  # a report uploaded by the agency's registrar, awaiting review
+    public_attachment: object = None  # an attachment of the published item, which the portal serves
 
 
 def build_records(agency: Agency, registrar) -> Records:
@@ -78,10 +79,12 @@ def build_records(agency: Agency, registrar) -> Records:
         issued_on=date(2026, 3, 1),
         attribute=DisclosureAttribute.PROACTIVE,
     )
-    return Records(
+    records = Records(
         agency, application, code, document, letter, proof, appeal, draft, attachment, published, category,
         register_entry, report, draft_report, ledger_entry,
     )  # fmt: skip
+    records.public_attachment = add_attachment(published, SimpleUploadedFile("b.pdf", PDF), registrar)
+    return records
 
 
 @dataclass

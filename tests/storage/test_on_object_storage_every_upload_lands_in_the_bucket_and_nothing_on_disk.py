@@ -78,3 +78,18 @@ def test_rotating_the_field_key_encrypts_a_plain_identity_document_in_the_bucket
     ]  # same key, no copy
     with IdentityDocument.objects.get().file.open("rb") as opened:
         assert opened.read() == PNG
+
+
+def test_erasing_an_applicants_personal_data_deletes_the_identity_document_from_the_bucket(
+    object_storage, people, django_capture_on_commit_callbacks
+):
+    from gongkai.applications.personal_data import erase_personal_data
+
+    application, _ = make_application(people.agency)
+    document = add_identity_document(application, SimpleUploadedFile("id.png", PNG), actor=people.registrar)
+    key = f"private/{document.file.name}"
+    assert key in object_storage.object_keys()
+    with django_capture_on_commit_callbacks(execute=True):
+        erase_personal_data(application, actor=people.registrar, reason="保存期限届满")
+    assert key not in object_storage.object_keys()
+    assert not IdentityDocument.objects.exists()
