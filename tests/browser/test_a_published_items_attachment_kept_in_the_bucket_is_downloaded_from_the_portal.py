@@ -49,7 +49,7 @@ def test_the_reader_downloads_the_attachment_the_registrar_uploaded(
     staff.goto(f"/workspace/disclosure/{item.pk}/")
     upload = tmp_path / NAME
     upload.write_bytes(PDF)
-    staff.get_by_label("附件").set_input_files(str(upload))
+    staff.locator("input[type=file]").set_input_files(str(upload))
     staff.get_by_role("button", name="上传附件").click()
     expect(staff.get_by_text("附件已上传")).to_be_visible()
     expect(staff.get_by_role("link", name=NAME)).to_be_visible()
