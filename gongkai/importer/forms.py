@@ -18,7 +18,7 @@ class UploadForm(forms.Form):
     agency = forms.ChoiceField(label="机关", error_messages={"required": "请选择机关。"})
     file = forms.FileField(
         label="报告文件",
-        help_text="已发布的年度报告：PDF（文字版或扫描件）、Word（.docx）、Excel（.xlsx）、网页或文本，按文件内容识别类型和编码。",
+        help_text="已发布的年度报告：PDF（文字版或扫描件）、OFD、Word（.doc、.docx）、Excel（.xls、.xlsx）、网页或文本，按文件内容识别类型和编码。",
         error_messages={
             "required": "请选择文件。",
             "empty": "文件是空的。",

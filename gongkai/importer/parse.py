@@ -1,4 +1,4 @@
-"""The importer's entry point: a file (txt, md, html, docx, xlsx, pdf, json) in, a ParsedReport out.
+"""The importer's entry point: a file (txt, md, html, doc, docx, xls, xlsx, pdf, ofd, json) in, a ParsedReport out.
 
 `parse_file(path)` is what storage, the CLI and the benchmarks call; `parse_bytes` serves uploads.
 """
@@ -14,7 +14,7 @@ from gongkai.importer.detect import detect_format, identify
 from gongkai.importer.ocr import RecognitionUnavailable
 from gongkai.importer.report import ParsedReport
 from gongkai.importer.sections import find_headings, split_sections
-from gongkai.importer.source import Source
+from gongkai.importer.source import ReaderRefused, Source
 from gongkai.importer.tables import read_tables
 from gongkai.security.archives import ArchiveRefused
 
@@ -23,8 +23,11 @@ READERS = {
     "txt": ("gongkai.importer.readers.text", "read_txt"),
     "md": ("gongkai.importer.readers.text", "read_markdown"),
     "html": ("gongkai.importer.readers.html", "read_html"),
+    "doc": ("gongkai.importer.readers.word97", "read_doc"),
     "docx": ("gongkai.importer.readers.word", "read_docx"),
     "pdf": ("gongkai.importer.readers.pdf", "read_pdf"),
+    "ofd": ("gongkai.importer.readers.ofd", "read_ofd"),
+    "xls": ("gongkai.importer.readers.excel97", "read_xls"),
     "xlsx": ("gongkai.importer.readers.excel", "read_xlsx"),
     "json": ("gongkai.importer.readers.json_cells", "read_json"),
 }
@@ -48,7 +51,7 @@ def read_source(kind: str, data: bytes, name: str) -> Source:
         return getattr(importlib.import_module(module), function)(data)
     except UnreadableReport:
         raise
-    except (ArchiveRefused, RecognitionUnavailable) as e:
+    except (ArchiveRefused, RecognitionUnavailable, ReaderRefused) as e:
         raise UnreadableReport(f"{name}：{e}") from None
     except Exception as e:  # a damaged PDF or Word file: say so, with the library's words
         raise UnreadableReport(f"{name}：无法读取 {kind.upper()} 文件（{type(e).__name__}：{e}）") from None

@@ -103,8 +103,9 @@ def _set_stage(pk: int, stage: str) -> None:
     PendingImport.objects.filter(pk=pk, status=ImportStatus.READING).update(stage=stage[:200])
 
 
-def read_pending(pk: int) -> str:
+def read_pending(pk: int, year: int | None = None, format_version: str | None = None) -> str:
     """Read a stored upload (the worker's task): the import then waits for review, or says why it cannot.
+    `year` and `format_version` are a person's correction of what the file was judged to be.
 
     Any failure ends the reading with a reason: an import never stays 正在读取 after its task ran.
     """
@@ -122,7 +123,8 @@ def read_pending(pk: int) -> str:
     try:
         with pending.source.open("rb") as f:
             data = f.read()
-        reading = read_upload(data, pending.source_name, kind=pending.kind)
+        fmt = get_format(format_version) if format_version else None
+        reading = read_upload(data, pending.source_name, kind=pending.kind, year=year, fmt=fmt)
         result = reading.result()
     except UnreadableReport as e:
         return _finish(pk, ImportStatus.UNREADABLE, problem=str(e))
@@ -136,6 +138,7 @@ def read_pending(pk: int) -> str:
     return _finish(
         pk,
         ImportStatus.PENDING,
+        corrections={a: v for a, v in pending.corrections.items() if a in parsed.cells.values},
         year=parsed.year,
         format_version=parsed.cells.format.version,
         kind=parsed.kind,
@@ -230,8 +233,12 @@ def _json_number(value):
     return value
 
 
-def correct(pending: PendingImport, *, values: dict, year: int, format_version: str, actor) -> PendingImport:
-    """Apply typed values (address → int, Decimal or None); a changed year or format reads the file again."""
+def correct(
+    pending: PendingImport, *, values: dict, year: int, format_version: str, actor, read_later=None
+) -> PendingImport:
+    """Apply typed values (address → int, Decimal or None). A changed year or format reads the file again
+    in the background (`read_later(pk, year, format_version)`, like the upload's reading: a scan's text
+    recognition takes minutes); without `read_later` (the command line) it is read here."""
     _require(actor, pending.agency)
     _require_pending(pending)
     fmt = get_format(format_version)
@@ -240,18 +247,8 @@ def correct(pending: PendingImport, *, values: dict, year: int, format_version: 
         _require_pending(pending)
         new_format = fmt.version != pending.format_version
         reread = new_format or year != pending.year
-        if reread:
-            with pending.source.open("rb") as f:
-                data = f.read()
-            try:
-                reading = read_upload(data, pending.source_name, kind=pending.kind, year=year, fmt=fmt)
-                result = reading.result()
-            except UnreadableReport as e:
-                raise ImportRefused(str(e)) from None
-            pending.year, pending.format_version = year, fmt.version
-            pending.result, pending.source_lines = result, reading.lines
-            if new_format:  # the form showed the old format's cells; earlier corrections stay where they fit
-                values = {}
+        if new_format:  # the form showed the old format's cells; earlier corrections stay where they fit
+            values = {}
         original = read_cells(pending).values
         corrections = {a: v for a, v in pending.corrections.items() if a in original}
         changed = []
@@ -266,6 +263,9 @@ def correct(pending: PendingImport, *, values: dict, year: int, format_version: 
             if before != _json_number(value):
                 changed.append(address)
         pending.corrections = corrections
+        if reread:
+            pending.year, pending.format_version = year, fmt.version
+            pending.status, pending.stage = ImportStatus.READING, "排队等待按更正的年度和格式重新读取"
         pending.save()
         audit.record(
             "import.correct",
@@ -279,7 +279,9 @@ def correct(pending: PendingImport, *, values: dict, year: int, format_version: 
                 "reread": reread,
             },
         )
-    return pending
+        if reread:
+            (read_later or read_pending)(pending.pk, year, fmt.version)
+    return PendingImport.objects.select_related("agency").get(pk=pending.pk)
 
 
 def published_version(agency, year: int | None):

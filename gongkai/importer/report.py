@@ -10,7 +10,7 @@ from gongkai.importer.tables import CellRead, ExtraRow, Unread
 @dataclass
 class ParsedReport:
     source: str  # the file's name
-    kind: str  # txt, md, html, docx, pdf
+    kind: str  # txt, md, html, doc, docx, xls, xlsx, pdf, json
     cells: ReportCells  # blank and unread cells are None; cells.sections holds the narrative
     provenance: dict[str, CellRead]  # every cell that was read (a blank cell too), by address
     unread: list[Unread]

@@ -4,7 +4,7 @@ Reports reach a supervisor as whatever the publisher's site or a colleague's dis
 saved as .txt, a PDF named .doc, GBK pages without a charset, UTF-8 with or without a BOM. The name's
 extension only decides between plain text and Markdown, which their bytes cannot tell apart.
 
-    kind_of(name, data) -> "txt" | "md" | "html" | "docx" | "xlsx" | "pdf" | "json"
+    kind_of(name, data) -> "txt" | "md" | "html" | "doc" | "docx" | "xls" | "xlsx" | "ofd" | "pdf" | "json"
     decode_text(data)   -> Decoded(text, encoding, how)
 """
 
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
+import olefile
 from charset_normalizer import from_bytes
 
 
@@ -137,10 +138,8 @@ def _zip_kind(name: str, data: bytes) -> str:
         return "docx"
     if "xl/workbook.xml" in names:
         return "xlsx"
-    if "OFD.xml" in names or any(n.lower().endswith("/ofd.xml") for n in names):
-        raise NotAReport(
-            f"{name}：这是 OFD 版式文件，暂不能直接读取；请用数科或福昕 OFD 阅读器另存为 PDF 再导入"
-        )
+    if any(n.lower() == "ofd.xml" or n.lower().endswith("/ofd.xml") for n in names):
+        return "ofd"
     if "ppt/presentation.xml" in names:
         raise NotAReport(f"{name}：这是 PowerPoint 演示文稿，不是报告文件")
     raise NotAReport(
@@ -149,15 +148,26 @@ def _zip_kind(name: str, data: bytes) -> str:
 
 
 def _ole_kind(name: str, data: bytes) -> str:
-    """Word 97–2003 (.doc), Excel 97–2003 (.xls) or WPS: the OLE container names its main stream."""
-    head = data[:65536]
-    if "WordDocument".encode("utf-16-le") in head:
-        what = "Word 97–2003（.doc）或 WPS 文字文件"
-    elif "Workbook".encode("utf-16-le") in head or "Book".encode("utf-16-le") in head:
-        what = "Excel 97–2003（.xls）或 WPS 表格文件"
-    else:
-        what = "Office 97–2003 或 WPS 文件"
-    raise NotAReport(f"{name}：这是 {what}，{SAVE_AS}")
+    """Word 97–2003 (.doc) or Excel 97–2003 (.xls), WPS's included: the OLE container names its main stream."""
+    try:
+        with olefile.OleFileIO(BytesIO(data)) as ole:
+            streams = {"/".join(path) for path in ole.listdir()}
+    except OSError:  # a cut or damaged container: say what it was meant to be, by what is left, or its name
+        suffix = Path(name).suffix.lower()
+        if "WordDocument".encode("utf-16-le") in data or suffix in (".doc", ".wps", ".dot"):
+            what = "Word 97–2003（.doc）或 WPS 文字文件"
+        elif "Workbook".encode("utf-16-le") in data or suffix in (".xls", ".et", ".xlt"):
+            what = "Excel 97–2003（.xls）或 WPS 表格文件"
+        else:
+            what = "Office 97–2003 或 WPS 文件"
+        raise NotAReport(f"{name}：这是 {what}，但文件已损坏或不完整，无法读取；{SAVE_AS}") from None
+    if "WordDocument" in streams:
+        return "doc"
+    if "Workbook" in streams or "Book" in streams:
+        return "xls"
+    if "PowerPoint Document" in streams:
+        raise NotAReport(f"{name}：这是 PowerPoint 演示文稿，不是报告文件")
+    raise NotAReport(f"{name}：这是 Office 97–2003 或 WPS 文件，但不是文字文档或表格；{SAVE_AS}")
 
 
 def kind_of(name: str, data: bytes) -> str:

@@ -8,6 +8,11 @@ blank cells whose number and places were lost.
 
 from dataclasses import dataclass, field
 
+
+class ReaderRefused(ValueError):
+    """A reader that cannot read this file says why, in Chinese, for the person who gave it."""
+
+
 CELL = "cell"
 BLANK = "blank"
 RUN = "run"
@@ -66,7 +71,7 @@ class Line:
 class Source:
     """A file as lines, plus what the file says about itself (a header block, the reader used)."""
 
-    kind: str  # txt, md, html, docx, xlsx, pdf, json
+    kind: str  # txt, md, html, doc, docx, xls, xlsx, pdf, json
     lines: list[Line]
     metadata: dict[str, str] = field(default_factory=dict)
     encoding: str = ""  # the text encoding found (text and web pages), e.g. gb18030

@@ -11,6 +11,7 @@ from gongkai.importer.pending import read_pending
 
 
 @task
-def read_pending_import(pending_id: int) -> str:
-    """Read the uploaded file of a pending import; returns its status afterwards."""
-    return read_pending(pending_id)
+def read_pending_import(pending_id: int, year: int | None = None, format_version: str | None = None) -> str:
+    """Read the uploaded file of a pending import (again, as a corrected year or format, when given);
+    returns its status afterwards."""
+    return read_pending(pending_id, year, format_version)

@@ -127,11 +127,17 @@ def review(request, pk):
                     year=form.cleaned_data["year"],
                     format_version=form.cleaned_data["format_version"],
                     actor=request.user,
+                    read_later=read_pending_import.enqueue,
                 )
             except services.ImportRefused as e:
                 form.add_error(None, str(e))
             else:
-                messages.success(request, "已保存更正，并重新检查。")
+                if pending.is_reading:
+                    messages.success(
+                        request, "已保存更正；正在按更正的年度和格式重新读取文件，读完后本页自动显示结果。"
+                    )
+                else:
+                    messages.success(request, "已保存更正，并重新检查。")
                 return redirect(_review_url(pending))
         status = 400
     names = cell_names(fmt)

@@ -62,3 +62,38 @@ def test_a_reading_that_fails_ends_unreadable_with_the_reason(registrar, people,
     page = registrar.get(address).content.decode()
     assert "data-refresh" not in page
     assert "无法读取“notes.txt”" in page and "不像是政府信息公开工作年度报告" in page
+
+
+def test_a_corrected_year_or_format_is_read_again_in_the_background_keeping_what_was_typed(
+    registrar, people, worker_not_yet_run
+):
+    from gongkai.importer.pending import correct
+
+    address, pending = upload(registrar, people.agency)
+    read_pending(pending.pk)
+    pending.refresh_from_db()
+    fmt_cell = "section2.art20_1.regulations.made"
+    pending = correct(
+        pending, values={fmt_cell: 99}, year=2022, format_version="2021", actor=people.registrar
+    )
+    assert (
+        pending.corrections[fmt_cell] == 99 and pending.status == ImportStatus.PENDING
+    )  # nothing to re-read
+
+    queued = []
+    pending = correct(
+        pending,
+        values={},
+        year=2021,
+        format_version="2021",
+        actor=people.registrar,
+        read_later=lambda *args: queued.append(args),
+    )
+    assert queued == [(pending.pk, 2021, "2021")]
+    assert pending.status == ImportStatus.READING
+    page = registrar.get(address).content.decode()
+    assert 'data-refresh="3"' in page and "重新读取" in page
+
+    assert read_pending(*queued[0]) == ImportStatus.PENDING
+    pending.refresh_from_db()
+    assert (pending.year, pending.format_version, pending.corrections[fmt_cell]) == (2021, "2021", 99)

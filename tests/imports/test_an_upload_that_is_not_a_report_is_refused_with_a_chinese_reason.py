@@ -1,4 +1,4 @@
-"""The upload judges a file by its content, not its name: a picture, an old Word (.doc) file, an archive, an
+"""The upload judges a file by its content, not its name: a picture, a damaged old Word (.doc) file, an archive, an
 empty or oversized file is refused at once with a Chinese reason, and nothing is stored; text that turns out
 to be no annual report is said unreadable, with the reason, when it has been read; a report named .txt that
 is really a PDF is read as the PDF it is."""
@@ -12,7 +12,7 @@ from tests.factories import published_report_file
 
 pytestmark = pytest.mark.django_db
 
-# The start of an OLE container (Word 97–2003) whose directory names the WordDocument stream.
+# The start of an OLE container (Word 97–2003) naming the WordDocument stream, cut off: a damaged download.
 OLE_WORD = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100 + "WordDocument".encode("utf-16-le")
 
 
@@ -23,7 +23,7 @@ OLE_WORD = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100 + "WordDocument".en
         (
             "report.docx",
             OLE_WORD,
-            "这是 Word 97–2003（.doc）或 WPS 文字文件，请用 WPS 或 Office 打开后另存为 .docx",
+            "这是 Word 97–2003（.doc）或 WPS 文字文件，但文件已损坏或不完整，无法读取；请用 WPS 或 Office 打开后另存为 .docx",
         ),
         ("report.zip", b"PK\x03\x04" + b"\0" * 100, "不是 Word（.docx）或 Excel（.xlsx）文件"),
         ("report.txt", b"   \n", "文件是空的"),
