@@ -92,7 +92,14 @@ def item_detail(item, link) -> dict:
             "invalid_from": item.invalid_from,
             "interprets": interprets.index_number if interprets else None,
             "attachments": [
-                {"name": a.original_name, "content_type": a.content_type, "size": a.size, "sha256": a.sha256}
+                {
+                    "name": a.original_name,
+                    "content_type": a.content_type,
+                    "size": a.size,
+                    "sha256": a.sha256,
+                    # The portal's download, from wherever the files are kept (gongkai.storage).
+                    "url": link(reverse("portal:attachment", args=[item.agency.code, a.pk])),
+                }
                 for a in item.attachments.all()
             ],
             "body_html": sanitise_body(item.body),
