@@ -39,7 +39,7 @@ def run_backup(args) -> int:
     rows = sum(manifest.tables.values())
     print(
         f"已备份到 {args.file}：{manifest.engine} 数据库 {len(manifest.tables)} 张表 {rows} 行，"
-        f"文件 {manifest.files} 个（取自{where()}）。"
+        f"文件 {manifest.files} 个，取自{where()}。"
     )
     return 0
 

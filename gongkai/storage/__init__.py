@@ -84,8 +84,8 @@ def where() -> str:
     """Where the files are, in words for the operator."""
     if on_object_storage():
         endpoint = storages[PRIVATE].endpoint_url
-        return f"对象存储桶 {storages[PRIVATE].bucket_name}" + (f"（{endpoint}）" if endpoint else "")
-    return f"本地磁盘（{settings.MEDIA_ROOT}、{settings.PRIVATE_FILES_ROOT}）"
+        return f"对象存储桶 {storages[PRIVATE].bucket_name}" + (f"，服务地址 {endpoint}" if endpoint else "")
+    return f"本地磁盘 {settings.MEDIA_ROOT} 和 {settings.PRIVATE_FILES_ROOT}"
 
 
 class StorageProblem(Exception):
