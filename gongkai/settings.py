@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_tasks_db",
+    # The body editor's Tiptap build and styles (static files only; see docs/editor.md).
+    "django_prose_editor",
     "gongkai.agencies",
     "gongkai.security",
     "gongkai.calendar",

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from gongkai.disclosure.sanitize import sanitise_body
 from gongkai.formats.declaration import SECTION_NUMBERS
+from gongkai.portal.attachments import public_attachments, public_body
 from gongkai.portal.catalogue import item_url
 
 
@@ -82,6 +83,7 @@ def body_text(body: str) -> str:
 def item_detail(item, link) -> dict:
     out = item_summary(item, link)
     interprets = item.interprets if item.interprets_id and item.interprets.is_public else None
+    attachments = public_attachments(item, item.agency.code)
     out.update(
         {
             "topic": item.topic,
@@ -93,16 +95,16 @@ def item_detail(item, link) -> dict:
             "interprets": interprets.index_number if interprets else None,
             "attachments": [
                 {
-                    "name": a.original_name,
+                    "name": a.name,
+                    "url": link(a.url),
                     "content_type": a.content_type,
+                    "type_label": a.type_label,
                     "size": a.size,
                     "sha256": a.sha256,
-                    # The portal's download, from wherever the files are kept (gongkai.storage).
-                    "url": link(reverse("portal:attachment", args=[item.agency.code, a.pk])),
                 }
-                for a in item.attachments.all()
+                for a in attachments
             ],
-            "body_html": sanitise_body(item.body),
+            "body_html": public_body(sanitise_body(item.body), item, item.agency.code, attachments),
             "body_text": body_text(item.body),
         }
     )

@@ -122,18 +122,7 @@ def _schemas() -> dict:
                     "valid_from": _nullable(_string("生效日期", format="date")),
                     "invalid_from": _nullable(_string("失效/废止日期", format="date")),
                     "interprets": _nullable(_string("所解读政策文件的索引号")),
-                    "attachments": {
-                        "type": "array",
-                        "items": _object(
-                            {
-                                "name": _string("文件名"),
-                                "content_type": _string("文件类型"),
-                                "size": {"type": "integer", "minimum": 0, "description": "大小（字节）"},
-                                "sha256": _string("SHA-256 校验值"),
-                                "url": _string("下载地址（门户）", format="uri"),
-                            }
-                        ),
-                    },
+                    "attachments": {"type": "array", "items": _ref("Attachment")},
                     "body_html": _string("正文（已清理的 HTML）"),
                     "body_text": _string("正文（纯文本）"),
                 }
@@ -191,6 +180,17 @@ def _schemas() -> dict:
             }
         ),
         "Item": item,
+        "Attachment": _object(
+            {
+                "name": _string("文件名"),
+                "url": _string("下载地址（所属信息撤回后答复 410）", format="uri"),
+                "content_type": _string("文件类型（MIME）"),
+                "type_label": _string("文件类型"),
+                "size": {"type": "integer", "minimum": 0, "description": "大小（字节）"},
+                "sha256": _string("SHA-256 校验值（十六进制）", pattern="^[0-9a-f]{64}$"),
+            },
+            "附件",
+        ),
         "ReportVersion": version,
         "ReportList": _object(
             {

@@ -20,7 +20,7 @@ from gongkai.rules.clock import ClockError
 from gongkai.rules.workdays import MissingCalendarYear
 
 from .clock import clock_state
-from .models import LetterError, LetterStatus, sha256_hex
+from .models import ApplicationEvent, LetterError, LetterStatus, sha256_hex
 
 
 def archive_problem(application) -> str | None:
@@ -68,8 +68,16 @@ def _application_record(application) -> dict:
             "note": e.note,
             "recorded_by": str(e.actor) if e.actor else None,
             "recorded_at": e.created_at,
+            # A voided event stays in the case file, with who voided it and why.
+            "voided_at": e.voided_at,
+            "voided_by": str(e.voided_by) if e.voided_by else None,
+            "void_reason": e.void_reason,
+            "replaces": e.replaces_id,
+            "id": e.pk,
         }
-        for e in application.events.select_related("actor").order_by("date", "id")
+        for e in ApplicationEvent.with_voided.filter(application=application)
+        .select_related("actor", "voided_by")
+        .order_by("date", "id")
     ]
     return record
 

@@ -40,12 +40,17 @@ def to_clock_event(event) -> Event:
     return Event(type=event.type, date=event.date, **fields)
 
 
+CLOCK_KINDS = frozenset(t.value for t in EventType)
+
+
 def _stored_events(application) -> list:
-    # A prefetch (queues, lists) is used when present; the order is the order things happened.
+    """The live events the clock counts (not the internal ones: assignment, notes), in the order they
+    happened. A prefetch (queues, lists) is used when present."""
     cache = getattr(application, "_prefetched_objects_cache", {})
     events = cache.get("events")
     if events is None:
         events = application.events.all()
+    events = [e for e in events if e.type in CLOCK_KINDS and e.voided_at is None]
     return sorted(events, key=lambda e: (e.date, e.pk or 0))
 
 

@@ -30,7 +30,7 @@ from gongkai.rules.workdays import MissingCalendarYear
 
 from . import crypto
 from .clock import clock_state
-from .models import Application, DeliveryProof, Letter, LetterStatus, sha256_hex
+from .models import INTERNAL_KINDS, Application, DeliveryProof, Letter, LetterStatus, sha256_hex
 
 ERASED_NAME = "（个人信息已删除）"
 # Columns that identify or reach the applicant; emptied on erasure.
@@ -66,7 +66,8 @@ def _case_record(application) -> dict:
         "carriers": application.get_carriers_display(),
         "routes": application.get_routes_display(),
         "events": [
-            {"date": e.date, "event": e.get_type_display()} for e in application.events.order_by("date", "id")
+            {"date": e.date, "event": e.get_type_display()}
+            for e in application.events.exclude(type__in=INTERNAL_KINDS).order_by("date", "id")
         ],
         "outcome": outcome.label if outcome else None,
         "letters": [

@@ -21,6 +21,7 @@ from .clock import clock_state
 DUE_SOON_WORKDAYS = 3
 
 QUEUE_LABELS = {
+    "new": "新收待分办",
     "overdue": "已超期",
     "due_soon": "3 个工作日内到期",
     "in_consultation": "征求意见中",
@@ -41,6 +42,7 @@ class Row:
 @dataclass
 class Queues:
     as_of: date
+    new: list = field(default_factory=list)  # open, not yet given to a department or a handler
     overdue: list = field(default_factory=list)
     due_soon: list = field(default_factory=list)
     in_consultation: list = field(default_factory=list)
@@ -58,9 +60,12 @@ class Queues:
 
 def open_cases(applications):
     """Cases still owing something: not delivered and not withdrawn."""
+    from .models import ApplicationEvent
+
+    closed = ApplicationEvent.objects.filter(type__in=[EventType.DELIVERED, EventType.WITHDRAWN])
     return (
-        applications.exclude(events__type__in=[EventType.DELIVERED, EventType.WITHDRAWN])
-        .select_related("agency")
+        applications.exclude(pk__in=closed.values("application_id"))
+        .select_related("agency", "department", "handler")
         .prefetch_related("events")
         .distinct()
     )
@@ -78,6 +83,8 @@ def build_queues(applications, as_of: date | None = None) -> Queues:
             continue
         row = Row(application, state)
         decided = any(e.type == EventType.DECIDED for e in application.events.all())
+        if application.department_id is None and application.handler_id is None and not decided:
+            queues.new.append(row)
         if state.status in (Status.ABANDONED_NO_CORRECTION, Status.ABANDONED_UNPAID) and not decided:
             queues.needs_closing.append(row)
         if state.overdue:
@@ -93,6 +100,11 @@ def build_queues(applications, as_of: date | None = None) -> Queues:
     for key in QUEUE_LABELS:
         getattr(queues, key).sort(key=_urgency)
     return queues
+
+
+def assigned_count(user) -> int:
+    """Open cases given to this person as their handler."""
+    return open_cases(cases_visible_to(user).filter(handler=user)).count()
 
 
 def _urgency(row: Row):

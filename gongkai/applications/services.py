@@ -130,6 +130,15 @@ def _register(agency, data, actor, online, documents, code_hash) -> Application:
     ApplicationEvent.objects.create(
         application=application, type=EventType.RECEIVED, date=receipt.date, actor=actor
     )
+    if application.department_id:
+        # A department chosen at intake is the case's first assignment.
+        ApplicationEvent.objects.create(
+            application=application,
+            type="assigned",
+            date=receipt.date,
+            data={"department": application.department_id, "department_name": application.department.name},
+            actor=actor,
+        )
     for upload in documents:
         add_identity_document(application, upload, actor=actor, audit_it=False)
     audit.record(
@@ -158,16 +167,20 @@ def event_data(type: str, values: dict) -> dict:
     return out
 
 
+def record_event_data(application: Application, type: str, data: dict) -> dict:
+    """The stored data of an event: the fee is computed from the case, never typed (applications.fees)."""
+    if type == EventType.FEE_NOTICE_RECEIVED:
+        return fees.fee_notice_data(application, data)
+    if type == EventType.FEE_PAID:
+        return fees.fee_paid_data(application, data)
+    return data
+
+
 def record_event(
     application: Application, type: str, *, date: date, data=None, note="", actor
 ) -> ApplicationEvent:
     """Add one event after the clock accepted the case with it; raises ClockError (nothing saved) if not."""
-    data = event_data(type, data or {})
-    # The fee is computed from the case, never typed (gongkai.applications.fees).
-    if type == EventType.FEE_NOTICE_RECEIVED:
-        data = fees.fee_notice_data(application, data)
-    elif type == EventType.FEE_PAID:
-        data = fees.fee_paid_data(application, data)
+    data = record_event_data(application, type, event_data(type, data or {}))
     if type == EventType.DECIDED:
         outcome = data.get("outcome")
         if outcome not in {o.value for o in Outcome}:
@@ -307,9 +320,7 @@ PUBLIC_MILESTONES = {
 
 def public_milestones(application: Application) -> list[tuple[str, date]]:
     return [
-        (PUBLIC_MILESTONES[EventType(e.type)], e.date)
-        for e in application.events.all()
-        if EventType(e.type) in PUBLIC_MILESTONES
+        (PUBLIC_MILESTONES[e.type], e.date) for e in application.events.all() if e.type in PUBLIC_MILESTONES
     ]
 
 

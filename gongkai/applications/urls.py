@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import casework_views, views
 from .letters import views as letter_views
 
 app_name = "applications"
@@ -15,6 +15,12 @@ urlpatterns = [
     path("<int:pk>/id-number/", views.reveal_id_number, name="reveal_id_number"),
     path("<int:pk>/contact/", views.reveal_contact, name="reveal_contact"),
     path("<int:pk>/personal-data.zip", views.export_personal_data, name="export_personal_data"),
+    path("assign/", casework_views.bulk_assign, name="bulk_assign"),
+    path("export/", views.export_ledger, name="export"),
+    path("<int:pk>/assign/", casework_views.assign, name="assign"),
+    path("<int:pk>/notes/", casework_views.add_note, name="add_note"),
+    path("<int:pk>/records/<int:event_pk>/void/", casework_views.void_event, name="void_event"),
+    path("<int:pk>/records/<int:event_pk>/correct/", casework_views.correct_event, name="correct_event"),
     path("<int:pk>/events/<slug:type>/", views.record_event, name="record_event"),
     path("<int:pk>/documents/", views.upload_document, name="upload_document"),
     path("<int:pk>/documents/<int:document_pk>/", views.identity_document, name="identity_document"),

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import (
@@ -20,16 +21,29 @@ from gongkai.agencies.access import (
     load_authorized,
 )
 from gongkai.agencies.chooser import agency_to_act_in
+from gongkai.agencies.models import Department
 from gongkai.rules.clock import ClockError, EventType
+from gongkai.rules.corrections import upcoming_limit
 from gongkai.rules.masking import mask_address, mask_email, mask_phone
 from gongkai.rules.workdays import MissingCalendarYear
 
-from . import personal_data, services
-from .access import CASES, cases_visible_to
+from . import case_ledger, casework, personal_data, services
+from .access import CASES
+from .casework_views import AssignForm
 from .clock import clock_state, next_events
 from .downloads import private_file
 from .forms import EVENT_FORMS, IntakeForm
 from .letters.views import letters_panel
+from .listing import (
+    BUCKETS,
+    OUTCOME_CHOICES,
+    STATUS_CHOICES,
+    CaseFilters,
+    applicant_shown,
+    case_rows,
+    filtered_cases,
+)
+from .models import ApplicationEvent
 from .queues import LETTER_QUEUE_LABELS, letters_to_sign, queues_for
 
 NEW_CODE_SESSION_KEY = "applications.new_query_code"
@@ -43,6 +57,10 @@ LETTER_HINTS = {
 }
 
 
+class LimitsNotConfirmed(Exception):
+    """The date passes a limit of the law and the person has not confirmed it yet."""
+
+
 def _state(application):
     try:
         return clock_state(application), ""
@@ -52,25 +70,63 @@ def _state(application):
 
 @login_required
 def case_list(request):
-    cases = cases_visible_to(request.user).select_related("agency").prefetch_related("events")
+    filters = CaseFilters.from_query(request.GET)
+    cases = filtered_cases(request.user, filters)
+    if filters.status:
+        # The status is the clock's, computed from the events: every case filtered, then a page of them.
+        page = Paginator(case_rows(cases, filters), 50).get_page(request.GET.get("page"))
+        count = page.paginator.count
+    else:
+        # Otherwise the database pages, and the clock runs for the page only.
+        page = Paginator(cases, 50).get_page(request.GET.get("page"))
+        count = page.paginator.count
+        page.object_list = case_rows(page.object_list, filters)
     agencies = agencies_visible_to(request.user).order_by("name")
-    code = request.GET.get("agency")
-    if code:
-        cases = cases.filter(agency__code=code)
-    page = Paginator(cases.order_by("-received_on", "-sequence"), 50).get_page(request.GET.get("page"))
-    rows = [(application, *_state(application)) for application in page]
+    may_see = set(agencies_where(request.user, "case.personal_data").values_list("pk", flat=True))
+    handling = agencies_where(request.user, "case.handle").order_by("name")
+    # Bulk assignment works within one agency: the one filtered to, or the only one the person handles.
+    bulk_agency = handling.filter(code=filters.agency).first() if filters.agency else None
+    if bulk_agency is None and not filters.agency and handling.count() == 1:
+        bulk_agency = handling.first()
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "applications/list.html",
         {
             "page": page,
-            "rows": rows,
+            "rows": [
+                (row, applicant_shown(row.application, row.application.agency_id in may_see)) for row in page
+            ],
+            "count": count,
+            "filters": filters,
+            "bucket_label": BUCKETS[filters.bucket],
+            "bucket_links": _bucket_links(request.GET),
+            "status_choices": STATUS_CHOICES,
+            "outcome_choices": OUTCOME_CHOICES,
+            "departments": Department.objects.filter(agency__in=agencies)
+            .select_related("agency")
+            .order_by("agency__name", "name"),
             "agencies": agencies,
-            "agency_code": code or "",
-            "can_register": agencies_where(request.user, "case.handle").exists(),
+            "query": query.urlencode(),
+            "can_register": handling.exists(),
+            "can_export": handling.exists(),
             "can_set_letters": agencies_where(request.user, "letter.settings").exists(),
+            "bulk_form": AssignForm(agency=bulk_agency) if bulk_agency else None,
+            "bulk_agency": bulk_agency,
         },
     )
+
+
+def _bucket_links(query) -> list[tuple[str, str, str]]:
+    """(key, label, url query) of each bucket, keeping the other filters."""
+    links = []
+    for key, label in BUCKETS.items():
+        q = query.copy()
+        q.pop("page", None)
+        q["bucket"] = key
+        links.append((key, label, q.urlencode()))
+    return links
 
 
 @login_required
@@ -129,7 +185,10 @@ def _case_page(request, application, revealed_number=None, revealed_contact=Fals
         del request.session[NEW_CODE_SESSION_KEY]  # shown once
     else:
         new_code = None
-    events = list(application.events.select_related("actor"))
+    # Every record, voided ones too (struck through with their reason).
+    events = list(
+        ApplicationEvent.with_voided.filter(application=application).select_related("actor", "voided_by")
+    )
     return render(
         request,
         "applications/detail.html",
@@ -218,8 +277,18 @@ def record_event(request, application, type):
         raise Http404("没有这种办理事件。") from None
     next_event = (_next_events(application) or {}).get(event_type)
     form = form_class(request.POST or None, agency=application.agency, next_event=next_event)
+    state, clock_error = _state(application)
+    passed = ()
     if request.method == "POST" and form.is_valid():
         try:
+            try:
+                passed = casework.limits_passed_by(
+                    application, event_type, date=form.cleaned_data["date"], data=form.event_data()
+                )
+            except (ClockError, MissingCalendarYear):
+                passed = ()  # recording refuses it below, with the reason the service gives
+            if passed and not request.POST.get("confirm_limits"):
+                raise LimitsNotConfirmed
             services.record_event(
                 application,
                 event_type,
@@ -228,6 +297,8 @@ def record_event(request, application, type):
                 note=form.cleaned_data.get("note", ""),
                 actor=request.user,
             )
+        except LimitsNotConfirmed:
+            form.add_error(None, "所填日期超过了法定期限，请核对；如属实，请勾选确认后再保存。")
         except (ClockError, MissingCalendarYear) as exc:
             form.add_error(None, f"{exc}。未保存。")
         else:
@@ -236,7 +307,6 @@ def record_event(request, application, type):
                 request, f"已记录：{event_type.label}。" + (f"请在“文书”中拟写{hint}。" if hint else "")
             )
             return redirect("applications:detail", pk=application.pk)
-    state, clock_error = _state(application)
     return render(
         request,
         "applications/event_form.html",
@@ -246,6 +316,8 @@ def record_event(request, application, type):
             "event_type": event_type,
             "state": state,
             "clock_error": clock_error,
+            "passed": passed,
+            "limit": upcoming_limit(state, event_type, timezone.localdate()) if state else None,
             "proposals": services.proposals_for(application) if event_type is EventType.DECIDED else None,
         },
     )
@@ -278,3 +350,41 @@ def identity_document(request, application, document_pk):
     # Shown in the browser (inline), under a name that says whose document it is, not the sender's.
     name = f"{application.reference}-{document.pk}{document.file.name[-4:]}"
     return private_file(document.file.open("rb"), document.content_type, name=name, attachment=False)
+
+
+@login_required
+def export_ledger(request):
+    """The 台账 of one agency and year as CSV or Excel; full names only for who may reveal them (audited)."""
+    agencies = agencies_where(request.user, "case.handle").order_by("name")
+    if not agencies.exists():
+        raise Http404("没有可导出台账的机关。")
+    revealers = set(agencies_where(request.user, "case.reveal").values_list("pk", flat=True))
+    this_year = timezone.localdate().year
+    error = ""
+    if request.GET.get("agency"):
+        agency = agencies.filter(code=request.GET["agency"]).first()
+        year = request.GET.get("year", "")
+        fmt = request.GET.get("format", "xlsx")
+        if agency is None:
+            error = "请选择机关。"
+        elif not year.isdigit() or not 2008 <= int(year) <= this_year:
+            error = f"年度应为 2008 至 {this_year} 之间的年份。"
+        elif fmt not in case_ledger.FORMATS:
+            error = "请选择 Excel 或 CSV 格式。"
+        else:
+            reveal = request.GET.get("reveal") == "1" and agency.pk in revealers
+            name, content_type, data = case_ledger.ledger_file(
+                agency, int(year), fmt, actor=request.user, reveal=reveal
+            )
+            return private_file(data, content_type, name=name)
+    return render(
+        request,
+        "applications/export.html",
+        {
+            "agencies": agencies,
+            "years": list(range(this_year, this_year - 6, -1)),
+            "may_reveal": bool(revealers),
+            "error": error,
+            "chosen": request.GET,
+        },
+    )

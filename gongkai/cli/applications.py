@@ -1,8 +1,17 @@
 """`gongkai applications remind`: queue the reminder e-mails (run daily, e.g. from cron).
-`gongkai applications erase-personal-data`: erase applicants' personal data after the retention period."""
+`gongkai applications erase-personal-data`: erase applicants' personal data after the retention period.
+`gongkai applications export`: the 台账 of an agency and year as Excel or CSV.
+`gongkai applications archive`: the case file of a closed case as a ZIP (the workspace's 归档 download)."""
 
 import sys
 from datetime import date
+
+from .output import write_result
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 2
 
 
 def register(subparsers):
@@ -12,6 +21,60 @@ def register(subparsers):
     remind.add_argument("--date", help="以该日期计算（YYYY-MM-DD，默认今天）")
     remind.set_defaults(func=run_remind)
     register_erasure(sub)
+    export = sub.add_parser(
+        "export", help="导出某机关某年度的依申请公开台账（每件申请一行；申请人姓名默认只显示姓氏）"
+    )
+    export.add_argument("--agency", required=True, metavar="CODE", help="机关简称代码，例如 yqsmzj")
+    export.add_argument("--year", required=True, type=_year, metavar="YYYY", help="年度（按收到申请之日）")
+    export.add_argument("--format", choices=["xlsx", "csv"], default="xlsx", help="xlsx（默认）或 csv")
+    export.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="输出文件；“-”为标准输出（仅 csv）"
+    )
+    export.add_argument(
+        "--full-names", action="store_true", help="写入申请人完整姓名（记入审计日志，仅在确有需要时使用）"
+    )
+    export.set_defaults(func=run_export)
+    archive = sub.add_parser("archive", help="导出一件已办结申请的案卷（ZIP，含清单和校验和；记入审计日志）")
+    archive.add_argument("reference", metavar="受理编号", help="例如 YQSMZJ-2026-00003")
+    archive.add_argument("-o", "--output", required=True, metavar="FILE.zip", help="输出文件")
+    archive.set_defaults(func=run_archive)
+
+
+def _year(text: str) -> int:
+    import argparse
+
+    if not (text.isdigit() and len(text) == 4):
+        raise argparse.ArgumentTypeError(f"年度应为四位数字，例如 2026，而不是“{text}”")
+    return int(text)
+
+
+def run_export(args) -> int:
+    from gongkai.agencies.models import Agency
+    from gongkai.applications.case_ledger import ledger_file
+
+    agency = Agency.objects.filter(code=args.agency).first()
+    if agency is None:
+        return _fail(f"没有简称代码为“{args.agency}”的机关。")
+    if args.output == "-" and args.format != "csv":
+        return _fail("Excel 表格不能写到标准输出：请用 -o 指定文件，或改用 --format csv。")
+    name, _, content = ledger_file(agency, args.year, args.format, reveal=args.full_names)
+    return write_result(content, args.output, _fail, encoding="utf-8-sig")
+
+
+def run_archive(args) -> int:
+    from gongkai.applications.archive import build_archive
+    from gongkai.applications.models import Application, LetterError
+
+    application = (
+        Application.objects.select_related("agency").filter(reference=args.reference.strip().upper()).first()
+    )
+    if application is None:
+        return _fail(f"没有受理编号为“{args.reference}”的申请。")
+    try:
+        _, content = build_archive(application, actor=None)
+    except LetterError as exc:
+        return _fail(str(exc))
+    return write_result(content, args.output, _fail)
 
 
 def run_remind(args) -> int:

@@ -1,4 +1,6 @@
-"""`gongkai disclosure archive`: the yearly archive package of an agency's published items."""
+"""`gongkai disclosure archive`: the yearly archive package of an agency's published items.
+`gongkai disclosure publish-due`: publish the signed-off items whose 发布时间 has come (the worker does this
+at each item's time; run it from cron as well if queued tasks might be lost)."""
 
 import sys
 
@@ -15,7 +17,23 @@ def register(subparsers) -> None:
     archive.add_argument("--year", required=True, type=int, metavar="年份", help="发布年度，如 2025")
     archive.add_argument("-o", "--output", required=True, metavar="文件", help="输出的 ZIP 文件")
     archive.set_defaults(func=run_archive)
+    due = commands.add_parser(
+        "publish-due",
+        help="发布已到预定发布时间的信息",
+        description="发布所有已签发、预定发布时间已到的信息（可重复运行）。",
+    )
+    due.set_defaults(func=run_publish_due)
     parser.set_defaults(func=lambda args: parser.print_help() or 2)
+
+
+def run_publish_due(args) -> int:
+    from gongkai.disclosure.workflow import publish_due
+
+    published = publish_due()
+    for item in published:
+        print(f"已发布：{item.index_number} {item.title}")
+    print(f"共发布 {len(published)} 条。")
+    return 0
 
 
 def run_archive(args) -> int:

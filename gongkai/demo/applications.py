@@ -19,9 +19,11 @@ from datetime import date, datetime, time
 
 from django.utils import timezone
 
+from gongkai.agencies.models import Department, DepartmentKind
 from gongkai.appeals.models import Appeal
 from gongkai.appeals.services import close_appeal, register_appeal
 from gongkai.applications import letters
+from gongkai.applications.casework import assign
 from gongkai.applications.models import Application, LetterSettings
 from gongkai.applications.services import record_event, register_application
 from gongkai.rules.identity import resident_id_check_character
@@ -482,10 +484,20 @@ def _load_appeals(agency, created, actor, today) -> None:
                 close_appeal(appeal, closed_on=demo.closed, result=demo.result, note="", actor=actor)
 
 
+# The 承办科室 the demo's cases are assigned to (invented, plausible for a 民政局).
+CASE_DEPARTMENTS = ("社会救助科", "养老服务科", "社会事务科")
+
+
 def load_demo_applications(agency, actor=None, signers=None) -> int:
     if Application.objects.filter(agency=agency).exists() or Appeal.objects.filter(agency=agency).exists():
         return 0
     today = timezone.localdate()
+    departments = [
+        Department.objects.get_or_create(agency=agency, name=name, defaults={"kind": DepartmentKind.SECTION})[
+            0
+        ]
+        for name in CASE_DEPARTMENTS
+    ]
     created: list[Application | None] = []
     for n, case in enumerate(CASES):
         if (case.confirmed or case.arrived) > today:
@@ -501,6 +513,10 @@ def load_demo_applications(agency, actor=None, signers=None) -> int:
             **_applicant(case.applicant, n),
         }
         application, _ = register_application(agency, data=data, actor=actor)
+        if case.events and case.events[0].on <= today:
+            # A case the office has worked on was assigned first; one with nothing done yet waits in 新收.
+            department = departments[n % len(departments)]
+            assign(application, department=department, handler=None, actor=actor, on=application.received_on)
         for event in case.events:
             if event.on > today:
                 break

@@ -22,7 +22,10 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from gongkai.agencies.models import Membership, Role
 from gongkai.demo.agencies import SEED
+from gongkai.demo.attachments import attach_policy_files
+from gongkai.disclosure import workflow
 from gongkai.disclosure.index_numbers import assign_index_number
 from gongkai.disclosure.models import (
     CatalogueCategory,
@@ -37,6 +40,7 @@ from gongkai.disclosure.models import (
     Validity,
     WithheldBasis,
 )
+from gongkai.rules.secrecy import CODES as SECRECY_CODES
 from gongkai.statistics.models import Matter, MatterKind, StatisticEntry, StatisticKind
 from gongkai.statistics.services import record_entry, record_matter
 
@@ -618,6 +622,7 @@ def _later_years(agency, drafter, categories, rng: random.Random) -> None:
     """A few dozen published items a year, 2021–2026, plus one 行政规范性文件 with its 解读 a year."""
     topics = TOPICS[agency.code]
     today = timezone.localdate()
+    latest = None
     for year in LATER_YEARS:
         for n in range(rng.randint(5, 8)):
             template = GENERIC_TITLES[(n * 5 + year) % len(GENERIC_TITLES)]
@@ -661,7 +666,7 @@ def _later_years(agency, drafter, categories, rng: random.Random) -> None:
                 else {"validity": Validity.VALID}
             ),
         )
-        _publish(
+        interpretation, _ = _publish(
             agency,
             drafter,
             title=f"《{topic}管理办法》政策解读",
@@ -673,6 +678,10 @@ def _later_years(agency, drafter, categories, rng: random.Random) -> None:
             genre="解读",
             topic=topic,
         )
+        latest = (policy, interpretation, topic)
+    if latest is not None:
+        # The newest measures of each agency come with their files, as published 政策文件 do.
+        attach_policy_files(*latest, actor=drafter)
 
 
 def load_demo_disclosure(agencies: dict, drafters: dict, departments: dict | None = None) -> None:
@@ -689,3 +698,54 @@ def load_demo_disclosure(agencies: dict, drafters: dict, departments: dict | Non
         else:
             categories = _catalogue(agency, GENERIC_CATALOGUE)
         _later_years(agency, drafters.get(code) or drafters[SEED], categories, rng)
+    _under_review(seed, drafters[SEED], seed_categories)
+
+
+def _under_review(agency, drafter, categories) -> None:
+    """Two items of the seed agency on their way, so the reviewers' and the leader's steps can be tried:
+    one waiting for 保密审查, one signed for publication a week after the demo was loaded."""
+    people = {
+        m.role: m.user
+        for m in Membership.objects.filter(agency=agency).select_related("user").order_by("pk")
+        if m.user_id != drafter.pk
+    }
+    head, reviewer, leader = (
+        people.get(r) for r in (Role.DEPARTMENT_HEAD, Role.SECRECY_REVIEWER, Role.LEADER)
+    )
+    if not (head and reviewer and leader):
+        return
+    today = timezone.localdate()
+    plans = [
+        ("关于优抚对象信息核查结果的公示", "secrecy"),
+        (f"关于{today.year + 1}年元旦春节期间走访慰问优抚对象的通知", "scheduled"),
+    ]
+    for title, stop in plans:
+        if Item.objects.filter(agency=agency, title=title).exists():
+            continue
+        item = workflow.save_draft(
+            Item(
+                agency=agency,
+                drafter=drafter,
+                title=title,
+                formed_on=today,
+                category=categories.get("gzdt"),
+                publisher=agency.name,
+                body=(
+                    "<p>各镇人民政府、街道办事处：</p><p>现将有关事项通知如下。</p>"
+                    "<table><tbody><tr><th>镇街</th><th>户数</th></tr>"
+                    "<tr><td>乐成街道</td><td>126</td></tr><tr><td>柳市镇</td><td>98</td></tr></tbody></table>"
+                ),
+            ),
+            drafter,
+        )
+        workflow.submit(item, drafter)
+        item = workflow.approve(item, head)
+        if stop == "secrecy":
+            continue
+        item = workflow.approve(
+            item,
+            reviewer,
+            checklist=dict.fromkeys(SECRECY_CODES, False),
+            opinion="经审查，不涉及国家秘密，不涉及商业秘密和个人隐私，同意公开。",
+        )
+        workflow.approve(item, leader, publish_at=_aware(today + timedelta(days=7), hour=9))

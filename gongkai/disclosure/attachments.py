@@ -35,6 +35,24 @@ EXTENSIONS = {
     OFD: {".ofd"},
 }
 ACCEPTED = "PDF、OFD、DOC、DOCX、XLS、XLSX、JPEG、PNG"
+# What a reader is told a file is (the portal and the API say this, never the MIME type alone).
+KIND_LABELS = {
+    PDF: "PDF 文档",
+    OFD: "OFD 版式文档",
+    DOC: "Word 文档（DOC）",
+    DOCX: "Word 文档（DOCX）",
+    XLS: "Excel 表格（XLS）",
+    XLSX: "Excel 表格（XLSX）",
+    JPEG: "JPEG 图片",
+    PNG: "PNG 图片",
+}
+IMAGES = {JPEG, PNG}
+
+
+def kind_label(content_type: str) -> str:
+    return KIND_LABELS.get(content_type, "文件")
+
+
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 

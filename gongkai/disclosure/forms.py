@@ -1,6 +1,7 @@
 """Workspace forms. Field errors are Chinese; the services re-check what matters."""
 
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.agencies.models import Department
@@ -14,6 +15,7 @@ from gongkai.disclosure.models import (
     OfficialDocument,
 )
 from gongkai.rules.document_number import normalise_document_number, validate_document_number
+from gongkai.rules.secrecy import QUESTIONS as SECRECY_QUESTIONS
 
 # The button that accepts the normalised 文号 offered under the field.
 FIX_FIELD = "document_number_fix"
@@ -84,9 +86,11 @@ class ItemForm(DocumentNumberMixin, forms.ModelForm):
             "valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "invalid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "summary": forms.Textarea(attrs={"rows": 3}),
-            "body": forms.Textarea(attrs={"rows": 14}),
+            "body": forms.Textarea(attrs={"rows": 14, "data-body-editor": ""}),
         }
-        help_texts = {"body": "可粘贴带格式的正文（HTML）；保存时会移除脚本等不安全内容。"}
+        help_texts = {
+            "body": "可直接从 Word、WPS 复制粘贴：标题、列表、表格和加粗会保留；保存时会移除脚本等不安全内容。"
+        }
 
     def __init__(self, *args, agency, **kwargs):
         if args:
@@ -109,6 +113,10 @@ class ItemForm(DocumentNumberMixin, forms.ModelForm):
             # A new instance's empty values sit in self.initial, which would win over field initials.
             self.initial["publisher"] = self.initial["publisher"] or agency.name
             self.initial["formed_on"] = self.initial.get("formed_on") or timezone.localdate()
+        if self.instance.pk:
+            self.fields["body"].widget.attrs["data-image-upload-url"] = reverse(
+                "disclosure:attachment_upload", args=[self.instance.pk]
+            )
         chinese_blank_choices(self)
 
     def clean(self):
@@ -222,3 +230,64 @@ class AttachmentForm(forms.Form):
 
 class ArchiveForm(forms.Form):
     year = forms.IntegerField(label="年度", min_value=2008, max_value=2100)
+
+
+YES_NO = [("yes", "是"), ("no", "否")]
+
+
+class SecrecyReviewForm(forms.Form):
+    """保密审查: each question of gongkai.rules.secrecy answered 是/否, and the reviewer's opinion."""
+
+    opinion = forms.CharField(
+        label="审查意见",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text="写明审查结论；涉及第三方权益或需报批的，写明处理情况或审批意见。",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        fields = {
+            code: forms.ChoiceField(label=question, choices=YES_NO, widget=forms.RadioSelect)
+            for code, question in SECRECY_QUESTIONS
+        }
+        self.fields = {**fields, "opinion": self.fields["opinion"]}
+        for field in fields.values():
+            field.error_messages["required"] = "请选择“是”或“否”。"
+        self.fields["opinion"].error_messages["required"] = "请填写审查意见。"
+
+    def checklist(self) -> dict:
+        return {code: self.cleaned_data[code] == "yes" for code, _ in SECRECY_QUESTIONS}
+
+
+class SignForm(forms.Form):
+    """领导签发: publish at once, or at a 发布时间 still to come."""
+
+    when = forms.ChoiceField(
+        label="发布时间",
+        choices=[("now", "签发后立即发布"), ("later", "在指定时间发布")],
+        widget=forms.RadioSelect,
+        initial="now",
+    )
+    publish_at = forms.DateTimeField(
+        label="指定的发布时间",
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        help_text="到时由系统自动发布；此前不在门户、检索和数据接口中出现。",
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("when") == "later":
+            publish_at = data.get("publish_at")
+            if publish_at is None:
+                self.add_error("publish_at", "请填写发布时间。")
+            elif publish_at <= timezone.now():
+                self.add_error("publish_at", "指定的发布时间须晚于现在；要立即发布请选择“签发后立即发布”。")
+        elif data.get("publish_at") is not None:
+            # A time typed beside "now" is a likely slip: ask rather than publish at once.
+            self.add_error(
+                "when", "已填写发布时间：要在该时间发布请选择“在指定时间发布”，要立即发布请清空发布时间。"
+            )
+        return data

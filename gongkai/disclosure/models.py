@@ -58,6 +58,8 @@ class ItemStatus(models.TextChoices):
     LEADER_REVIEW = "leader_review", "待领导签发"
     # Signed off, but 依申请公开 or 不予公开: kept on file with its attribute, never on the portal.
     FILED = "filed", "已签发（不主动公开）"
+    # Signed off with a 发布时间 still to come: published by the worker at that time, unseen until then.
+    SCHEDULED = "scheduled", "已签发待发布"
     PUBLISHED = "published", "已发布"
     WITHDRAWN = "withdrawn", "已撤回"
 
@@ -168,6 +170,7 @@ class Item(models.Model):
     document_number = models.CharField("文号", max_length=100, blank=True)
     formed_on = models.DateField("成文日期", help_text="信息形成或者变更之日（《条例》第二十六条）。")
     published_at = models.DateTimeField("发布日期", null=True, blank=True, editable=False)
+    publish_at = models.DateTimeField("预定发布时间", null=True, blank=True, editable=False)
     publisher = models.CharField("发布机构", max_length=100, blank=True)
     topic = models.CharField("主题分类", max_length=100, blank=True)
     genre = models.CharField("体裁", max_length=50, blank=True)
@@ -256,6 +259,8 @@ class ItemEvent(models.Model):
     from_status = models.CharField(max_length=20, choices=ItemStatus.choices)
     to_status = models.CharField(max_length=20, choices=ItemStatus.choices)
     reason = models.TextField("理由", blank=True)
+    # 保密审查: the answers to gongkai.rules.secrecy.QUESTIONS by code ({"state_secret": false, ...}).
+    checklist = models.JSONField("审查清单", default=dict, blank=True)
 
     class Meta:
         verbose_name = "办理记录"

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse
+from django.http import FileResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -37,7 +37,7 @@ from gongkai.disclosure.access import (
     items_visible_to,
 )
 from gongkai.disclosure.archive import build_archive
-from gongkai.disclosure.attachments import add_attachment, remove_attachment
+from gongkai.disclosure.attachments import IMAGES, add_attachment, remove_attachment, sniff
 from gongkai.disclosure.catalogue import (
     CatalogueError,
     catalogue_tree,
@@ -55,11 +55,14 @@ from gongkai.disclosure.forms import (
     DocumentForm,
     ItemForm,
     ReasonForm,
+    SecrecyReviewForm,
+    SignForm,
 )
 from gongkai.disclosure.models import CatalogueCategory, Item, ItemStatus, OfficialDocument
 from gongkai.disclosure.register import RegisterError, pending_documents, save_document
 from gongkai.disclosure.sanitize import sanitise_body
 from gongkai.disclosure.timeliness import late_items, publication_due
+from gongkai.rules.secrecy import QUESTIONS as SECRECY_QUESTIONS
 from gongkai.rules.workdays import MissingCalendarYear
 
 ITEMS = Item.objects.select_related("agency", "drafter", "category")
@@ -146,9 +149,7 @@ def item_edit(request, item):
     )
 
 
-@login_required
-@load_authorized(ITEMS)
-def item_detail(request, item):
+def _render_detail(request, item, *, secrecy_form=None, sign_form=None, status=200):
     review = workflow.current_review(item)
     allowed = allowed_actions(request.user, item.agency)
     try:
@@ -156,6 +157,8 @@ def item_detail(request, item):
     except MissingCalendarYear:
         due = None
     published_on = timezone.localdate(item.published_at) if item.published_at else None
+    attachments = list(item.attachments.all())
+    can_review = workflow.can_review(item, request.user)
     return render(
         request,
         "disclosure/item_detail.html",
@@ -164,25 +167,71 @@ def item_detail(request, item):
             # Sanitised on save; again on output, so a body written by any other path never runs here.
             "body": sanitise_body(item.body),
             "events": item.events.select_related("actor"),
-            "attachments": item.attachments.all(),
+            "attachments": attachments,
             "distributions": item.distributions.all(),
             "interpretations": item.interpretations.all(),
             "documents": item.documents.all(),
             "review": review,
             "can_edit": can_edit_draft(request.user, item),
             "can_submit": item.status == ItemStatus.DRAFT and request.user.pk == item.drafter_id,
-            "can_review": workflow.can_review(item, request.user),
+            "can_review": can_review,
             "is_own_draft": review is not None and request.user.pk == item.drafter_id,
             "can_withdraw": item.status == ItemStatus.PUBLISHED and "item.withdraw" in allowed,
+            "can_unschedule": item.status == ItemStatus.SCHEDULED and "item.leader_review" in allowed,
             "can_distribute": item.status in (ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN)
             and "item.distribute" in allowed,
             "due": due,
             "late": bool(due and published_on and published_on > due),
+            "secrecy": workflow.secrecy_record(item),
+            "secrecy_questions": SECRECY_QUESTIONS,
+            "secrecy_form": secrecy_form or SecrecyReviewForm(),
+            "sign_form": sign_form or SignForm(),
             "reason_form": ReasonForm(),
             "attachment_form": AttachmentForm(),
             "distribution_form": DistributionForm(initial={"date": timezone.localdate()}),
         },
+        status=status,
     )
+
+
+@login_required
+@load_authorized(ITEMS)
+def item_detail(request, item):
+    return _render_detail(request, item)
+
+
+def _approve(request, item):
+    """Pass the current review; 保密审查 and 签发 bring their own forms, shown again with errors if wrong."""
+    review = workflow.current_review(item)
+    kwargs = {}
+    if review is not None and review.status == ItemStatus.SECRECY_REVIEW:
+        form = SecrecyReviewForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "保密审查未通过提交：请按提示补全审查清单和意见。")
+            return _render_detail(request, item, secrecy_form=form, status=400)
+        kwargs = {"checklist": form.checklist(), "opinion": form.cleaned_data["opinion"]}
+    elif review is not None and review.status == ItemStatus.LEADER_REVIEW:
+        form = SignForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "未签发：请检查发布时间。")
+            return _render_detail(request, item, sign_form=form, status=400)
+        kwargs = {"publish_at": form.cleaned_data["publish_at"]}
+    try:
+        item = workflow.approve(item, request.user, **kwargs)
+    except workflow.WorkflowError as exc:
+        if "checklist" in kwargs:
+            # The answers stay on the page with the reason they cannot pass.
+            messages.error(request, str(exc))
+            return _render_detail(request, item, secrecy_form=form, status=400)
+        raise
+    if item.status == ItemStatus.PUBLISHED:
+        messages.success(request, f"已签发并发布，索引号 {item.index_number}。")
+    elif item.status == ItemStatus.SCHEDULED:
+        when = timezone.localtime(item.publish_at)
+        messages.success(request, f"已签发，将于 {when:%Y-%m-%d %H:%M} 自动发布；此前不在门户显示。")
+    else:
+        messages.success(request, f"已通过，当前状态：{item.get_status_display()}。")
+    return redirect("disclosure:item", item.pk)
 
 
 @login_required
@@ -194,14 +243,13 @@ def item_action(request, item, action):
             workflow.submit(item, request.user)
             messages.success(request, "已提交科室负责人审核。")
         elif action == "approve":
-            item = workflow.approve(item, request.user)
-            if item.status == ItemStatus.PUBLISHED:
-                messages.success(request, f"已签发并发布，索引号 {item.index_number}。")
-            else:
-                messages.success(request, f"已通过，当前状态：{item.get_status_display()}。")
+            return _approve(request, item)
         elif action == "return":
             workflow.return_to_drafter(item, request.user, request.POST.get("reason", ""))
             messages.success(request, "已退回起草人。")
+        elif action == "unschedule":
+            workflow.cancel_schedule(item, request.user, request.POST.get("reason", ""))
+            messages.success(request, "已取消预定发布，信息回到“待领导签发”。")
         else:
             raise PermissionDenied("未知操作。")
     except (workflow.WorkflowError, NotAllowed) as exc:  # a step out of turn, or not the person's to take
@@ -226,21 +274,46 @@ def item_withdraw(request, item):
     return render(request, "disclosure/item_withdraw.html", {"item": item, "form": form})
 
 
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
 @login_required
 @require_POST
 @load_authorized(ITEMS)
 def attachment_upload(request, item):
+    """Upload an attachment; the body editor asks for JSON and gets the address to show the image at."""
+    as_json = _wants_json(request)
     if not can_edit_draft(request.user, item):
+        if as_json:
+            return JsonResponse({"error": "只有草稿可以添加附件，且须由起草人办理。"}, status=403)
         raise PermissionDenied("只有草稿可以添加附件，且须由起草人办理。")
     form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            add_attachment(item, form.cleaned_data["file"], request.user)
-            messages.success(request, "附件已上传。")
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-    else:
+    if not form.is_valid():
+        if as_json:
+            return JsonResponse({"error": "请选择要上传的文件。"}, status=400)
         messages.error(request, "请选择要上传的文件。")
+        return redirect("disclosure:item", item.pk)
+    upload = form.cleaned_data["file"]
+    try:
+        if as_json:
+            # Only pictures go into the body; other files are attached on the item's page.
+            sniffed = sniff(upload, upload.name or "")
+            if sniffed not in IMAGES:
+                return JsonResponse(
+                    {"error": "正文中只能插入 JPEG 或 PNG 图片；其他文件请在信息详情页作为附件上传。"},
+                    status=400,
+                )
+        attachment = add_attachment(item, upload, request.user)
+    except ValidationError as exc:
+        if as_json:
+            return JsonResponse({"error": " ".join(exc.messages)}, status=400)
+        messages.error(request, " ".join(exc.messages))
+        return redirect("disclosure:item", item.pk)
+    if as_json:
+        url = reverse("disclosure:attachment", args=[item.pk, attachment.pk])
+        return JsonResponse({"url": url, "name": attachment.original_name}, status=201)
+    messages.success(request, "附件已上传。")
     return redirect("disclosure:item", item.pk)
 
 
@@ -250,7 +323,8 @@ def attachment_download(request, item, attachment_pk):
     attachment = get_object_or_404(item.attachments, pk=attachment_pk)
     response = FileResponse(
         attachment.file.open("rb"),
-        as_attachment=True,
+        # Pictures open in place (the body editor and the preview show them); documents download.
+        as_attachment=attachment.content_type not in IMAGES,
         filename=attachment.original_name,
         content_type=attachment.content_type,
     )

@@ -9,6 +9,7 @@ person's roles do not allow it (the `item.*` actions of gongkai.agencies.access)
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.tasks import default_task_backend, task
 from django.utils import timezone
 
 from gongkai import audit
@@ -17,6 +18,8 @@ from gongkai.disclosure.index_numbers import assign_index_number
 from gongkai.disclosure.models import DisclosureAttribute, Item, ItemEvent, ItemStatus
 from gongkai.disclosure.sanitize import sanitise_body
 from gongkai.rules.document_number import validate_document_number
+from gongkai.rules.secrecy import CODES as SECRECY_CODES
+from gongkai.rules.secrecy import secrecy_problems
 
 
 class WorkflowError(Exception):
@@ -88,20 +91,25 @@ def save_draft(item: Item, actor) -> Item:
     return item
 
 
-def _step(item: Item, actor, action: str, to_status: str, reason: str = "") -> Item:
+def _step(item: Item, actor, action: str, to_status: str, reason: str = "", checklist=None) -> Item:
     from_status = item.status
     item.status = to_status
     item.save()
     ItemEvent.objects.create(
-        item=item, action=action, actor=actor, from_status=from_status, to_status=to_status, reason=reason
-    )
-    audit.record(
-        f"disclosure.item.{action}",
+        item=item,
+        action=action,
         actor=actor,
-        agency=item.agency,
-        target=item,
-        details={"from": from_status, "to": to_status, "reason": reason, "index_number": item.index_number},
+        from_status=from_status,
+        to_status=to_status,
+        reason=reason,
+        checklist=checklist or {},
     )
+    details = {"from": from_status, "to": to_status, "reason": reason, "index_number": item.index_number}
+    if checklist:
+        details["checklist"] = checklist
+    if item.publish_at and to_status == ItemStatus.SCHEDULED:
+        details["publish_at"] = item.publish_at.isoformat()
+    audit.record(f"disclosure.item.{action}", actor=actor, agency=item.agency, target=item, details=details)
     return item
 
 
@@ -142,20 +150,99 @@ def _require_reviewer(item: Item, actor) -> Review:
     return review
 
 
-def approve(item: Item, actor) -> Item:
-    """Pass the current review; the leader's sign-off publishes a 主动公开 item."""
+def secrecy_record(item: Item):
+    """The latest 保密审查 that passed the item (its event: checklist and opinion), or None."""
+    return (
+        item.events.filter(from_status=ItemStatus.SECRECY_REVIEW, to_status=ItemStatus.LEADER_REVIEW)
+        .select_related("actor")
+        .order_by("-at", "-pk")
+        .first()
+    )
+
+
+def approve(item: Item, actor, *, checklist=None, opinion: str = "", publish_at=None) -> Item:
+    """Pass the current review; the leader's sign-off publishes a 主动公开 item, now or at `publish_at`.
+
+    保密审查 passes only with every question of the checklist answered and an opinion
+    (gongkai.rules.secrecy); both are kept on the step's event.
+    """
     with transaction.atomic():
         item = _locked(item)
         review = _require_reviewer(item, actor)
         position = REVIEWS.index(review)
+        if review.status == ItemStatus.SECRECY_REVIEW:
+            answers = {code: (checklist or {}).get(code) for code in SECRECY_CODES}
+            opinion = (opinion or "").strip()
+            to_be_disclosed = item.attribute != DisclosureAttribute.WITHHELD
+            problems = secrecy_problems(answers, opinion, to_be_disclosed=to_be_disclosed)
+            if problems:
+                raise WorkflowError("".join(problems))
+            return _step(item, actor, "approve", REVIEWS[position + 1].status, opinion, answers)
         if position + 1 < len(REVIEWS):
             return _step(item, actor, "approve", REVIEWS[position + 1].status)
         if item.attribute != DisclosureAttribute.PROACTIVE:
             return _step(item, actor, "sign", ItemStatus.FILED)
         now = timezone.now()
-        item.published_at = now
-        assign_index_number(item, timezone.localdate(now))
-        return _step(item, actor, "publish", ItemStatus.PUBLISHED)
+        if publish_at is not None and publish_at > now:
+            item.publish_at = publish_at
+            item = _step(item, actor, "schedule", ItemStatus.SCHEDULED)
+            transaction.on_commit(lambda: _enqueue_publication(item))
+            return item
+        return _publish_now(item, actor, now)
+
+
+def _publish_now(item: Item, actor, now, reason: str = "") -> Item:
+    item.published_at = now
+    assign_index_number(item, timezone.localdate(now))
+    return _step(item, actor, "publish", ItemStatus.PUBLISHED, reason)
+
+
+@task
+def publish_scheduled_items() -> int:
+    """The worker's task, queued at sign-off to run at the 发布时间: publishes whatever is due."""
+    return len(publish_due())
+
+
+def _enqueue_publication(item: Item) -> None:
+    # The database backend holds the task until the 发布时间 and the worker (`gongkai worker`) runs it then.
+    # A backend that cannot wait (tests run tasks at once) leaves it to `gongkai disclosure publish-due`.
+    if default_task_backend.supports_defer:
+        publish_scheduled_items.using(run_after=item.publish_at).enqueue()
+
+
+def publish_due(now=None) -> list[Item]:
+    """Publish every scheduled item whose 发布时间 has come; safe to run any number of times.
+
+    The worker runs it at each item's time; `gongkai disclosure publish-due` runs it too, so an item is
+    published even if its queued task was lost. The sign-off's leader is recorded as having published it.
+    """
+    now = now or timezone.now()
+    published = []
+    due = Item.objects.filter(status=ItemStatus.SCHEDULED, publish_at__lte=now).values_list("pk", flat=True)
+    for pk in list(due):
+        with transaction.atomic():
+            item = Item.objects.select_for_update(of=("self",)).select_related("agency").get(pk=pk)
+            if item.status != ItemStatus.SCHEDULED or item.publish_at > now:
+                continue  # published (or cancelled) meanwhile
+            signed = item.events.filter(to_status=ItemStatus.SCHEDULED).order_by("-at", "-pk").first()
+            actor = signed.actor if signed else item.drafter
+            reason = f"按签发时确定的发布时间 {timezone.localtime(item.publish_at):%Y-%m-%d %H:%M} 发布"
+            published.append(_publish_now(item, actor, now, reason))
+    return published
+
+
+def cancel_schedule(item: Item, actor, reason: str) -> Item:
+    """Take a scheduled item back to 领导签发 before its time; it was never public."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise WorkflowError("取消预定发布须填写理由。")
+    with transaction.atomic():
+        item = _locked(item)
+        if item.status != ItemStatus.SCHEDULED:
+            raise WorkflowError("只有已签发待发布的信息可以取消预定发布。")
+        require(actor, "item.leader_review", item.agency)
+        item.publish_at = None
+        return _step(item, actor, "unschedule", ItemStatus.LEADER_REVIEW, reason)
 
 
 def return_to_drafter(item: Item, actor, reason: str) -> Item:

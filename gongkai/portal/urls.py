@@ -19,6 +19,6 @@ urlpatterns = [
     path("<slug:code>/catalogue/<slug:category_code>/feed/", CategoryFeed(), name="category_feed"),
     # A 索引号 contains a slash (e.g. 005275134/2017-00180), hence path: rather than slug:.
     path("<slug:code>/items/<path:ref>/", views.item, name="item"),
-    path("<slug:code>/attachments/<int:pk>/", views.attachment, name="attachment"),
     path("<slug:code>/search/", views.agency_search, name="agency_search"),
+    path("<slug:code>/files/<int:pk>/", views.attachment, name="attachment"),
 ]

@@ -5,12 +5,23 @@ import logging
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, render
+from django.utils.csp import CSP
+from django.utils.http import http_date
+from django.views.decorators.csp import csp_override
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.tree import build_tree
-from gongkai.disclosure.models import Attachment, CatalogueCategory, ItemEvent, ItemStatus
+from gongkai.disclosure.attachments import IMAGES
+from gongkai.disclosure.models import (
+    Attachment,
+    CatalogueCategory,
+    DisclosureAttribute,
+    ItemEvent,
+    ItemStatus,
+)
 from gongkai.disclosure.sanitize import sanitise_body
 from gongkai.portal import page_cache
+from gongkai.portal.attachments import public_attachments, public_body
 from gongkai.portal.catalogue import category_items, category_tree, find_public_item
 from gongkai.portal.forms import SearchForm
 from gongkai.portal.guide import build_guide
@@ -130,6 +141,9 @@ def _item(request, code, ref, current):
         if item.pk in interpreted
         else []
     )
+    attachments = public_attachments(item, agency.code) if not withdrawn else []
+    # Sanitised on save already; again on output so no stored HTML ever reaches a reader unchecked.
+    body = public_body(sanitise_body(item.body), item, agency.code, attachments) if not withdrawn else ""
     return render(
         request,
         "portal/item.html",
@@ -138,32 +152,54 @@ def _item(request, code, ref, current):
             "item": item,
             "withdrawn": withdrawn,
             "withdrawn_on": withdrawn_event.at if withdrawn_event else item.updated_at,
-            # Sanitised on save already; again on output so no stored HTML ever reaches a reader unchecked.
-            "body": sanitise_body(item.body) if not withdrawn else "",
+            "body": body,
+            "attachments": attachments,
             "interprets": interprets,
             "interpretations": interpretations,
-            "attachments": list(item.attachments.all()) if not withdrawn else [],
         },
     )
 
 
-# A published attachment may be kept this long by browsers and proxies; after a withdrawal it answers 404,
-# so a cache may at most serve it this much longer.
-ATTACHMENT_CACHE_SECONDS = 300
+# Kept by browsers and proxies, but checked with the server (ETag) before each use: an unchanged file costs
+# a 304 without its bytes, and a withdrawal (answered 410 from then on) takes effect at once.
+ATTACHMENT_CACHE = "public, no-cache"
+# A file is shown by the browser's own viewer (a picture opened from its link), which styles itself inline;
+# it runs no script and may load nothing else.
+FILE_CSP = {"default-src": [CSP.NONE], "img-src": [CSP.SELF], "style-src": [CSP.UNSAFE_INLINE]}
 
 
 def attachment(request, code, pk):
-    """An attachment of a published 主动公开 item, wherever the files are kept (gongkai.storage): streamed
-    through here, so the bucket stays private and drafts' or withdrawn items' attachments are 404."""
+    """An attachment of a public item, under its own name; 410 with the notice once the item is withdrawn."""
+    agency = _agency(code, page_cache.generation())
     found = (
-        Attachment.objects.filter(pk=pk, item__in=public_items().filter(agency__code=code))
-        .only("file", "original_name", "content_type", "sha256")
+        Attachment.objects.select_related("item")
+        .filter(pk=pk, item__agency=agency, item__attribute=DisclosureAttribute.PROACTIVE)
+        .filter(item__status__in=[ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN])
         .first()
     )
     if found is None:
         raise Http404("没有找到该附件。")
+    item = found.item
+    item.agency = agency
+    if item.status == ItemStatus.WITHDRAWN:
+        event = ItemEvent.objects.filter(item=item, to_status=ItemStatus.WITHDRAWN).order_by("-at").first()
+        return render(
+            request,
+            "portal/attachment_withdrawn.html",
+            {"agency": agency, "item": item, "withdrawn_on": event.at if event else item.updated_at},
+            status=410,
+        )
+    return _file(request, found)
+
+
+@csp_override(FILE_CSP)
+def _file(request, found):
+    item = found.item
     etag = f'"{found.sha256}"'
-    if etag in request.headers.get("If-None-Match", ""):
+    headers = {"ETag": etag, "Cache-Control": ATTACHMENT_CACHE}
+    if item.published_at:
+        headers["Last-Modified"] = http_date(max(item.published_at, found.uploaded_at).timestamp())
+    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
         response = HttpResponseNotModified()
     else:
         try:
@@ -173,11 +209,16 @@ def attachment(request, code, pk):
             # the reader gets the ordinary 404 page, the operator a line in the log.
             logger.error("附件 %s 的文件 %s 不在存储中", found.pk, found.file.name)
             raise Http404("没有找到该附件。") from None
+        # Streamed from storage in chunks (gongkai.storage: a folder or the bucket); images open in the
+        # browser, documents download under their name.
         response = FileResponse(
-            content, as_attachment=True, filename=found.original_name, content_type=found.content_type
+            content,
+            as_attachment=found.content_type not in IMAGES,
+            filename=found.original_name,
+            content_type=found.content_type,
         )
-    response["ETag"] = etag
-    response["Cache-Control"] = f"public, max-age={ATTACHMENT_CACHE_SECONDS}"
+    for name, value in headers.items():
+        response[name] = value
     return response
 
 

@@ -61,6 +61,7 @@ def _cases(agency_ids: list[int], year: int):
     before it, never count and are left in the database.
     """
     start, end = _bounds(year)
+    live = Q(events__voided_at__isnull=True)  # a voided event counts nowhere
 
     def build(ids):
         return (
@@ -68,12 +69,14 @@ def _cases(agency_ids: list[int], year: int):
             .order_by()  # Meta.ordering would join the GROUP BY
             .values("pk", "agency_id", "applicant_type", "received_on")  # grouped by case
             .annotate(
-                corrected=Max("events__date", filter=Q(events__type=EventType.CORRECTION_RECEIVED)),
+                corrected=Max("events__date", filter=live & Q(events__type=EventType.CORRECTION_RECEIVED)),
                 settled=Min(
-                    "events__date", filter=Q(events__type__in=[EventType.DECIDED, EventType.WITHDRAWN])
+                    "events__date",
+                    filter=live & Q(events__type__in=[EventType.DECIDED, EventType.WITHDRAWN]),
                 ),
                 outcome=Max(
-                    KeyTextTransform("outcome", "events__data"), filter=Q(events__type=EventType.DECIDED)
+                    KeyTextTransform("outcome", "events__data"),
+                    filter=live & Q(events__type=EventType.DECIDED),
                 ),
             )
             .filter(Q(settled__isnull=True) | Q(settled__gte=start))

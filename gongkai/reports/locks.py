@@ -100,7 +100,7 @@ def _application(application, year):
         return None
     if application.pk:
         settled = (
-            ApplicationEvent.objects.filter(
+            ApplicationEvent.objects.filter(  # live events only (the default manager)
                 application_id=application.pk, type__in=[EventType.DECIDED, EventType.WITHDRAWN]
             )
             .order_by("date")
@@ -115,6 +115,8 @@ def _application(application, year):
 def _application_event(event, year):
     from gongkai.rules.clock import EventType
 
+    if event.voided_at is not None or event.type not in set(EventType):
+        return None  # voided, or internal (assignment, notes): the report does not see it
     years = {_year(event.date)}
     if event.type == EventType.CORRECTION_RECEIVED:
         # The corrected application's receipt moves to this date, out of the year it was first received in.

@@ -1,5 +1,6 @@
 """The 年度报告 entries of the 工作台 待办 (gongkai.todo): last year's report of an agency where this
-person writes reports, when it is overdue or due within a fortnight and not yet published."""
+person writes reports, when it is overdue or due within a fortnight and not yet published; and, for a leader,
+every report checked and waiting for their 审定."""
 
 from django.urls import reverse
 
@@ -7,6 +8,7 @@ from gongkai.agencies.access import agencies_where
 from gongkai.todo import Todo, Urgency
 
 from .deadlines import report_rows
+from .models import AnnualReport, ReportStatus
 
 AREA = "年度报告"
 REMIND_DAYS = 14
@@ -27,6 +29,20 @@ def todo_for(user, today) -> list[Todo]:
                 reverse("reports:detail", args=[row.agency.code, row.year]),
                 urgency,
                 when,
+                counted=False,
+            )
+        )
+    waiting = AnnualReport.objects.filter(
+        agency__in=agencies_where(user, "report.approve"), status=ReportStatus.CHECKED
+    ).select_related("agency")
+    for report in waiting.order_by("year", "agency__name"):
+        entries.append(
+            Todo(
+                AREA,
+                f"待我审定：{report.agency.name}{report.year}年年度报告",
+                1,
+                reverse("reports:detail", args=[report.agency.code, report.year]),
+                Urgency.SOON,
                 counted=False,
             )
         )

@@ -66,6 +66,10 @@ def _case(r):
     return {"pk": r.application.pk}
 
 
+def _received_event(r):
+    return {"pk": r.application.pk, "event_pk": r.application.events.get(type="received").pk}
+
+
 def _item(r):
     return {"pk": r.draft.pk}
 
@@ -108,10 +112,9 @@ DECLARATIONS: dict[str, View] = {
         args=lambda r: {"code": r.agency.code, "ref": r.published.index_number},
         foreign=EVERYONE,
     ),
-    # A published item's attachment, from wherever the files are kept (gongkai.storage).
     "portal:attachment": View(
         allow=EVERYONE,
-        args=lambda r: {"code": r.agency.code, "pk": r.public_attachment.pk},
+        args=lambda r: {"code": r.agency.code, "pk": r.published_attachment.pk},
         foreign=EVERYONE,
     ),
     "portal:agency_search": View(
@@ -178,6 +181,18 @@ DECLARATIONS: dict[str, View] = {
         args=lambda r: {"pk": r.application.pk, "proof_pk": r.delivery_proof.pk},
     ),
     "applications:archive": View(allow=may("case.archive"), args=_case),
+    "applications:assign": View(allow=may("case.handle"), args=_case),
+    "applications:add_note": View(
+        allow=may("case.handle"), args=_case, method="POST", data=lambda r, world, role: {"text": "内部备注"}
+    ),
+    "applications:bulk_assign": View(
+        allow=may("case.handle"),
+        method="POST",
+        data=lambda r, world, role: {"agency": r.agency.code, "cases": [r.application.pk]},
+    ),
+    "applications:void_event": View(allow=may("case.handle"), args=_received_event),
+    "applications:correct_event": View(allow=may("case.handle"), args=_received_event),
+    "applications:export": View(allow=may("case.handle") | {"other_staff"}),  # for their own agency
     "applications:letter_settings_index": View(allow=may("letter.settings")),
     "applications:letter_settings": View(
         allow=may("letter.settings"), args=lambda r: {"code": r.agency.code}

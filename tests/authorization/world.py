@@ -29,7 +29,7 @@ class Records:
     draft_report: object  # the agency's 2024 annual report, a draft
     ledger_entry: object
     pending_import: object = None  # a report uploaded by the agency's registrar, awaiting review
-    public_attachment: object = None  # an attachment of the published item, which the portal serves
+    published_attachment: object = None  # a file of the published item, public on the portal
 
 
 def build_records(agency: Agency, registrar) -> Records:
@@ -83,7 +83,9 @@ def build_records(agency: Agency, registrar) -> Records:
         agency, application, code, document, letter, proof, appeal, draft, attachment, published, category,
         register_entry, report, draft_report, ledger_entry,
     )  # fmt: skip
-    records.public_attachment = add_attachment(published, SimpleUploadedFile("b.pdf", PDF), registrar)
+    records.published_attachment = add_attachment(
+        published, SimpleUploadedFile("公开附件.pdf", PDF), registrar
+    )
     return records
 
 

@@ -76,5 +76,5 @@ def test_the_reader_downloads_the_attachment_the_registrar_uploaded(
     download = downloading.value
     assert download.suggested_filename == NAME
     assert Path(download.path()).read_bytes() == PDF
-    assert re.search(r"/yqtyjrswj/attachments/\d+/$", download.url)
+    assert re.search(r"/yqtyjrswj/files/\d+/$", download.url)
     context.close()

@@ -45,7 +45,14 @@ def test_a_draft_is_reviewed_signed_published_found_and_withdrawn(browser, live_
     registrar.context.close()
 
     sign_off(browser, live_server, people.department_head.username, item_url, "审核通过")
-    sign_off(browser, live_server, people.reviewer.username, item_url, "审核通过")
+    reviewer = staff_page(browser, live_server, people.reviewer.username)
+    reviewer.goto(item_url)
+    for question in reviewer.locator("fieldset.yes-no").all():
+        question.get_by_label("否").check()
+    reviewer.get_by_label("审查意见").fill("经审查，不涉及国家秘密和第三方权益，同意公开。")
+    reviewer.get_by_role("button", name="保密审查通过").click()
+    expect(reviewer.get_by_text("待领导签发").first).to_be_visible()
+    reviewer.context.close()
     sign_off(browser, live_server, people.leader.username, item_url, "签发并发布")
 
     page.goto("/yqtyjrswj/search/?q=复议")

@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from gongkai.disclosure.models import Item, ItemStatus
+from gongkai.rules.secrecy import CODES
 
 
 def item_form(**overrides):
@@ -22,6 +23,11 @@ def item_form(**overrides):
     return data
 
 
+# The 保密审查 checklist answered 否 throughout with an opinion, and 签发 for publication at once; each step
+# reads only its own fields.
+ANSWERS = {**dict.fromkeys(CODES, "no"), "opinion": "经审查，不涉密，同意公开。", "when": "now"}
+
+
 def test_a_draft_goes_from_the_form_through_every_review_to_publication(people, client):
     client.force_login(people.registrar)
     response = client.post(reverse("disclosure:item_new"), item_form())
@@ -34,7 +40,7 @@ def test_a_draft_goes_from_the_form_through_every_review_to_publication(people, 
         client.force_login(reviewer)
         page = client.get(reverse("disclosure:item", args=[item.pk])).content.decode()
         assert "退回起草人" in page
-        client.post(reverse("disclosure:item_action", args=[item.pk, "approve"]))
+        client.post(reverse("disclosure:item_action", args=[item.pk, "approve"]), ANSWERS)
 
     item.refresh_from_db()
     assert item.status == ItemStatus.PUBLISHED and item.index_number

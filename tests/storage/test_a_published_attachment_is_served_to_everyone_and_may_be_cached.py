@@ -1,6 +1,6 @@
 """A published 主动公开 item's attachments are listed on its portal page and downloaded by anyone under their
-own names, with a validator and a short public cache lifetime — from the data folder or from the bucket
-alike. An attachment of a withdrawn item, or asked for under another agency, is 404."""
+own names, cacheable by anyone and revalidated by their checksum — from the data folder or from the bucket
+alike. An attachment asked for under another agency is 404; once the item is withdrawn, 410."""
 
 import pytest
 from django.urls import reverse
@@ -33,13 +33,13 @@ def test_the_item_page_links_the_attachment_and_anyone_downloads_it(
     assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
     assert response["Content-Type"] == "application/pdf"
     assert "filename*=utf-8''%E5%85%B3%E4%BA%8E" in response["Content-Disposition"]
-    assert response["Cache-Control"] == "public, max-age=300"
+    assert response["Cache-Control"] == "public, no-cache"
     assert response["ETag"] == f'"{attachment.sha256}"'
     again = client.get(url, headers={"If-None-Match": response["ETag"]})
     assert again.status_code == 304 and again.content == b""
 
 
-def test_a_withdrawn_items_attachment_and_another_agencys_address_are_404(
+def test_another_agencys_address_is_404_and_a_withdrawn_items_attachment_410(
     where, people, item_with_attachment, client
 ):
     item, attachment = item_with_attachment(publish=True)

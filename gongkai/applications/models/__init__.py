@@ -2,6 +2,7 @@
 (letter), and the files kept with a case (files). Table names and the app label are those of the app."""
 
 from .case import (
+    INTERNAL_KINDS,
     Application,
     ApplicationCounter,
     ApplicationEvent,
@@ -27,6 +28,7 @@ __all__ = [
     "Carrier",
     "DeliveryProof",
     "EventKind",
+    "INTERNAL_KINDS",
     "IdType",
     "IdentityDocument",
     "Letter",

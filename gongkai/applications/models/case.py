@@ -28,7 +28,15 @@ def user_reference(verbose_name: str) -> models.ForeignKey:
     )
 
 
-EventKind = models.TextChoices("EventKind", [(t.name, (t.value, t.label)) for t in EventType])
+# Things done to a case that are no part of the statutory clock: who handles it, and the office's own notes.
+# They are events like the others (dated, audited, voidable) but the clock never sees them, and nothing the
+# applicant receives (tracking page, letters, their personal-data export) shows them.
+INTERNAL_KINDS = {"assigned": "分办", "note": "内部备注"}
+EventKind = models.TextChoices(
+    "EventKind",
+    [(t.name, (t.value, t.label)) for t in EventType]
+    + [(key.upper(), (key, label)) for key, label in INTERNAL_KINDS.items()],
+)
 
 
 class IdType(models.TextChoices):
@@ -130,6 +138,8 @@ class Application(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Who handles the case now: kept in step with its live `assigned` events (services.assign), for lists.
+    handler = user_reference("承办人")
     created_by = user_reference("登记人")
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
@@ -159,9 +169,21 @@ class Application(models.Model):
         return "、".join(Route(r).label for r in self.routes if r in Route.values)
 
 
+class LiveEvents(models.Manager):
+    """The events that stand: a voided event stays in the table (and on the case page, struck through) but
+    counts nowhere. As the default manager it is what `application.events` and its prefetch return."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(voided_at__isnull=True)
+
+
 class ApplicationEvent(models.Model):
-    """One thing that happened to a case, in the clock's vocabulary. `data` holds the type's fields
-    (correction_deadline, workdays, party, deadline, method) and, for `decided`, the outcome key."""
+    """One thing that happened to a case, in the clock's vocabulary, or an internal step (INTERNAL_KINDS).
+    `data` holds the type's fields (correction_deadline, workdays, party, deadline, method) and, for
+    `decided`, the outcome key.
+
+    A wrong event is never edited: it is voided with a reason (voided_at, voided_by, void_reason) and, if
+    something else happened instead, re-entered as a new event that `replaces` it."""
 
     application = models.ForeignKey(
         Application, verbose_name="申请", on_delete=models.CASCADE, related_name="events"
@@ -172,17 +194,42 @@ class ApplicationEvent(models.Model):
     note = models.TextField("说明", blank=True)
     actor = user_reference("记录人")
     created_at = models.DateTimeField("记录时间", auto_now_add=True)
+    voided_at = models.DateTimeField("作废时间", null=True, blank=True)
+    voided_by = user_reference("作废人")
+    void_reason = models.TextField("作废理由", blank=True)
+    replaces = models.ForeignKey(
+        "self",
+        verbose_name="更正的事件",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="replaced_by",
+    )
+
+    with_voided = models.Manager()  # every record, voided ones too: the case page, the case file
+    objects = LiveEvents()  # the default (Meta.default_manager_name)
 
     class Meta:
         verbose_name = "办理事件"
         verbose_name_plural = "办理事件"
         ordering = ["date", "id"]
+        default_manager_name = "objects"
         constraints = [
             # One outcome per application, whatever the forms let through (rule: exactly one per decided case).
             models.UniqueConstraint(
-                fields=["application"], condition=models.Q(type="decided"), name="application_one_decision"
+                fields=["application"],
+                condition=models.Q(type="decided", voided_at__isnull=True),
+                name="application_one_live_decision",
             ),
         ]
 
     def __str__(self) -> str:
         return f"{self.application.reference} {self.get_type_display()} {self.date.isoformat()}"
+
+    @property
+    def internal(self) -> bool:
+        return self.type in INTERNAL_KINDS
+
+    @property
+    def voided(self) -> bool:
+        return self.voided_at is not None
