@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from gongkai.disclosure import workflow
 from gongkai.disclosure.attachments import add_attachment
 from gongkai.disclosure.models import DisclosureAttribute, Item
+from tests.disclosure.conftest import approve
 from tests.factories import make_personas
 
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
@@ -36,7 +37,7 @@ def item_with_attachment(people):
         if publish:
             workflow.submit(item, item.drafter)
             for reviewer in (people.department_head, people.reviewer, people.leader):
-                item = workflow.approve(item, reviewer)
+                item = approve(item, reviewer)
         return item, attachment
 
     return make

@@ -48,9 +48,8 @@ def test_another_agencys_address_is_404_and_a_withdrawn_items_attachment_410(
         == 404
     )
     workflow.withdraw(item, people.leader, "政策已废止")
-    assert (
-        client.get(reverse("portal:attachment", args=[people.agency.code, attachment.pk])).status_code == 404
-    )
+    gone = client.get(reverse("portal:attachment", args=[people.agency.code, attachment.pk]))
+    assert gone.status_code == 410 and not hasattr(gone, "streaming_content")  # the notice, not the file
     assert "关于退役军人优待证申领的通知.pdf" not in client.get(item_url(item)).content.decode()
 
 
