@@ -3,6 +3,9 @@
 `python -m benchmarks --parse [--parse-rounds N]` times the importer instead (reports per second on the
 published fixtures and on rendered reports of both formats); it needs no database.
 
+`python -m benchmarks --pdf [--pdf-rounds N]` times publishing a full report's PDF against WeasyPrint printing
+the same HTML once (benchmarks/pdf.py); it needs no database.
+
 `python -m benchmarks --aggregate [--queries N] [--reuse]` times the supervisor's total instead: 300
 agencies in a tree (city → districts → offices) × 5 years of published report cells, bulk-inserted into a
 database of its own (var/bench/aggregate/, or `gongkai_bench_aggregate` on PostgreSQL), then
@@ -64,9 +67,24 @@ def parse(argv) -> argparse.Namespace:
     parser.add_argument("--parse", action="store_true", help="只测年度报告读取速度（每秒份数），不需要数据库")
     parser.add_argument("--parse-rounds", type=int, default=3, help="读取基准中每份报告的读取轮数（默认 3）")
     parser.add_argument(
+        "--pdf",
+        action="store_true",
+        help="只测完整年度报告的 PDF 生成，对比 WeasyPrint 直接打印，不需要数据库",
+    )
+    parser.add_argument("--pdf-rounds", type=int, default=5, help="PDF 基准的轮数（默认 5）")
+    parser.add_argument(
         "--aggregate", action="store_true", help="只测上级汇总：300 个机关 × 5 年的已发布报告，对比裸 SQL"
     )
     return parser.parse_args(argv)
+
+
+def pdf_benchmark(args) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
+    from benchmarks.pdf import print_result, run
+
+    print(f"机器：{machine()}")
+    print_result(run(rounds=args.pdf_rounds, seed=args.seed))
+    return 0
 
 
 def parse_benchmark(args) -> int:
@@ -111,6 +129,8 @@ def main(argv=None) -> int:
         return parse_benchmark(args)
     if args.aggregate:
         return aggregate_benchmark(args)
+    if args.pdf:
+        return pdf_benchmark(args)
     where = database.prepare(fresh=not args.reuse, scale=args.scale, pg_name=args.pg_database)
 
     import django

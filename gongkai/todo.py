@@ -21,6 +21,7 @@ from django.utils.module_loading import import_string
 
 PROVIDERS = (
     "gongkai.applications.todo.todo_for",
+    "gongkai.applications.letters.todo.todo_for",
     "gongkai.disclosure.todo.todo_for",
     "gongkai.reports.todo.todo_for",
 )

@@ -55,6 +55,13 @@ class Agency(models.Model):
         validators=[validate_uscc],
         help_text="18 位，字母须大写。仅导入其年度报告的外部机关可不填。",
     )
+    # An agency outside gongkai, added only to import its published reports: nobody here handles its
+    # applications, so its portal pages take none and say where to apply instead.
+    external = models.BooleanField(
+        "外部机关",
+        default=False,
+        help_text="不在本系统办理政府信息公开工作的机关（仅导入其年度报告）；其门户页面不受理网上申请。",
+    )
     level = models.CharField("行政层级", max_length=16, choices=Level.choices)
     kind = models.CharField(
         "机关类型",

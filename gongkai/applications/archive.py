@@ -1,7 +1,7 @@
 """The file of a closed case as one package (条例 Art. 45: 登记、审核、办理、答复、归档).
 
 A ZIP holding the application's data and history (application.json), the identity documents, every issued
-letter as DOCX and PDF, and the delivery proof, with manifest.json listing each file's size and SHA-256 —
+letter as DOCX and PDF with its attachments and e-mail delivery records, and the delivery proof, with manifest.json listing each file's size and SHA-256 —
 so whoever keeps the package can tell later that nothing in it changed. Draft letters are not part of the
 file. The identity number goes in masked: the package leaves the system, the key does not.
 
@@ -97,6 +97,19 @@ def _letter_record(letter) -> dict:
         "leader_signed_at": letter.leader_signed_at,
         "docx_sha256": letter.docx_sha256,
         "pdf_sha256": letter.pdf_sha256,
+        "attachments": [
+            {"title": a.title, "size": a.size, "sha256": a.sha256} for a in letter.attachments.all()
+        ],
+        # Electronic delivery: the message id is the proof of 送达; the address is personal data, not kept here.
+        "deliveries": [
+            {
+                "status": d.get_status_display(),
+                "attempts": d.attempts,
+                "message_id": d.message_id,
+                "sent_at": d.sent_at,
+            }
+            for d in letter.deliveries.all()
+        ],
     }
 
 
@@ -126,6 +139,11 @@ def build_archive(application, *, actor) -> tuple[str, bytes]:
         stem = f"letters/{i:02d}-{letter.kind}"
         files.append((f"{stem}.docx", bytes(letter.docx)))
         files.append((f"{stem}.pdf", bytes(letter.pdf)))
+        for j, attachment in enumerate(letter.attachments.all(), 1):
+            if not attachment.file:
+                continue
+            with attachment.file.open("rb") as handle:
+                files.append((f"{stem}-附件{j}{attachment.extension}", handle.read()))
     for i, proof in enumerate(application.delivery_proofs.all(), 1):
         if not proof.file:
             continue

@@ -10,7 +10,7 @@ by default, days waiting for a fee) are not counted.
     next_events(application, as_of=None) -> {EventType: NextEvent}   what may be recorded next (ClockError)
 
 A period that runs into a year whose holiday notice is not yet in the calendar table (every case received
-from late November on) is counted Monday–Friday for that year, as gongkai.rules.workdays allows with
+from late November on) is counted Monday–Friday for that year, less its fixed-date holidays (元旦, 劳动节, 国庆节), as gongkai.rules.workdays allows with
 allow_provisional, and the result says so (`provisional_years`), to be shown as 临时 until the notice is
 entered — refusing to compute would stop all work in December.
 """
@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from gongkai.calendar.workdays import current_calendar
 from gongkai.rules.clock import ClockState, Event, EventType, NextEvent, allowed_events, compute_clock
-from gongkai.rules.workdays import WorkdayCalendar, YearCalendar
+from gongkai.rules.workdays import WorkdayCalendar, YearCalendar, fixed_date_holidays
 
 CLOCK_FIELDS = ("workdays", "correction_deadline", "party", "deadline", "method")
 DATE_FIELDS = ("correction_deadline", "deadline")
@@ -72,7 +72,7 @@ class ProvisionalCalendar:
         data = self.base.year_data(year)
         if data is None:
             self.missing.add(year)
-            return YearCalendar(year)
+            return fixed_date_holidays(year)
         return data
 
 

@@ -13,7 +13,12 @@ from gongkai.rules.channels import CHANNEL_CHOICES, Channel, ReceiptError, recei
 from gongkai.rules.clock import DEFAULT_SETTINGS, DeliveryMethod, EventType, Party
 from gongkai.rules.fees import FeeMethod
 from gongkai.rules.identity import normalise_resident_id, validate_resident_id
-from gongkai.rules.outcomes import APPLICANT_TYPE_CHOICES, ApplicantType, outcome_groups, reason_text
+from gongkai.rules.outcomes import (
+    APPLICANT_TYPE_CHOICES,
+    ApplicantType,
+    outcome_groups,
+    reason_text,
+)
 from gongkai.rules.uscc import validate_uscc
 
 from .models import Carrier, IdType, Route
@@ -336,13 +341,23 @@ class ExtensionApprovedForm(EventForm):
         help_text="将写入延期答复告知书，例如：所需信息涉及多个科室，需要汇总核实。",
         error_messages={"required": "请填写延期理由，它将写入延期答复告知书。"},
     )
-    applicant_notified = forms.BooleanField(
-        label="已告知申请人延期",
-        help_text="延期须告知申请人；记录后可在“文书”中拟写延期答复告知书。",
-        error_messages={"required": "延期须告知申请人（《条例》第三十三条）。"},
+    notice = forms.ChoiceField(
+        label="告知申请人",
+        choices=[
+            ("draft", "记录后立即拟写延期答复告知书（按本页的延长日数和理由生成，送签后送达申请人）"),
+            ("notified", "已另行告知申请人（例如已口头或书面告知）"),
+        ],
+        initial="draft",
+        widget=forms.RadioSelect,
+        help_text="延长答复期限须告知申请人（《条例》第三十三条）。",
+        error_messages={"required": "延期须告知申请人（《条例》第三十三条）：请选择告知方式。"},
     )
     data_fields = ("workdays", "approved_by")
-    field_order = ["date", "workdays", "approved_by", "note", "applicant_notified"]
+    field_order = ["date", "workdays", "approved_by", "note", "notice"]
+
+    @property
+    def draft_notice(self) -> bool:
+        return self.cleaned_data.get("notice") == "draft"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -412,7 +427,30 @@ class DecidedForm(EventForm):
         help_text="每件申请只计一个结果；区分处理的只计“部分公开”。",
         error_messages={"required": "请选择办理结果。"},
     )
-    data_fields = ("outcome",)
+    disclosed = forms.CharField(
+        label="提供的信息",
+        required=False,
+        max_length=300,
+        help_text="予以公开或部分公开时填写，将写入答复书，例如：2025年度补助发放名单（共3页）。",
+    )
+    withheld_part = forms.CharField(
+        label="不予公开的部分",
+        required=False,
+        max_length=300,
+        help_text="部分公开时填写，将写入答复书（未填的，答复书草稿留空白待补），例如：名单中的身份证号码和银行账号。",
+    )
+    withheld_reason = forms.CharField(
+        label="不予公开的理由",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        help_text="部分公开或不予公开时填写，将写入答复书，例如：属于个人隐私，公开会对第三方合法权益造成损害。",
+    )
+    note = forms.CharField(
+        label="内部说明", required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text="不写入答复书。"
+    )
+    data_fields = ("outcome", "disclosed", "withheld_part", "withheld_reason")
+    field_order = ["date", "outcome", "disclosed", "withheld_part", "withheld_reason", "note"]
 
 
 class DeliveredForm(EventForm):
@@ -420,7 +458,7 @@ class DeliveredForm(EventForm):
         label="送达方式",
         choices=[(m.value, m.label) for m in DeliveryMethod],
         widget=forms.RadioSelect,
-        help_text="直接送达以签收日为准；邮寄送达以交邮之日为准。",
+        help_text="直接送达以签收日为准；邮寄送达以交邮之日为准；电子送达以邮件进入申请人邮箱之日为准（系统发送邮件后自动记录）。",
         error_messages={"required": "请选择送达方式。"},
     )
     data_fields = ("method",)

@@ -30,7 +30,15 @@ from gongkai.rules.workdays import MissingCalendarYear
 
 from . import crypto
 from .clock import clock_state
-from .models import INTERNAL_KINDS, Application, DeliveryProof, Letter, LetterStatus, sha256_hex
+from .models import (
+    INTERNAL_KINDS,
+    Application,
+    DeliveryProof,
+    Letter,
+    LetterDelivery,
+    LetterStatus,
+    sha256_hex,
+)
 
 ERASED_NAME = "（个人信息已删除）"
 # Columns that identify or reach the applicant; emptied on erasure.
@@ -194,6 +202,9 @@ def erase_personal_data(application, *, actor=None, reason: str) -> None:
                 docx=None,
                 pdf=None,
             )
+        # The e-mail address a letter went to is the applicant's; the delivery record (status, time, message
+        # id) stays as proof of the 送达.
+        LetterDelivery.objects.filter(letter__application=locked).update(address="")
         for document in documents:
             document.delete()
         DeliveryProof.objects.filter(application=locked).update(file="")

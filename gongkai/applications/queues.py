@@ -135,8 +135,13 @@ def letters_to_sign(user) -> dict:
             .order_by("drafted_at", "id")
         )
 
+    from .letters.workflow import issued_by_registrar
+
     return {
-        "letters_to_sign": waiting("letter.sign", LetterStatus.DRAFT),
+        # A 受理回执 the registrar issues alone (LetterSettings.receipt_issued_by_registrar) waits for nobody.
+        "letters_to_sign": [
+            letter for letter in waiting("letter.sign", LetterStatus.DRAFT) if not issued_by_registrar(letter)
+        ],
         "letters_to_issue": waiting("letter.issue", LetterStatus.HEAD_SIGNED),
     }
 

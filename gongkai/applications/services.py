@@ -342,8 +342,16 @@ def describe_event(event: ApplicationEvent) -> str:
         parts.append(f"金额 {data['amount']} 元")
     if "outcome" in data:
         parts.append(f"结果：{Outcome(data['outcome']).label}")
+    if "disclosed" in data:
+        parts.append(f"提供：{data['disclosed']}")
+    if "withheld_part" in data:
+        parts.append(f"不予公开：{data['withheld_part']}")
+    if "withheld_reason" in data:
+        parts.append(f"理由：{data['withheld_reason']}")
     if "method" in data:
         parts.append(DeliveryMethod(data["method"]).label)
+    if "message_id" in data:
+        parts.append(f"邮件标识 {data['message_id']}")
     return "；".join(parts)
 
 

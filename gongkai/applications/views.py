@@ -33,7 +33,7 @@ from .casework_views import AssignForm
 from .clock import clock_state, next_events
 from .downloads import private_file
 from .forms import EVENT_FORMS, IntakeForm
-from .letters.views import letters_panel
+from .letters.views import draft_notice_after, letters_panel
 from .listing import (
     BUCKETS,
     OUTCOME_CHOICES,
@@ -43,7 +43,7 @@ from .listing import (
     case_rows,
     filtered_cases,
 )
-from .models import ApplicationEvent
+from .models import ApplicationEvent, LetterKind
 from .queues import LETTER_QUEUE_LABELS, letters_to_sign, queues_for
 
 NEW_CODE_SESSION_KEY = "applications.new_query_code"
@@ -302,6 +302,9 @@ def record_event(request, application, type):
         except (ClockError, MissingCalendarYear) as exc:
             form.add_error(None, f"{exc}。未保存。")
         else:
+            if getattr(form, "draft_notice", False):
+                # The 延期 notice is drafted from what was just recorded: no chicken-and-egg.
+                return draft_notice_after(request, application, LetterKind.EXTENSION, event_type)
             hint = LETTER_HINTS.get(event_type)
             messages.success(
                 request, f"已记录：{event_type.label}。" + (f"请在“文书”中拟写{hint}。" if hint else "")

@@ -46,6 +46,11 @@ def register(subparsers) -> None:
         help="与 --save 一起：该年度已有发布的报告时，保存为新版本（原版本保留）",
     )
     p.add_argument("--reason", default="", metavar="理由", help="与 --replace 一起：替换的理由，随新版本保存")
+    p.add_argument(
+        "--accept-unread",
+        action="store_true",
+        help="与 --save 一起：读出的单元格不到一半的报告也保存（门户网站标明“部分数据未能读取”及未读取的格数）",
+    )
     p.set_defaults(func=import_command)
 
 
@@ -169,6 +174,7 @@ class _Saver:
         from gongkai.agencies.models import Agency
 
         self.replace, self.reason = args.replace, args.reason.strip()
+        self.accept_unread = getattr(args, "accept_unread", False)
         self.fixed = self.parent = None
         if args.agency:
             self.fixed = self._agency(args.agency)
@@ -223,6 +229,7 @@ class _Saver:
                 notes=notes,
                 actor=None,
                 reason=self.reason if previous is not None else "",
+                confirmed_unread=self.accept_unread,
             )
         except ImportRefused as e:
             return {"skipped": str(e)}

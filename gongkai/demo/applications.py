@@ -24,6 +24,8 @@ from gongkai.appeals.models import Appeal
 from gongkai.appeals.services import close_appeal, register_appeal
 from gongkai.applications import letters
 from gongkai.applications.casework import assign
+from gongkai.applications.letters import signing
+from gongkai.applications.letters.workflow import issued_by_registrar
 from gongkai.applications.models import Application, LetterSettings
 from gongkai.applications.services import record_event, register_application
 from gongkai.rules.identity import resident_id_check_character
@@ -442,6 +444,9 @@ def _load_letters(agency, created, drafter, signers, today) -> None:
     head, leader = signers
     if not LetterSettings.objects.filter(agency=agency).exists():
         LetterSettings.objects.create(agency=agency, **LETTER_SETTINGS)
+    # The demo agency signs its letters with a self-signed certificate (a real one comes from a CA).
+    if signing.certificate_for(agency) is None:
+        signing.install_self_signed(agency)
     for case, application in zip(CASES, created, strict=True):
         for demo in case.letters:
             if application is None or (demo.issued_on is not None and demo.issued_on > today):
@@ -453,6 +458,10 @@ def _load_letters(agency, created, drafter, signers, today) -> None:
             if demo.blanks:
                 letter = letters.edit_letter(letter, body=body, addressee=letter.addressee, actor=drafter)
             if demo.left_at == DRAFT:
+                continue
+            if issued_by_registrar(letter):
+                if demo.issued_on is not None:
+                    letters.issue_letter(letter, actor=drafter, issued_on=demo.issued_on)
                 continue
             letter = letters.sign_as_head(letter, actor=head)
             if demo.issued_on is not None:

@@ -14,7 +14,7 @@ from datetime import date
 from gongkai.ledger.models import EntryKind, LedgerEntry, OutreachChannel
 from gongkai.ledger.services import record_entry
 from gongkai.reports.models import AnnualReport
-from gongkai.reports.services import approve, check, open_report, publish, save_sections
+from gongkai.reports.services import approve, check, open_report, publish, save_sections, submit
 
 SEED_SOURCE = "局办公室宣传工作台账（演示数据）"
 
@@ -136,6 +136,7 @@ def load_demo_reports(agency, *, registrar, leader) -> None:
         sections["五"] = SECTION5_2020
         save_sections(report, sections, actor=registrar)
         check(report, actor=registrar)
+        submit(AnnualReport.objects.get(pk=report.pk), actor=registrar)
         approve(AnnualReport.objects.get(pk=report.pk), actor=leader)
         publish(AnnualReport.objects.get(pk=report.pk), actor=registrar)
     later = open_report(agency, 2021, actor=registrar)

@@ -52,8 +52,11 @@ def format_value(value: Value, kind: Kind | None) -> str:
         return ""
     if kind is Kind.SIGNED and value != 0:
         return f"增{value}" if value > 0 else f"减{-value}"
+    if isinstance(value, float):
+        value = Decimal(repr(value))
     if isinstance(value, Decimal):
-        return format(value, "f")
+        # The same figure reads the same in every format: 0.0 and 0.00 are 0, 12.50 is 12.5.
+        return format(value.normalize(), "f")
     return str(value)
 
 

@@ -53,6 +53,7 @@ def create_external_agency(
         parent=parent,
         level=parent.level,
         kind=kind or kind_for_name(name),
+        external=True,
     )
     try:
         agency.full_clean()

@@ -81,9 +81,49 @@ class SaveForm(forms.Form):
         help_text="该年度已有发布的报告时必填，与新版本一同保存；原版本仍保留、可下载。",
     )
 
-    def __init__(self, *args, replacing: bool, **kwargs):
+    published_on = forms.DateField(
+        label="发布日期",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="报告原文落款的成文或发布日期；原文中已找到时可留空。",
+        error_messages={"invalid": "请按“年-月-日”填写日期，例如 2021-01-28。"},
+    )
+    publish_source = forms.BooleanField(
+        label="在门户网站公开原始文件",
+        required=False,
+        help_text="默认不公开：门户网站只提供本系统生成的网页，原始文件仅供工作人员核对。",
+    )
+    confirm_unread = forms.BooleanField(label="确认保存", required=False)
+
+    def __init__(
+        self,
+        *args,
+        replacing: bool,
+        unread: int = 0,
+        total: int = 0,
+        under: bool = False,
+        stated=None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.replacing = replacing
+        self.under = under
+        self.stated = stated
+        self.fields[
+            "confirm_unread"
+        ].label = f"我已核对：{total}个单元格中有{unread}个未能读取，仍保存为已发布报告，门户网站将标明“部分数据未能读取”"
+        if stated:
+            self.fields[
+                "published_on"
+            ].help_text = f"原文中找到的日期为{stated:%Y年%m月%d日}；如不正确请填写。"
+
+    def clean(self):
+        data = super().clean()
+        if self.under and not data.get("confirm_unread"):
+            self.add_error("confirm_unread", "未能读取的数据较多，保存前须勾选确认。")
+        if not self.stated and not data.get("published_on") and "published_on" not in self.errors:
+            self.add_error("published_on", "原文中没有找到发布日期，请填写报告的成文或发布日期。")
+        return data
 
     def clean_reason(self):
         reason = self.cleaned_data["reason"].strip()

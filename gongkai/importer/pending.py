@@ -16,6 +16,8 @@ NotAllowed refuses a person whose roles do not allow the import.
 
 import hashlib
 import json
+import re
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
@@ -31,6 +33,7 @@ from gongkai.formats.registry import get_format
 from gongkai.importer.models import ImportStatus, PendingImport
 from gongkai.importer.parse import UnreadableReport, kind_of
 from gongkai.importer.reading import read_upload
+from gongkai.rules.report_review import under_read
 
 
 class ImportRefused(Exception):
@@ -294,8 +297,43 @@ def published_version(agency, year: int | None):
     return report.latest_version() if report else None
 
 
+DATE_IN_TEXT = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def stated_date(cells: ReportCells):
+    """The publication date a report states (its 成文/发布日期): the first date of the year after the report's
+    year found in its text — the statistical period (1月1日至12月31日 of the year itself) never matches."""
+    if not cells.year:
+        return None
+    for number in ("一", "二", "三", "四", "五", "六"):
+        for match in DATE_IN_TEXT.finditer(cells.sections.get(number, "") or ""):
+            year, month, day = (int(g) for g in match.groups())
+            if year == cells.year + 1:
+                try:
+                    return date(year, month, day)
+                except ValueError:
+                    continue
+    return None
+
+
+def read_share(cells: ReportCells) -> tuple[int, int]:
+    """(cells read, cells in the format)."""
+    values = list(cells.values.values())
+    return sum(v is not None for v in values), len(values)
+
+
 def store(
-    agency, cells: ReportCells, *, source: bytes, source_name: str, notes: dict, actor, reason: str = ""
+    agency,
+    cells: ReportCells,
+    *,
+    source: bytes,
+    source_name: str,
+    notes: dict,
+    actor,
+    reason: str = "",
+    published_on=None,
+    confirmed_unread: bool = False,
+    publish_source: bool = False,
 ):
     """Store read (and corrected) cells as the agency's published version for cells.year, with the source.
 
@@ -312,7 +350,25 @@ def store(
         raise ImportRefused(
             f"{agency.name}{cells.year}年度已有发布的报告（第{previous.number}版）；替换须说明理由，原版本仍将保留。"
         )
-    provenance = {"file": source_name, "sha256": hashlib.sha256(source).hexdigest(), **notes}
+    read, total = read_share(cells)
+    if under_read(read, total) and not confirmed_unread:
+        raise ImportRefused(
+            f"只读到{total}个单元格中的{read}个，{total - read}个未能读取；保存为已发布报告须确认这一点。"
+        )
+    stated = stated_date(cells)
+    day = published_on or stated
+    provenance = {
+        "file": source_name,
+        "sha256": hashlib.sha256(source).hexdigest(),
+        **notes,
+        "read_cells": read,
+        "unread_cells": total - read,
+        "source_public": bool(publish_source),
+        "published_on_from": "given" if published_on else ("source" if stated else "import"),
+    }
+    published_at = (
+        timezone.make_aware(datetime.combine(day, datetime.min.time().replace(hour=9))) if day else None
+    )
     try:
         return store_imported(
             agency,
@@ -322,6 +378,7 @@ def store(
             source_name=source_name,
             source=source,
             provenance=provenance,
+            published_at=published_at,
             actor=actor,
             reason=reason,
         )
@@ -329,7 +386,15 @@ def store(
         raise ImportRefused(str(e)) from None
 
 
-def save(pending: PendingImport, *, actor, reason: str = ""):
+def save(
+    pending: PendingImport,
+    *,
+    actor,
+    reason: str = "",
+    published_on=None,
+    confirmed_unread: bool = False,
+    publish_source: bool = False,
+):
     _require(actor, pending.agency)
     _require_pending(pending)
     with transaction.atomic():
@@ -353,6 +418,9 @@ def save(pending: PendingImport, *, actor, reason: str = ""):
             notes=notes,
             actor=actor,
             reason=reason,
+            published_on=published_on,
+            confirmed_unread=confirmed_unread,
+            publish_source=publish_source,
         )
         pending.status = ImportStatus.SAVED
         pending.decided_by, pending.decided_at = actor, timezone.now()

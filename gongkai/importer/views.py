@@ -21,6 +21,7 @@ from gongkai.importer.models import ImportStatus, PendingImport
 from gongkai.importer.review import anchored, tables, unread_entries, unread_reasons
 from gongkai.importer.tasks import read_pending_import
 from gongkai.importer.uploads import KINDS
+from gongkai.rules.report_review import under_read
 
 OPEN = (ImportStatus.READING, ImportStatus.UNREADABLE, ImportStatus.PENDING)
 # How often the status page of a reading in progress asks again, in seconds.
@@ -174,12 +175,30 @@ def save(request, pk):
         messages.error(request, f"该导入已{pending.get_status_display()}。")
         return redirect(_review_url(pending))
     published = services.published_version(pending.agency, pending.year)
-    form = SaveForm(request.POST if request.method == "POST" else None, replacing=published is not None)
+    cells = services.cells_of(pending)
+    read, total = services.read_share(cells)
+    under = under_read(read, total)
+    form = SaveForm(
+        request.POST if request.method == "POST" else None,
+        replacing=published is not None,
+        unread=total - read,
+        total=total,
+        under=under,
+        stated=services.stated_date(cells),
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():
+            data = form.cleaned_data
             try:
-                version = services.save(pending, actor=request.user, reason=form.cleaned_data["reason"])
+                version = services.save(
+                    pending,
+                    actor=request.user,
+                    reason=data["reason"],
+                    published_on=data["published_on"],
+                    confirmed_unread=data["confirm_unread"],
+                    publish_source=data["publish_source"],
+                )
             except services.ImportRefused as e:
                 form.add_error(None, str(e))
             else:
@@ -192,7 +211,14 @@ def save(request, pk):
     return render(
         request,
         "importer/save.html",
-        {"pending": pending, "form": form, "published": published},
+        {
+            "pending": pending,
+            "form": form,
+            "published": published,
+            "under": under,
+            "read": read,
+            "total": total,
+        },
         status=status,
     )
 

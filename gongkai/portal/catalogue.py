@@ -7,6 +7,7 @@ from django.http import Http404
 from django.urls import reverse
 
 from gongkai.disclosure.models import CatalogueCategory, DisclosureAttribute, Item, ItemStatus
+from gongkai.reports.public_views import is_report_column, published_versions
 from gongkai.search.service import category_subtree_ids, public_items
 
 
@@ -28,8 +29,14 @@ def category_tree(agency) -> list[Node]:
         .values_list("category_id")
         .annotate(n=Count("pk"))
     )
+    reports = None
     for c in categories:
-        c.own = own.get(c.pk, 0)
+        if is_report_column(c):
+            # The 年报 column lists the published annual reports (gongkai.reports), and counts them.
+            reports = len(published_versions(agency)) if reports is None else reports
+            c.own = reports
+        else:
+            c.own = own.get(c.pk, 0)
     nodes = {c.pk: Node(c, c.own) for c in categories}
     roots = []
     for c in categories:

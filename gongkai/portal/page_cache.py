@@ -3,7 +3,7 @@
 An item page is read far more often than anything on it changes, and rendering it costs several times
 the work of answering the request. A rendered page is kept in the cache under its address together with
 the portal's generation — a number in the database that grows after every committed save or delete of an
-agency or a disclosure record (catalogue, items, their events and attachments) — so every server process
+agency, a disclosure record (catalogue, items, their events and attachments) or an annual report — so every server process
 sees a change at its next request, which a per-process cache could not be told otherwise. The day is part
 of the key because validity is read against today; entries also expire after PAGE_CACHE_SECONDS, which
 bounds what a lost increment (a process killed between its commit and the increment) could leave behind.
@@ -29,7 +29,7 @@ from django.utils import timezone
 
 from gongkai.portal.models import PortalGeneration
 
-SHOWN_APPS = ("agencies", "disclosure")
+SHOWN_APPS = ("agencies", "disclosure", "reports")
 
 
 def generation() -> int:

@@ -25,6 +25,7 @@ from gongkai.portal.attachments import public_attachments, public_body
 from gongkai.portal.catalogue import category_items, category_tree, find_public_item
 from gongkai.portal.forms import SearchForm
 from gongkai.portal.guide import build_guide
+from gongkai.reports.public_views import is_report_column, published_versions
 from gongkai.search.service import PAGE_SIZE, public_items, search_items
 from gongkai.security import ratelimit
 
@@ -95,12 +96,15 @@ def _category(request, code, category_code, page_number, current):
     agency = _agency(code, current)
     category = get_object_or_404(CatalogueCategory, agency=agency, code=category_code)
     page = Paginator(category_items(category), PAGE_SIZE).get_page(page_number)
+    # The 年报 column lists the published annual reports themselves, as the 年度报告 page does.
+    reports = published_versions(agency) if is_report_column(category) else None
     return render(
         request,
         "portal/category.html",
         {
             "agency": agency,
             "category": category,
+            "reports": reports,
             "children": category.children.order_by("position", "code"),
             "page": page,
             "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),

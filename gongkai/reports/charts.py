@@ -1,6 +1,10 @@
 """The report's charts from its cells and the records: outcomes and applicant types of the year (§三),
 five-year trends of applications (§三) and of items published (§二).
 
+A trend shows only the years that have a report (a published version, or the year being reported): a year
+before the agency reported would be drawn as a 0 it never stated. The chart's title says which years were
+left out.
+
     report_charts(agency, year, cells) -> [Chart]
     charts_by_section(charts) -> {"二": [...], "三": [...]}
     to_json(charts) / from_json(data)   a published version keeps its charts' data, not its drawing
@@ -22,19 +26,41 @@ def _outcome_groups(cells: ReportCells) -> list[tuple[str, int]]:
     ]
 
 
+def reported_years(agency, year: int) -> tuple[list[int], list[int]]:
+    """(years of the trend that have a report, years left out), over the TREND_YEARS up to `year`."""
+    from gongkai.reports.models import ReportVersion
+
+    span = list(range(year - TREND_YEARS + 1, year + 1))
+    published = set(
+        ReportVersion.objects.filter(report__agency=agency, report__year__in=span).values_list(
+            "report__year", flat=True
+        )
+    )
+    kept = [y for y in span if y in published or y == year]
+    return kept, [y for y in span if y not in kept]
+
+
+def _trend_title(years: list[int], left_out: list[int], what: str) -> str:
+    span = f"{years[0]}—{years[-1]}年" if len(years) > 1 else f"{years[0]}年"
+    title = f"{span}{what}"
+    if left_out:
+        title += f"（{'、'.join(str(y) for y in left_out)}年无年度报告，未列入）"
+    return title
+
+
 def report_charts(agency, year: int, cells: ReportCells) -> list[Chart]:
     from gongkai.reports.applications_cells import section3_cells
     from gongkai.reports.facts import published_in
 
     s3 = cells.format.section3
     charts = []
-    years = list(range(year - TREND_YEARS + 1, year + 1))
+    years, left_out = reported_years(agency, year)
     items = tuple(published_in(agency, y).count() for y in years)
     if any(items):
         charts.append(
             Chart(
                 "items_trend",
-                f"{years[0]}—{year}年主动公开信息数量",
+                _trend_title(years, left_out, "主动公开信息数量"),
                 tuple(f"{y}年" for y in years),
                 items,
                 "条",
@@ -67,7 +93,7 @@ def report_charts(agency, year: int, cells: ReportCells) -> list[Chart]:
         charts.append(
             Chart(
                 "applications_trend",
-                f"{years[0]}—{year}年新收申请数量",
+                _trend_title(years, left_out, "新收申请数量"),
                 tuple(f"{y}年" for y in years),
                 trend,
                 "件",

@@ -41,9 +41,12 @@ class Content:
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
     def document(self) -> dict:
-        """The JSON of `gongkai report build`: cells, sections 一 … 六, facts, findings."""
+        """The JSON of `gongkai report build`: cells, sections 一 … 六, facts, findings, the contact block
+        (as the HTML shows it) and the publication date (null for a draft)."""
         out = self.cells_json()
         out["sections"] = {n: self.sections.get(n, "") for n in SECTION_NUMBERS}
+        out["contact"] = {"agency": self.cells.agency, **self.contact}
+        out["published_on"] = published_on(self.version) if self.version is not None else None
         out["facts"] = json.loads(json.dumps(self.facts, ensure_ascii=False, default=str))
         out["findings"] = list(self.findings)
         if self.version is not None:
@@ -54,6 +57,13 @@ class Content:
                 "content_sha256": self.version.content_sha256,
             }
         return out
+
+
+def published_on(version) -> str:
+    """The day the version was published (an imported report: the date its source states), ISO 8601."""
+    from django.utils import timezone
+
+    return timezone.localtime(version.published_at).date().isoformat()
 
 
 def computed_cells(agency, year: int) -> ReportCells:

@@ -30,12 +30,30 @@ from gongkai.disclosure.models import (
     OfficialDocument,
 )
 from gongkai.formats.cells import ReportCells
-from gongkai.ledger.models import OutreachChannel
+from gongkai.ledger.models import EntryKind, OutreachChannel
 from gongkai.ledger.services import year_totals
 from gongkai.reports.compute import UNCATEGORISED, end_of_year, start_of_year
 from gongkai.reports.compute import facts as register_facts
 
 PUBLISHED = (ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN)
+
+
+# Facts taken from the work ledger alone: a 0 there means "nothing recorded", which §一 may not state as a
+# fact when the ledger has no entry of that kind in the year at all.
+LEDGER_FACTS = {
+    "trainings": EntryKind.TRAINING,
+    "training_participants": EntryKind.TRAINING,
+    "meetings": EntryKind.MEETING,
+    "outreach.times": EntryKind.OUTREACH,
+    "outreach.materials": EntryKind.OUTREACH,
+}
+
+
+def ledger_source(name: str) -> EntryKind | None:
+    """The ledger category a bound fact is counted from, if it is counted from the ledger alone."""
+    if name.startswith("outreach.channels."):
+        return EntryKind.OUTREACH
+    return LEDGER_FACTS.get(name)
 
 
 def published_in(agency, year):

@@ -28,6 +28,24 @@ class ReasonForm(forms.Form):
     )
 
 
+class OpinionForm(forms.Form):
+    opinion = forms.CharField(
+        label="退回意见",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="写明需要修改的内容，报告编写人将在报告页和待办中看到。",
+        error_messages={"required": "退回须填写意见。"},
+    )
+
+
+class EarlyReasonForm(forms.Form):
+    early_reason = forms.CharField(
+        label="提前发布理由",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="年度结束前发布将锁定全年记录；确需提前发布时填写理由（如上级要求提前报送）。留空即撤销。",
+    )
+
+
 class PublishForm(forms.Form):
     reason = forms.CharField(
         label="更正理由",

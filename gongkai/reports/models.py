@@ -3,7 +3,8 @@
 `AnnualReport` is the working report: its format (chosen by year), its narrative as staff edit it — with
 numbers from the data held as placeholders such as {{documents_issued}} or
 {{section3.new_received.total}}, rendered with the current value every time — its state in the workflow
-(草稿 → 已校验 → 已审定 → 已发布) and whether its year is locked.
+(草稿 → 已校验 → 待审定 (提请审定) → 已审定 or back to 草稿 with the leader's 退回意见 → 发布中 → 已发布; the
+steps offered in each state are gongkai.rules.report_review.next_steps) and whether its year is locked.
 
 `ReportVersion` is one publication: the cells, the rendered text, the facts and findings, the contact block
 and the files (PDF, DOCX, HTML) with their SHA-256, frozen. A correction after publication is a new version
@@ -20,7 +21,9 @@ from gongkai.agencies.models import Agency
 class ReportStatus(models.TextChoices):
     DRAFT = "draft", "草稿"
     CHECKED = "checked", "已校验"
+    SUBMITTED = "submitted", "待审定"
     APPROVED = "approved", "已审定"
+    PUBLISHING = "publishing", "发布中"
     PUBLISHED = "published", "已发布"
 
 
@@ -82,6 +85,31 @@ class AnnualReport(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    submitted_at = models.DateTimeField("提请审定时间", null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="提请人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # The leader's opinion when the report was last returned (退回); kept until the next approval.
+    return_opinion = models.TextField("退回意见", blank=True)
+    returned_at = models.DateTimeField("退回时间", null=True, blank=True)
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="退回人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # Why the report may be published before its year ends (提前发布): without it, the check blocks.
+    early_reason = models.TextField("提前发布理由", blank=True)
+    # Publication runs in the background: the correction reason it was asked with, and why it failed.
+    publish_reason = models.TextField("待发布的更正理由", blank=True)
+    publish_error = models.TextField("发布失败原因", blank=True)
     # Set when a version is published; only an administrator's unlock (with a reason) clears it.
     locked = models.BooleanField("年度已锁定", default=False)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)

@@ -10,10 +10,18 @@ from gongkai.reports.models import AnnualReport, FileKind, ReportVersion
 from gongkai.reports.views import file_response, version_preview
 
 PUBLIC_FILES = (FileKind.PDF, FileKind.DOCX, FileKind.HTML, FileKind.SOURCE)
+# How agencies name the 主动公开基本目录 column of their annual reports; that column shows the published
+# reports themselves, so the catalogue and the 年度报告 page never disagree.
+REPORT_COLUMN_WORDS = ("年报", "年度报告")
 
 
-def report_list(request, code):
-    agency = get_object_or_404(Agency, code=code)
+def is_report_column(category) -> bool:
+    return any(word in category.name for word in REPORT_COLUMN_WORDS)
+
+
+def published_versions(agency) -> list[ReportVersion]:
+    """The latest published version of each year's report, newest year first: the one list of the agency's
+    annual reports, generated or imported, for the 年度报告 page and the catalogue's 年报 column."""
     versions = (
         ReportVersion.objects.filter(report__agency=agency)
         .select_related("report")
@@ -22,10 +30,15 @@ def report_list(request, code):
     latest: dict[int, ReportVersion] = {}
     for version in versions:
         latest.setdefault(version.report.year, version)
+    return list(latest.values())
+
+
+def report_list(request, code):
+    agency = get_object_or_404(Agency, code=code)
     return render(
         request,
         "reports/public/list.html",
-        {"agency": agency, "versions": list(latest.values()), "section": "reports"},
+        {"agency": agency, "versions": published_versions(agency), "section": "reports"},
     )
 
 
@@ -57,4 +70,9 @@ def report_file(request, code, year, number, kind):
     report = get_object_or_404(AnnualReport, agency=agency, year=year)
     if kind not in PUBLIC_FILES:
         raise Http404
+    if kind == FileKind.SOURCE:
+        # The uploaded original stays with the staff unless the importer chose to publish it.
+        version = get_object_or_404(ReportVersion, report=report, number=number)
+        if not version.provenance.get("source_public"):
+            raise Http404("原始文件不公开")
     return file_response(report, number, kind)

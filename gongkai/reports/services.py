@@ -1,10 +1,14 @@
 """What people do with an annual report. Views stay thin; every step is one transaction and audited.
 
     open_report(agency, year, *, actor) -> AnnualReport      the report, drafted from the records if new
-    save_sections(report, sections, *, actor)                staff text; unknown placeholders refused
+    save_sections(report, sections, *, actor)                staff text, 【markers】 stored as placeholders
     redraft_section_one(report, *, actor)                    gongkai's §一 statistical draft again
-    check(report, *, actor) -> list[finding]                 A1–A10; 已校验 when no error
+    record_early_reason(report, *, actor, reason)            why the year is published before it ends
+    check(report, *, actor) -> list[finding]                 A1–A10 and completeness; 已校验 when no error
+    submit(report, *, actor, notify=None)                    提请审定: the leader's 待办
     approve(report, *, actor)                                the leader's 审定 of the checked content
+    return_to_draft(report, *, actor, opinion)               the leader's 退回 with 意见
+    request_publication(report, *, actor, publish_later, reason="")   发布中: the worker publishes it
     publish(report, *, actor, reason="") -> ReportVersion    files, checksums, the year locked
     unlock_year(report, *, actor, reason)                    an administrator opens the year, audited
     store_imported(agency, year, *, cells, sections, source_name, source, provenance, actor, reason)
@@ -26,9 +30,11 @@ from gongkai.formats.cells import CellsError, cells_from_dict
 from gongkai.formats.declaration import SECTION_NUMBERS
 from gongkai.formats.registry import format_for_year
 from gongkai.reports import charts as chart_data
-from gongkai.reports.checking import errors_in, findings_for
+from gongkai.reports.checking import completeness, errors_in, findings_for
 from gongkai.reports.content import live_content
 from gongkai.reports.drafting import draft_sections
+from gongkai.reports.markers import from_markers
+from gongkai.reports.markers import names as marker_names
 from gongkai.reports.models import (
     AnnualReport,
     FileKind,
@@ -38,14 +44,53 @@ from gongkai.reports.models import (
     ReportVersion,
     YearUnlock,
 )
-from gongkai.reports.narrative import unknown_placeholders
+from gongkai.rules.report_review import next_steps, publishes_early, required_sections
 
-# Sections that are text only and must not be empty when the report is published.
-TEXT_SECTIONS = ("一", "五", "六")
+STEP_NAMES = {
+    "edit": "编辑正文",
+    "redraft": "重新起草",
+    "check": "校验",
+    "submit": "提请审定",
+    "approve": "审定",
+    "return": "退回",
+    "publish": "发布",
+}
 
 
 class ReportError(Exception):
     """A step that is not allowed; str(error) is the message shown to the person."""
+
+
+def steps(report: AnnualReport) -> frozenset[str]:
+    return next_steps(report.status, locked=report.locked)
+
+
+def _require_step(report: AnnualReport, step: str) -> None:
+    if step in steps(report):
+        return
+    if report.status == ReportStatus.PUBLISHING:
+        raise ReportError("报告正在发布，请稍候。")
+    if report.locked:
+        raise ReportError(
+            f"{report.year}年度报告已发布，年度记录已锁定，不能{STEP_NAMES[step]}；如需更正，请由管理员解锁年度后发布更正版本。"
+        )
+    if report.status == ReportStatus.SUBMITTED:
+        raise ReportError("报告已提请领导审定，审定或退回前不能修改。")
+    raise ReportError(
+        {
+            "submit": "只有校验通过（没有错误）的报告可以提请审定。",
+            "approve": "只有已提请审定的报告可以审定。",
+            "return": "只有已提请审定的报告可以退回。",
+            "publish": "报告须先经校验并由领导审定，才能发布。",
+        }.get(step, f"当前状态（{report.get_status_display()}）不能{STEP_NAMES[step]}。")
+    )
+
+
+def required_of(content) -> tuple[str, ...]:
+    fees = content.facts.get("fees", {})
+    return required_sections(
+        fees_charged=bool(fees.get("cases")), fees_in_section6=content.cells.format.fees_in_section6
+    )
 
 
 def _locked(report: AnnualReport) -> AnnualReport:
@@ -70,25 +115,29 @@ def open_report(agency, year: int, *, actor=None) -> AnnualReport:
 
 
 def _back_to_draft(report: AnnualReport) -> None:
-    if report.status in (ReportStatus.CHECKED, ReportStatus.APPROVED):
+    if report.status in (
+        ReportStatus.CHECKED,
+        ReportStatus.SUBMITTED,
+        ReportStatus.APPROVED,
+        ReportStatus.PUBLISHING,
+    ):
         report.status = ReportStatus.DRAFT
     report.checked_fingerprint = ""
     report.approved_at = report.approved_by = None
 
 
 def save_sections(report: AnnualReport, sections: dict, *, actor) -> AnnualReport:
+    """Save the text as typed; 【markers】 of known figures are stored as placeholders, a marker nobody knows
+    stays as typed (nothing is lost) and the check reports it as an error."""
     report = _fresh(report)
     require(actor, "report.edit", report.agency)
+    _require_step(report, "edit")
     content = live_content(report)
-    problems = []
+    labels = marker_names(content.cells.format, content.values)
     cleaned = {}
     for number in SECTION_NUMBERS:
         text = (sections.get(number) or "").replace("\r\n", "\n").strip()
-        for name in unknown_placeholders(text, content.values):
-            problems.append(f"第{number}部分：数据占位“{{{{{name}}}}}”不存在，请从“可用数据”中选择。")
-        cleaned[number] = text
-    if problems:
-        raise ReportError("".join(problems))
+        cleaned[number] = from_markers(text, labels)
     with transaction.atomic():
         report = _locked(report)
         changed = [n for n in SECTION_NUMBERS if report.sections.get(n, "") != cleaned[n]]
@@ -107,6 +156,7 @@ def save_sections(report: AnnualReport, sections: dict, *, actor) -> AnnualRepor
 def redraft_section_one(report: AnnualReport, *, actor) -> AnnualReport:
     report = _fresh(report)
     require(actor, "report.edit", report.agency, what="重新起草")
+    _require_step(report, "redraft")
     content = live_content(report)
     drafted = draft_sections(report.agency, report.year, content.cells.format, content.facts, content.values)
     sections = dict(report.sections)
@@ -119,11 +169,34 @@ def _fresh(report: AnnualReport) -> AnnualReport:
     return AnnualReport.objects.select_related("agency").get(pk=report.pk)
 
 
-def check(report: AnnualReport, *, actor) -> list[dict]:
+def record_early_reason(report: AnnualReport, *, actor, reason: str) -> AnnualReport:
+    """Why the report is published before its year ends; recorded, audited, and checked again."""
+    report = _fresh(report)
+    require(actor, "report.edit", report.agency, what="填写提前发布理由")
+    _require_step(report, "edit")
+    reason = (reason or "").strip()
+    with transaction.atomic():
+        report = _locked(report)
+        report.early_reason = reason
+        _back_to_draft(report)
+        report.save()
+        audit.record(
+            "report.early_reason",
+            actor=actor,
+            agency=report.agency,
+            target=report,
+            details={"reason": reason},
+        )
+    return report
+
+
+def check(report: AnnualReport, *, actor, today=None) -> list[dict]:
     report = _fresh(report)
     require(actor, "report.check", report.agency)
+    _require_step(report, "check")
     content = live_content(report)
-    findings = findings_for(content, report.agency, report.year)
+    findings = completeness(report, content, today or timezone.localdate())
+    findings += findings_for(content, report.agency, report.year)
     with transaction.atomic():
         report = _locked(report)
         report.findings = findings
@@ -160,19 +233,60 @@ def _still_as_checked(report: AnnualReport):
     return content
 
 
+def submit(report: AnnualReport, *, actor, notify=None) -> AnnualReport:
+    """提请审定: the checked report waits on the leaders' 待办; `notify(report_id)` (the screens pass the
+    background task that mails the leaders) runs once the step is committed."""
+    report = _fresh(report)
+    require(actor, "report.edit", report.agency, what="提请审定")
+    _require_step(report, "submit")
+    _still_as_checked(report)
+    with transaction.atomic():
+        report = _locked(report)
+        report.status = ReportStatus.SUBMITTED
+        report.submitted_at = timezone.now()
+        report.submitted_by = actor
+        report.save()
+        audit.record("report.submit", actor=actor, agency=report.agency, target=report, details={})
+        if notify is not None:
+            pk = report.pk
+            transaction.on_commit(lambda: notify(pk))
+    return report
+
+
 def approve(report: AnnualReport, *, actor) -> AnnualReport:
     report = _fresh(report)
     require(actor, "report.approve", report.agency)
-    if report.status != ReportStatus.CHECKED:
-        raise ReportError("只有已校验且没有错误的报告可以审定。")
+    _require_step(report, "approve")
     _still_as_checked(report)
     with transaction.atomic():
         report = _locked(report)
         report.status = ReportStatus.APPROVED
         report.approved_at = timezone.now()
         report.approved_by = actor
+        report.return_opinion = ""
         report.save()
         audit.record("report.approve", actor=actor, agency=report.agency, target=report, details={})
+    return report
+
+
+def return_to_draft(report: AnnualReport, *, actor, opinion: str) -> AnnualReport:
+    """退回: the leader sends the report back with an opinion the office sees on the report."""
+    report = _fresh(report)
+    require(actor, "report.approve", report.agency, what="退回年度报告")
+    _require_step(report, "return")
+    opinion = (opinion or "").strip()
+    if not opinion:
+        raise ReportError("退回须填写意见，说明需要修改的内容。")
+    with transaction.atomic():
+        report = _locked(report)
+        _back_to_draft(report)
+        report.return_opinion = opinion
+        report.returned_at = timezone.now()
+        report.returned_by = actor
+        report.save()
+        audit.record(
+            "report.return", actor=actor, agency=report.agency, target=report, details={"opinion": opinion}
+        )
     return report
 
 
@@ -197,22 +311,69 @@ def render_files(content) -> dict[str, bytes]:
     }
 
 
+def _publishable(report: AnnualReport, reason: str, today=None):
+    """The content to publish, or ReportError saying what stands in the way."""
+    if report.status not in (ReportStatus.APPROVED, ReportStatus.PUBLISHING):
+        raise ReportError("报告须先经校验并由领导审定，才能发布。")
+    previous = report.latest_version()
+    if previous is not None and not reason:
+        raise ReportError(f"该报告已发布第{previous.number}版；发布更正版本须说明更正理由。")
+    if publishes_early(report.year, today or timezone.localdate()) and not report.early_reason.strip():
+        raise ReportError(f"{report.year}年尚未结束，提前发布须先记录提前发布理由。")
+    content = live_content(report)
+    empty = [n for n in required_of(content) if not (report.sections.get(n) or "").strip()]
+    if empty:
+        raise ReportError(f"第{'、'.join(empty)}部分尚未填写，不能发布。")
+    return _still_as_checked(report)
+
+
+def request_publication(report: AnnualReport, *, actor, publish_later, reason: str = "") -> AnnualReport:
+    """发布中: the approved report is published by the background worker (rendering takes seconds):
+    `publish_later(report_id, actor_id)` queues it (the screens pass gongkai.reports.tasks'
+    publish_in_background.enqueue) once the state is committed."""
+    report = _fresh(report)
+    require(actor, "report.publish", report.agency)
+    reason = (reason or "").strip()
+    if report.status == ReportStatus.PUBLISHING:
+        raise ReportError("报告正在发布，请稍候。")
+    _publishable(report, reason)
+    with transaction.atomic():
+        report = _locked(report)
+        report.status = ReportStatus.PUBLISHING
+        report.publish_reason = reason
+        report.publish_error = ""
+        report.save()
+        audit.record(
+            "report.publish.request",
+            actor=actor,
+            agency=report.agency,
+            target=report,
+            details={"reason": reason},
+        )
+        pk, actor_pk = report.pk, actor.pk
+        transaction.on_commit(lambda: publish_later(pk, actor_pk))
+    return report
+
+
+def publication_failed(report: AnnualReport, message: str) -> None:
+    """The worker could not publish: the report is approved again, with the reason shown on its page."""
+    with transaction.atomic():
+        report = _locked(report)
+        if report.status == ReportStatus.PUBLISHING:
+            report.status = ReportStatus.APPROVED
+        report.publish_error = message
+        report.save()
+
+
 def publish(report: AnnualReport, *, actor, reason: str = "") -> ReportVersion:
     report = _fresh(report)
     require(actor, "report.publish", report.agency)
     reason = (reason or "").strip()
-    if report.status != ReportStatus.APPROVED:
-        raise ReportError("报告须先经校验并由领导审定，才能发布。")
-    empty = [n for n in TEXT_SECTIONS if not (report.sections.get(n) or "").strip()]
-    if empty:
-        raise ReportError(f"第{'、'.join(empty)}部分尚未填写，不能发布。")
-    content = _still_as_checked(report)
+    content = _publishable(report, reason)
     files = render_files(content)
     with transaction.atomic():
         report = _locked(report)
         previous = report.latest_version()
-        if previous is not None and not reason:
-            raise ReportError(f"该报告已发布第{previous.number}版；发布更正版本须说明更正理由。")
         version = ReportVersion.objects.create(
             report=report,
             number=(previous.number + 1) if previous else 1,
@@ -234,6 +395,7 @@ def publish(report: AnnualReport, *, actor, reason: str = "") -> ReportVersion:
             _file(version, kind, data)
         report.status = ReportStatus.PUBLISHED
         report.locked = True
+        report.publish_reason = report.publish_error = ""
         report.save()
         YearUnlock.objects.filter(report=report, relocked_at__isnull=True).update(
             relocked_at=version.published_at

@@ -24,9 +24,32 @@ from gongkai.reports.access import reports_visible_to
 from gongkai.reports.charts import charts_by_section
 from gongkai.reports.content import live_content, version_content
 from gongkai.reports.deadlines import report_rows
-from gongkai.reports.forms import OpenReportForm, PublishForm, ReasonForm, SectionsForm
-from gongkai.reports.models import AnnualReport, FileKind, ReportFile
+from gongkai.reports.forms import (
+    EarlyReasonForm,
+    OpenReportForm,
+    OpinionForm,
+    PublishForm,
+    ReasonForm,
+    SectionsForm,
+)
+from gongkai.reports.markers import catalogue, to_markers, unknown_markers
+from gongkai.reports.models import AnnualReport, FileKind, ReportFile, ReportStatus
 from gongkai.reports.narrative import placeholders
+from gongkai.reports.tasks import notify_leaders, publish_in_background
+from gongkai.rules.report_review import publishes_early
+
+# The steps of gongkai.rules.report_review and the permission each needs.
+STEP_ACTIONS = {
+    "edit": "report.edit",
+    "redraft": "report.edit",
+    "check": "report.check",
+    "submit": "report.edit",
+    "approve": "report.approve",
+    "return": "report.approve",
+    "publish": "report.publish",
+    "correct": "report.unlock",
+}
+REFRESH_SECONDS = 3
 
 CONTENT_TYPES = {
     FileKind.PDF: "application/pdf",
@@ -82,11 +105,19 @@ def _preview(content) -> str:
     )
 
 
+def _offered(user, report) -> set[str]:
+    """The steps this person may take on the report now."""
+    allowed = allowed_actions(user, report.agency)
+    return {step for step in services.steps(report) if STEP_ACTIONS[step] in allowed}
+
+
 @login_required
 @with_report()
 def detail(request, report):
     content = live_content(report)
     version = report.latest_version()
+    errors = [f for f in report.findings if f["severity"] == "error"]
+    offered = _offered(request.user, report)
     return render(
         request,
         "reports/detail.html",
@@ -94,15 +125,20 @@ def detail(request, report):
             "report": report,
             "preview": _preview(content),
             "findings": report.findings,
+            "errors": errors,
             "checked_current": bool(report.checked_fingerprint)
             and report.checked_fingerprint == content.fingerprint(),
             "versions": report.versions.prefetch_related("files").order_by("-number"),
             "latest": version,
             "unlocks": report.unlocks.select_related("unlocked_by"),
             "empty_sections": [
-                n for n in services.TEXT_SECTIONS if not (report.sections.get(n) or "").strip()
+                n for n in services.required_of(content) if not (report.sections.get(n) or "").strip()
             ],
-            "allowed": allowed_actions(request.user, report.agency),
+            "offered": offered,
+            "early": publishes_early(report.year, timezone.localdate()) and not report.locked,
+            "early_form": EarlyReasonForm(initial={"early_reason": report.early_reason}),
+            "refresh": REFRESH_SECONDS if report.status == ReportStatus.PUBLISHING else None,
+            "drafts": report.status != ReportStatus.PUBLISHED,
         },
     )
 
@@ -112,23 +148,33 @@ def detail(request, report):
 def edit(request, report):
     fmt = get_format(report.format_version)
     content = live_content(report)
-    form = SectionsForm(request.POST or None, fmt=fmt, initial=report.sections)
+    groups = catalogue(fmt, content.values)
+    labels = {m.name: m.label for group in groups for m in group.markers}
+    shown = {n: to_markers(text, labels) for n, text in report.sections.items()}
+    form = SectionsForm(request.POST or None, fmt=fmt, initial=shown)
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_sections(report, form.cleaned_data, actor=request.user)
+            saved = services.save_sections(report, form.cleaned_data, actor=request.user)
         except services.ReportError as e:
             form.add_error(None, str(e))  # the typed text stays in the form
         else:
-            messages.success(request, "正文已保存。报告需重新校验。")
+            unknown = [f"【{m}】" for text in saved.sections.values() for m in unknown_markers(text)]
+            if unknown:
+                messages.warning(
+                    request,
+                    f"正文已保存，但数据标记{'、'.join(unknown)}不存在，校验时将列为错误；"
+                    "请从“可用数据”中选择正确的标记。",
+                )
+            else:
+                messages.success(request, "正文已保存。报告需重新校验。")
             return redirect(_detail_url(report))
     used = set()
     for text in report.sections.values():
         used.update(placeholders(text))
-    values = sorted(content.values.items(), key=lambda kv: (kv[0].startswith("section"), kv[0]))
     return render(
         request,
         "reports/edit.html",
-        {"report": report, "form": form, "values": values, "used": used},
+        {"report": report, "form": form, "groups": groups, "used": used},
     )
 
 
@@ -153,10 +199,24 @@ def check(request, report):
     else:
         errors = sum(f["severity"] == "error" for f in findings)
         if errors:
-            messages.error(request, f"校验发现 {errors} 个错误，请更正后重新校验。")
+            messages.error(request, f"校验发现 {errors} 个须更正的错误，更正后重新校验，方可提请审定。")
+        elif findings:
+            messages.success(request, f"校验通过（另有警告 {len(findings)} 个，请核对），可提请领导审定。")
         else:
-            messages.success(request, f"校验通过（警告 {len(findings)} 个），可提请领导审定。")
+            messages.success(request, "校验通过，可提请领导审定。")
     return redirect(_detail_url(report))
+
+
+@login_required
+@require_POST
+@with_report("report.edit")
+def submit(request, report):
+    return _service_step(
+        request,
+        report,
+        lambda: services.submit(report, actor=request.user, notify=notify_leaders.enqueue),
+        "已提请领导审定，领导将在工作台待办中看到该报告。",
+    )
 
 
 @login_required
@@ -169,16 +229,69 @@ def approve(request, report):
 
 
 @login_required
+@with_report("report.approve")
+def return_report(request, report):
+    form = OpinionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.return_to_draft(report, actor=request.user, opinion=form.cleaned_data["opinion"])
+        except services.ReportError as e:
+            form.add_error(None, str(e))
+        else:
+            messages.success(request, "已退回，报告编写人将按意见修改后重新提请审定。")
+            return redirect(_detail_url(report))
+    return render(request, "reports/return.html", {"report": report, "form": form})
+
+
+@login_required
+@require_POST
+@with_report("report.edit")
+def early_reason(request, report):
+    form = EarlyReasonForm(request.POST)
+    if form.is_valid():
+        reason = form.cleaned_data["early_reason"]
+        return _service_step(
+            request,
+            report,
+            lambda: services.record_early_reason(report, actor=request.user, reason=reason),
+            "已记录提前发布理由，请重新校验。" if reason.strip() else "已撤销提前发布理由。",
+        )
+    return redirect(_detail_url(report))
+
+
+@login_required
+@with_report()
+def draft_download(request, report, kind):
+    from gongkai.reports.drafts import draft_file
+
+    if kind not in (FileKind.PDF, FileKind.DOCX):
+        raise Http404("没有该文件")
+    data = draft_file(live_content(report), kind)
+    name = f"{report.agency.name}{report.year}年政府信息公开工作年度报告（草稿）.{kind}"
+    return FileResponse(io.BytesIO(data), as_attachment=True, filename=name, content_type=CONTENT_TYPES[kind])
+
+
+@login_required
 @with_report("report.publish")
 def publish(request, report):
     form = PublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            version = services.publish(report, actor=request.user, reason=form.cleaned_data["reason"])
+            services.request_publication(
+                report,
+                actor=request.user,
+                publish_later=publish_in_background.enqueue,
+                reason=form.cleaned_data["reason"],
+            )
         except services.ReportError as e:
             form.add_error(None, str(e))
         else:
-            messages.success(request, f"已发布第{version.number}版，{report.year}年度记录已锁定。")
+            report.refresh_from_db()
+            if report.status == ReportStatus.PUBLISHED:
+                number = report.latest_version().number
+                messages.success(request, f"已发布第{number}版，{report.year}年度记录已锁定。")
+            else:
+                messages.success(request, "已开始发布：正在生成 PDF 和 Word 文件，完成后本页自动显示结果。")
             return redirect(_detail_url(report))
     return render(
         request, "reports/publish.html", {"report": report, "form": form, "latest": report.latest_version()}

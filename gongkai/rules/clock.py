@@ -99,10 +99,17 @@ class Party(StrEnum):
 class DeliveryMethod(StrEnum):
     DIRECT = "direct"  # the day the applicant (or agent) signs
     POST = "post"  # the day of posting (交邮之日)
+    # 电子送达 (条例 Art. 40, 民事诉讼法 Art. 90): the day the letter reached the applicant's mailbox, taken as
+    # the day the mail server accepted it.
+    ELECTRONIC = "electronic"
 
     @property
     def label(self) -> str:
-        return {DeliveryMethod.DIRECT: "直接送达", DeliveryMethod.POST: "邮寄送达"}[self]
+        return {
+            DeliveryMethod.DIRECT: "直接送达",
+            DeliveryMethod.POST: "邮寄送达",
+            DeliveryMethod.ELECTRONIC: "电子送达（电子邮件）",
+        }[self]
 
 
 class Status(StrEnum):
@@ -182,7 +189,7 @@ FIELD_TEXT = {
     "deadline": ("日期字段", "YYYY-MM-DD"),
     "workdays": ("延长的工作日数", "整数"),
     "party": ("征求意见对象", "third_party（第三方）或 agency（其他机关）"),
-    "method": ("送达方式", "direct（直接送达）或 post（邮寄送达）"),
+    "method": ("送达方式", "direct（直接送达）、post（邮寄送达）或 electronic（电子送达）"),
 }
 
 

@@ -65,6 +65,16 @@ class YearCalendar:
                 raise ValueError(f"{d.isoformat()} 是周一至周五，不能列为调休上班日")
 
 
+def fixed_date_holidays(year: int) -> YearCalendar:
+    """A year whose holiday notice is not out yet, with what is certain already: the holidays on fixed
+    solar dates under the 全国年节及纪念日放假办法 (2024 revision) — 元旦 1 January, 劳动节 1–2 May, 国庆节
+    1–3 October. The lunar holidays (春节, 清明节, 端午节, 中秋节) and the 调休 days come only with the State
+    Council's notice, so a date counted with this calendar stays provisional; but it never falls on one
+    of these days."""
+    days = [date(year, 1, 1), date(year, 5, 1), date(year, 5, 2), *(date(year, 10, d) for d in (1, 2, 3))]
+    return YearCalendar(year, rest_days=frozenset(d for d in days if d.weekday() < SATURDAY))
+
+
 class WorkdayCalendar(Protocol):
     """Anything that can give the data of a year, or None when the year has not been entered."""
 

@@ -3,6 +3,7 @@
 from datetime import date
 
 from gongkai.applications import letters, services
+from gongkai.applications.letters.workflow import issued_by_registrar
 from tests.factories import make_application
 
 RECEIVED = date(2026, 1, 12)  # a Monday
@@ -18,5 +19,7 @@ def decided_case(personas, outcome="granted", *, received_on=RECEIVED, **fields)
 
 def issued_letter(personas, application, kind="receipt", *, issued_on=date(2026, 1, 21)):
     letter = letters.draft_letter(application, kind, actor=personas.registrar)
+    if issued_by_registrar(letter):  # a 受理回执, by default (LetterSettings)
+        return letters.issue_letter(letter, actor=personas.registrar, issued_on=issued_on)
     letter = letters.sign_as_head(letter, actor=personas.department_head)
     return letters.issue_letter(letter, actor=personas.leader, issued_on=issued_on)

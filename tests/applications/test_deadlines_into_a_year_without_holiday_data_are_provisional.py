@@ -20,8 +20,9 @@ def test_a_december_case_gets_a_provisional_due_date_and_accepts_events(personas
     application, _ = make_application(personas.agency, received_on=date(2026, 12, 21))
     state = clock_state(application)
     assert state.provisional and state.provisional_years == [2027]
-    # Eight working days are left in 2026 (12-22…12-31); twelve more Monday–Friday days in 2027.
-    assert state.reply_due == date(2027, 1, 18)
+    # Eight working days are left in 2026 (12-22…12-31); twelve more Monday–Friday days in 2027, less New
+    # Year's Day, a holiday on a fixed date whatever the notice says.
+    assert state.reply_due == date(2027, 1, 19)
     services.record_event(
         application,
         "extension_approved",

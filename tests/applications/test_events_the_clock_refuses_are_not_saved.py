@@ -69,7 +69,7 @@ def test_an_extension_over_twenty_working_days_is_refused_by_the_form(personas, 
     client = logged_in(personas.registrar)
     response = client.post(
         reverse("applications:record_event", args=[application.pk, "extension_approved"]),
-        {"date": "2026-03-02", "workdays": "21", "approved_by": "林主任", "applicant_notified": "on"},
+        {"date": "2026-03-02", "workdays": "21", "approved_by": "林主任", "notice": "notified"},
     )
     assert "20 个工作日" in response.context["form"].errors["workdays"][0]
     assert application.events.count() == 1

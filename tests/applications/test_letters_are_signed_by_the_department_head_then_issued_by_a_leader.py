@@ -13,6 +13,14 @@ from tests.factories import make_application
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def receipts_signed_twice(personas):
+    """This agency has its 受理回执 signed and issued like every other letter (LetterSettings)."""
+    settings = letters.settings_for(personas.agency)
+    settings.receipt_issued_by_registrar = False
+    settings.save()
+
+
 @pytest.fixture
 def draft(personas):
     application, _ = make_application(personas.agency, received_on=date(2026, 1, 12))

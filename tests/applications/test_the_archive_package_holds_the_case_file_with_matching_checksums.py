@@ -1,4 +1,5 @@
-"""A closed case's file exports as one ZIP whose manifest lists every file with its SHA-256."""
+"""A closed case's file exports as one ZIP whose manifest lists every file with its SHA-256, the issued letters'
+attachments included."""
 
 import hashlib
 import json
@@ -11,10 +12,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from gongkai.applications import archive, letters, services
+from gongkai.applications.letters import workflow as letter_workflow
 from gongkai.audit.models import AuditEntry
 
 from .conftest import PDF, PNG
-from .letters_support import decided_case, issued_letter
+from .letters_support import decided_case
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +25,12 @@ pytestmark = pytest.mark.django_db
 def closed_case(personas):
     application = decided_case(personas, "granted")
     services.add_identity_document(application, SimpleUploadedFile("id.png", PNG), actor=personas.registrar)
-    issued_letter(personas, application, "reply_granted")
+    reply = letters.draft_letter(application, "reply_granted", actor=personas.registrar)
+    letter_workflow.add_attachment(
+        reply, SimpleUploadedFile("清单.pdf", PDF), title="公开的信息清单", actor=personas.registrar
+    )
+    reply = letters.sign_as_head(reply, actor=personas.department_head)
+    letters.issue_letter(reply, actor=personas.leader, issued_on=date(2026, 1, 21))
     letters.draft_letter(application, "receipt", actor=personas.registrar)  # a draft stays out
     services.record_event(
         application, "delivered", date=date(2026, 1, 22), data={"method": "post"}, actor=personas.registrar
@@ -53,6 +60,7 @@ def test_the_manifest_checksums_match_the_files(personas, closed_case, logged_in
             "identity/01.png",
             "letters/01-reply_granted.docx",
             "letters/01-reply_granted.pdf",
+            "letters/01-reply_granted-附件1.pdf",
             "delivery/01.pdf",
         ]
     )
@@ -63,6 +71,8 @@ def test_the_manifest_checksums_match_the_files(personas, closed_case, logged_in
     record = json.loads(package.read(f"{root}/application.json"))
     assert [e["type"] for e in record["events"]] == ["received", "decided", "delivered"]
     assert record["letters"][0]["number"].endswith("〔2026〕1号")
+    assert package.read(f"{root}/letters/01-reply_granted-附件1.pdf") == PDF
+    assert record["letters"][0]["attachments"][0]["title"] == "公开的信息清单"
     entry = AuditEntry.objects.get(action="application.archive.export")
     assert entry.details["sha256"] == hashlib.sha256(body).hexdigest()
 

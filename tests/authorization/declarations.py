@@ -122,6 +122,19 @@ DECLARATIONS: dict[str, View] = {
     ),
     "apply:form": View(allow=EVERYONE, args=lambda r: {"code": r.agency.code}, foreign=EVERYONE),
     "apply:done": View(allow=EVERYONE),
+    # An issued letter is handed out only with the case's 受理编号 and query code; the matrix's letter is not
+    # issued, so every role gets the tracking page's one 404 (the applicant's download is tested in
+    # tests/applications with an issued, signed letter).
+    "apply:track_letter": View(
+        allow=NONE,
+        both_sides=True,
+        args=lambda r: {"letter_pk": r.letter.pk},
+        method="POST",
+        data=lambda r, world, role: {
+            "reference": r.application.reference,
+            "query_code": world.own.query_code if role == "applicant" else "AAAAA-BBBBB",
+        },
+    ),
     # Only the applicant holding the case's query code sees its progress: others (who hold no code, or
     # the code of another case) get the same answer as a wrong code.
     "apply:track": View(
@@ -174,6 +187,39 @@ DECLARATIONS: dict[str, View] = {
     "applications:letter_file": View(
         allow=may("case.personal_data"),
         args=lambda r: {"pk": r.application.pk, "letter_pk": r.letter.pk, "fmt": "docx"},
+    ),
+    # Returning a letter and changing its attachments refuse the wrong person or step with a message on the
+    # letter page, as signing does; the views are open to those who may read the letter.
+    "applications:letter_return": View(
+        allow=may("case.personal_data"),
+        args=lambda r: {"pk": r.application.pk, "letter_pk": r.letter.pk},
+        method="POST",
+        data=lambda r, world, role: {"opinion": "请补充不予公开的理由。"},
+    ),
+    "applications:attachment_add": View(
+        allow=may("case.personal_data"),
+        args=lambda r: {"pk": r.application.pk, "letter_pk": r.letter.pk},
+        method="POST",
+    ),
+    "applications:attachment_remove": View(
+        allow=may("case.personal_data"),
+        args=lambda r: {
+            "pk": r.application.pk,
+            "letter_pk": r.letter.pk,
+            "attachment_pk": r.letter_attachment.pk,
+        },
+    ),
+    "applications:attachment_file": View(
+        allow=may("case.personal_data"),
+        args=lambda r: {
+            "pk": r.application.pk,
+            "letter_pk": r.letter.pk,
+            "attachment_pk": r.letter_attachment.pk,
+        },
+    ),
+    "applications:letters_returned": View(allow=STAFF),  # each sees the letters returned to them
+    "applications:certificate_install": View(
+        allow=may("letter.settings"), args=lambda r: {"code": r.agency.code}, method="POST"
     ),
     "applications:delivery_proof_upload": View(allow=may("case.handle"), args=_case, method="POST"),
     "applications:delivery_proof": View(
@@ -256,12 +302,17 @@ DECLARATIONS: dict[str, View] = {
         allow=may("report.unlock"), args=lambda r: {"code": r.agency.code, "year": r.report.year}
     ),
     "reports:redraft": View(allow=may("report.edit"), args=_draft_report),
+    "reports:submit": View(allow=may("report.edit"), args=_draft_report, method="POST"),
+    "reports:return": View(allow=may("report.approve"), args=_draft_report),
+    "reports:early": View(allow=may("report.edit"), args=_draft_report, method="POST"),
+    "reports:draft": View(allow=SEES_AGENCY, args=lambda r: {**_draft_report(r), "kind": "docx"}),
     "reports:file": View(allow=SEES_AGENCY, args=_published_file),
     "public_reports:list": View(allow=EVERYONE, args=lambda r: {"code": r.agency.code}, foreign=EVERYONE),
     "public_reports:page": View(
         allow=EVERYONE, args=lambda r: {"code": r.agency.code, "year": r.report.year}, foreign=EVERYONE
     ),
-    "public_reports:file": View(allow=EVERYONE, args=_published_file, foreign=EVERYONE),
+    # The uploaded original of an imported report stays with the staff unless the importer published it.
+    "public_reports:file": View(allow=NONE, args=_published_file),
     # ---- 工作台账 -------------------------------------------------------------------------------------
     "ledger:index": View(allow=SEES_AGENCY, query={"agency": "yqtyjrswj"}),
     "ledger:import": View(allow=may("ledger.enter"), query={"agency": "yqtyjrswj"}),

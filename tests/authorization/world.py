@@ -86,6 +86,11 @@ def build_records(agency: Agency, registrar) -> Records:
     records.published_attachment = add_attachment(
         published, SimpleUploadedFile("公开附件.pdf", PDF), registrar
     )
+    from gongkai.applications.letters import workflow as letter_workflow
+
+    records.letter_attachment = letter_workflow.add_attachment(
+        letter, SimpleUploadedFile("公开的材料.pdf", PDF), title="公开的材料", actor=registrar
+    )
     return records
 
 

@@ -92,14 +92,21 @@ def test_a_postal_application_is_corrected_extended_decided_and_answered(browser
         success="办理中",
     )
 
-    def extension(p):
-        # The approver is the head of the disclosure office (Art. 33), known from the agency's settings.
-        expect(p.get_by_label("批准人（政府信息公开工作机构负责人）")).to_have_value("林主任")
-        p.get_by_label("延长工作日数").fill("15")
-        p.get_by_label("延期理由").fill("所需名单涉及多个科室，需要汇总核实")
-        p.get_by_label("已告知申请人延期").check()
-
-    record(registrar, case_url, "批准延期答复", extension, success="已延长 15 个工作日")
+    # The extension is recorded and its notice to the applicant drafted in the same step.
+    registrar.goto(case_url)
+    registrar.get_by_role("link", name="批准延期答复", exact=True).click()
+    # The approver is the head of the disclosure office (Art. 33), known from the agency's settings.
+    expect(registrar.get_by_label("批准人（政府信息公开工作机构负责人）")).to_have_value("林主任")
+    registrar.get_by_label("延长工作日数").fill("15")
+    registrar.get_by_label("延期理由").fill("所需名单涉及多个科室，需要汇总核实")
+    expect(registrar.get_by_label(re.compile("记录后立即拟写延期答复告知书"))).to_be_checked()
+    registrar.get_by_role("button", name="记录").click()
+    expect(registrar.get_by_text("已记录：批准延期答复，并生成延期答复告知书草稿")).to_be_visible()
+    notice = registrar.get_by_label("正文（每行一段）")
+    expect(notice).to_have_value(re.compile("因所需名单涉及多个科室，需要汇总核实"))
+    expect(notice).to_have_value(re.compile("答复期限延长15个工作日"))
+    registrar.goto(case_url)
+    expect(registrar.get_by_text("已延长 15 个工作日").first).to_be_visible()
 
     def decision(p):
         p.get_by_label("办理结果").select_option("granted")
@@ -120,7 +127,8 @@ def test_a_postal_application_is_corrected_extended_decided_and_answered(browser
 
     # The department head and the leader find the letter waiting for them from the 工作台.
     head = staff_page(browser, live_server, people.department_head.username)
-    head.get_by_role("link", name="文书待科室负责人签字：1 件").click()
+    # The extension notice drafted with the extension waits too.
+    head.get_by_role("link", name="文书待科室负责人签字：2 件").click()
     head.get_by_role("link", name="答复书（予以公开）").click()
     expect(head).to_have_url(letter_url)
     head.get_by_role("button", name="科室负责人签字").click()

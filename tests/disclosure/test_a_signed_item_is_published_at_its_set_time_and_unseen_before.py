@@ -127,3 +127,21 @@ def test_the_worker_is_given_a_task_that_waits_for_the_set_time(
         assert queued.task.call() == 1  # what the worker runs then
     item.refresh_from_db()
     assert item.status == ItemStatus.PUBLISHED
+
+
+def test_the_leader_cancels_a_schedule_on_the_page_only_with_a_reason(people, draft, client):
+    item = awaiting_signature(people, draft)
+    workflow.approve(item, people.leader, publish_at=timezone.now() + datetime.timedelta(days=1))
+    client.force_login(people.leader)
+    page = client.get(reverse("disclosure:item", args=[item.pk])).content.decode()
+    assert "已签发，将于" in page and "取消预定发布" in page
+    url = reverse("disclosure:item_action", args=[item.pk, "unschedule"])
+
+    refused = client.post(url, {"reason": " "}, follow=True).content.decode()
+    assert "须填写理由" in refused
+    item.refresh_from_db()
+    assert item.status == ItemStatus.SCHEDULED
+
+    client.post(url, {"reason": "发布时间与新闻发布会冲突，另行安排"})
+    item.refresh_from_db()
+    assert item.status == ItemStatus.LEADER_REVIEW and item.events.last().reason.startswith("发布时间")

@@ -51,12 +51,16 @@ def test_upload_review_correct_and_save(registrar, people):
 
     confirm = registrar.get(f"/workspace/imports/{pending.pk}/save/").content.decode()
     assert f"{agency.name}2022年" in confirm and "确认保存" in confirm
+    # The rendered file states no date of its own: saving asks for it, and keeps it as the publication date.
     response = registrar.post(f"/workspace/imports/{pending.pk}/save/", {})
+    assert response.status_code == 400 and "原文中没有找到发布日期" in response.content.decode()
+    response = registrar.post(f"/workspace/imports/{pending.pk}/save/", {"published_on": "2023-01-20"})
     assert response.status_code == 302
 
     report = AnnualReport.objects.get(agency=agency, year=2022)
     version = report.latest_version()
     assert version.origin == Origin.IMPORTED and report.locked
+    assert version.published_at.date().isoformat() == "2023-01-20"
     assert version.cells["section3"]["new_received"]["natural_person"] == read + 5
     (source,) = version.files.all()
     assert bytes(source.content) == data and source.sha256 == hashlib.sha256(data).hexdigest()
@@ -80,7 +84,7 @@ def test_a_saved_import_can_no_longer_be_changed_or_discarded(registrar, people)
     from tests.factories import make_pending_import
 
     pending = make_pending_import(people.agency, people.registrar)
-    registrar.post(f"/workspace/imports/{pending.pk}/save/", {})
+    registrar.post(f"/workspace/imports/{pending.pk}/save/", {"published_on": "2023-01-20"})
     form = _form_of(pending)
     form[CELL] = "999"
     registrar.post(f"/workspace/imports/{pending.pk}/", form)

@@ -14,14 +14,19 @@ pytestmark = pytest.mark.django_db
 def test_replacing_needs_a_reason_and_keeps_the_old_version(registrar, people):
     agency = people.agency
     first = make_pending_import(agency, people.registrar)
-    assert registrar.post(f"/workspace/imports/{first.pk}/save/", {}).status_code == 302
+    assert (
+        registrar.post(f"/workspace/imports/{first.pk}/save/", {"published_on": "2023-01-20"}).status_code
+        == 302
+    )
 
     corrected = published_report_file(agency.name, 2022, **{"section2.art20_1.regulations.made": 7})
     second = make_pending_import(agency, people.registrar, data=corrected, name="更正版.md")
     confirm = registrar.get(f"/workspace/imports/{second.pk}/save/").content.decode()
     assert "已有发布的报告（第1版" in confirm and "第2版" in confirm
 
-    response = registrar.post(f"/workspace/imports/{second.pk}/save/", {"reason": "  "})
+    response = registrar.post(
+        f"/workspace/imports/{second.pk}/save/", {"reason": "  ", "published_on": "2023-01-20"}
+    )
     assert response.status_code == 400
     assert "替换须说明理由" in response.content.decode()
     report = AnnualReport.objects.get(agency=agency, year=2022)
@@ -30,7 +35,12 @@ def test_replacing_needs_a_reason_and_keeps_the_old_version(registrar, people):
     assert second.status == ImportStatus.PENDING
 
     reason = "原报告第二部分规章制发件数有误"
-    assert registrar.post(f"/workspace/imports/{second.pk}/save/", {"reason": reason}).status_code == 302
+    assert (
+        registrar.post(
+            f"/workspace/imports/{second.pk}/save/", {"reason": reason, "published_on": "2023-01-20"}
+        ).status_code
+        == 302
+    )
     old, new = report.versions.order_by("number")
     assert (old.number, new.number, new.reason) == (1, 2, reason)
     assert old.cells["section2"]["art20_1"]["regulations"]["made"] == 3

@@ -1,4 +1,4 @@
-"""The workflow of a report: draft → 已校验 (no error) → 已审定 by a leader → 已发布. Publishing stores an
+"""The workflow of a report: draft → 已校验 (no error) → 提请审定 → 已审定 by a leader → 已发布. Publishing stores an
 immutable version — cells, rendered text, PDF, DOCX and HTML with their SHA-256 — and locks the year; a
 correction is a new version with its reason, the first one still downloadable."""
 
@@ -14,6 +14,7 @@ from gongkai.reports import services
 from gongkai.reports.locks import YearLocked
 from gongkai.reports.models import ReportStatus, ReportVersion
 from tests.factories import make_personas
+from tests.reports.published import fill_ledger
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,11 @@ def test_only_a_checked_report_approved_by_a_leader_is_published_and_publishing_
     with pytest.raises(services.ReportError, match="须先经校验"):
         services.publish(report, actor=people.registrar)
     report = written(report, people)
+    fill_ledger(people.agency, 2025)
     assert services.check(report, actor=people.registrar) == []
+    with pytest.raises(services.ReportError, match="提请审定"):
+        services.approve(report, actor=people.leader)
+    services.submit(report, actor=people.registrar)
     with pytest.raises(NotAllowed, match="领导"):
         services.approve(report, actor=people.registrar)
 
@@ -54,6 +59,7 @@ def test_only_a_checked_report_approved_by_a_leader_is_published_and_publishing_
     with pytest.raises(services.ReportError, match="重新校验"):
         services.approve(report, actor=people.leader)
     services.check(report, actor=people.registrar)
+    services.submit(report, actor=people.registrar)
     report = services.approve(report, actor=people.leader)
     assert report.status == ReportStatus.APPROVED
 
@@ -80,6 +86,7 @@ def test_only_a_checked_report_approved_by_a_leader_is_published_and_publishing_
     services.unlock_year(report, actor=people.admin, reason="漏登一件公文")
     document(people.agency, 3, date(2025, 8, 1))
     services.check(report, actor=people.registrar)
+    services.submit(report, actor=people.registrar)
     services.approve(report, actor=people.leader)
     with pytest.raises(services.ReportError, match="更正理由"):
         services.publish(report, actor=people.registrar)

@@ -1,5 +1,6 @@
 """A number placed in the text from the data is a placeholder bound to a fact or cell: when the records
-change the text follows; a placeholder that names no data is refused with its name; a number typed by
+change the text follows; a placeholder that names no data is kept as typed and is an error of the check
+naming it; a number typed by
 hand that disagrees with the records is flagged (A9) with a link to its sentence."""
 
 from datetime import date
@@ -10,11 +11,12 @@ from gongkai.disclosure.models import DisclosureAttribute, OfficialDocument
 from gongkai.reports import services
 from gongkai.reports.content import live_content
 from tests.factories import make_application, make_personas
+from tests.reports.published import fill_ledger
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_rendered_text_follows_the_records_and_unknown_placeholders_are_refused():
+def test_the_rendered_text_follows_the_records_and_an_unknown_placeholder_is_an_error_naming_it():
     people = make_personas()
     report = services.open_report(people.agency, 2025, actor=people.registrar)
     sections = dict(report.sections)
@@ -31,10 +33,14 @@ def test_the_rendered_text_follows_the_records_and_unknown_placeholders_are_refu
     assert "全年新收政府信息公开申请2件" in content.sections["一"]
 
     sections["六"] = "收取费用{{fees.amont}}元。"
-    with pytest.raises(services.ReportError, match=r"第六部分：数据占位“\{\{fees\.amont\}\}”不存在"):
-        services.save_sections(report, sections, actor=people.registrar)
+    report = services.save_sections(report, sections, actor=people.registrar)
+    assert report.sections["六"] == "收取费用{{fees.amont}}元。"  # nothing typed is lost
+    findings = services.check(report, actor=people.registrar)
+    (unknown,) = [f for f in findings if f["rule"] == "数据标记"]
+    assert unknown["severity"] == "error" and "第六部分" in unknown["message"]
+    assert "{{fees.amont}}" in unknown["message"]
     report.refresh_from_db()
-    assert report.sections["六"] != "收取费用{{fees.amont}}元。"  # nothing half-saved
+    assert report.status == "draft"
 
 
 def test_a_hand_typed_figure_that_disagrees_with_the_register_is_a_warning_linked_to_its_paragraph():
@@ -51,6 +57,7 @@ def test_a_hand_typed_figure_that_disagrees_with_the_register_is_a_warning_linke
     sections = dict(report.sections)
     sections["五"] = "问题与改进。\n全年共制发公文5件。"
     services.save_sections(report, sections, actor=people.registrar)
+    fill_ledger(people.agency, 2025)
 
     findings = services.check(report, actor=people.registrar)
     (finding,) = [f for f in findings if f["rule"] == "A9"]

@@ -61,6 +61,27 @@ def test_the_section2_table_equals_every_cell_the_seed_kept(capsys):
     assert set(cells_of(report["section4"]).values()) == {0}
 
 
+def test_the_json_carries_the_contact_block_the_html_shows_and_the_publication_date(capsys, tmp_path):
+    load_demo()
+    code, out, _ = build(capsys, "--agency", "yqtyjrswj", "--year", "2020", "--format", "json")
+    report = json.loads(out)
+    contact = report["contact"]
+    assert contact["agency"] == "乐清市退役军人事务局"
+    assert {"phone", "email", "website"} <= set(contact)
+    target = tmp_path / "report.html"
+    build(capsys, "--agency", "yqtyjrswj", "--year", "2020", "--format", "html", "-o", str(target))
+    html = target.read_text(encoding="utf-8")
+    for key in ("phone", "email", "website"):
+        assert contact[key] in html
+    assert (
+        len(report["published_on"]) == 10 and report["published_on"] == report["version"]["published_at"][:10]
+    )
+    # A draft is not published: its date is null, its contact block is there all the same.
+    code, out, _ = build(capsys, "--agency", "yqtyjrswj", "--year", "2021", "--format", "json")
+    draft = json.loads(out)
+    assert draft["published_on"] is None and draft["contact"]["phone"] == contact["phone"]
+
+
 def test_the_agency_may_be_named_by_code_and_other_formats_need_a_file(capsys, tmp_path):
     load_demo()
     code, out, _ = build(capsys, "--agency", "yqtyjrswj", "--year", "2020")

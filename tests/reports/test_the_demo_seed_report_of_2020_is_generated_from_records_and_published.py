@@ -96,7 +96,8 @@ def test_the_published_2020_report_reproduces_the_seed_from_records(capsys, tmp_
     ]
     assert [html.index(f"<h2>{t}") for t in titles] == sorted(html.index(f"<h2>{t}") for t in titles)
     assert "0577-61882068" in html and "http://www.yueqing.gov.cn/" in html
-    assert "<svg" in html  # the five-year trend of items
+    assert "<svg" in html  # the trend of items: 2020 alone, the years before it had no report
+    assert "2016、2017、2018、2019年无年度报告，未列入" in html
 
     later = AnnualReport.objects.get(agency__code="yqtyjrswj", year=2021)
     assert later.format_version == "2021" and later.versions.count() == 0

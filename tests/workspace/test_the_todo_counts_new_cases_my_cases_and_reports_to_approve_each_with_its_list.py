@@ -52,11 +52,15 @@ def test_a_case_given_to_me_is_on_my_todo_and_its_link_lists_exactly_it(client):
     assert "共 1 件" in page and mine.reference in page
 
 
-def test_a_report_checked_and_waiting_is_on_the_leaders_todo_only():
+def test_a_report_submitted_for_approval_is_on_the_leaders_todo_only():
     people = make_personas()
-    AnnualReport.objects.create(
+    report = AnnualReport.objects.create(
         agency=people.agency, year=2025, format_version="2021", status=ReportStatus.CHECKED
     )
+    # Checked is not yet asked for: the office submits it (提请审定) when it is ready.
+    assert not [e for e in todo_for(people.leader, date(2026, 1, 20)) if e.label.startswith("待我审定")]
+    report.status = ReportStatus.SUBMITTED
+    report.save()
 
     leader = [e for e in todo_for(people.leader, date(2026, 1, 20)) if e.label.startswith("待我审定")]
     assert [e.label for e in leader] == [f"待我审定：{people.agency.name}2025年年度报告"]

@@ -6,9 +6,23 @@ from ..models import LetterError, LetterLocked
 from .context import BLANK, letter_context
 from .numbering import allocate_number, format_number, settings_for
 from .render import letter_bytes, render_docx, render_pdf
-from .workflow import draft_letter, edit_letter, issue_letter, kinds_for, sign_as_head
+from .workflow import (
+    add_attachment,
+    draft_letter,
+    edit_letter,
+    issue_letter,
+    issued_by_registrar,
+    kinds_for,
+    remove_attachment,
+    return_letter,
+    sign_as_head,
+)
 
 __all__ = [
+    "add_attachment",
+    "issued_by_registrar",
+    "remove_attachment",
+    "return_letter",
     "BLANK",
     "LetterError",
     "LetterLocked",

@@ -21,6 +21,9 @@ from .numbering import settings_for
 from .templates import CONTACT, REMEDY, TEMPLATES
 
 BLANK = "＿＿＿＿"
+# What a decision (the `decided` event) may say for its letter: the information given, the part withheld
+# and the reasons.
+DECISION_FIELDS = ("disclosed", "withheld_part", "withheld_reason")
 REGULATION = "《中华人民共和国政府信息公开条例》"
 FEE_MEASURES = "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"
 
@@ -90,6 +93,9 @@ def letter_context(application, kind, *, addressee=None) -> dict:
     }
     if state is not None:
         context["reply_due"] = _date(state.reply_due)
+        if state.provisional and state.reply_due:
+            years = "、".join(str(y) for y in state.provisional_years)
+            context["reply_due"] += f"（暂定，{years}年放假安排公布后可能调整）"
         if state.fee_payment_due:
             context["fee_payment_due"] = _date(state.fee_payment_due)
     correction = _last_event(application, EventType.CORRECTION_REQUESTED)
@@ -114,6 +120,16 @@ def letter_context(application, kind, *, addressee=None) -> dict:
     if outcome:
         context["outcome"] = outcome.label
         context["reason"] = reason_text(outcome)
+        # What the decision recorded flows into the answer: what is given, what is withheld and why.
+        decided = _last_event(application, EventType.DECIDED)
+        for name in DECISION_FIELDS:
+            value = (decided.data or {}).get(name, "").strip().rstrip("。")
+            if value:
+                context[name] = value
+    context["partial_given"] = f"，即{context['disclosed']}" if "disclosed" in context else ""
+    context.setdefault("disclosed", "所申请的政府信息")
+    reason = context.get("withheld_reason")
+    context["withheld_reason_sentence"] = f"具体理由：{reason}。" if reason else ""
     consultation = _last_event(application, EventType.CONSULTATION_SENT)
     if consultation and consultation.data.get("addressee"):
         context["consultation_addressee"] = consultation.data["addressee"]

@@ -23,7 +23,14 @@ from .numbering import format_number
 MIN_REVIEW_DAYS = 60
 # 行政诉讼法 Art. 46: six months unless a law provides otherwise.
 MAX_LITIGATION_MONTHS = 24
-FIELDS = ["number_prefix", "review_body", "review_days", "court", "litigation_months"]
+FIELDS = [
+    "number_prefix",
+    "review_body",
+    "review_days",
+    "court",
+    "litigation_months",
+    "receipt_issued_by_registrar",
+]
 
 
 class LetterSettingsForm(forms.ModelForm):

@@ -123,7 +123,7 @@ TEMPLATES: dict[str, LetterTemplate] = {
         (
             OPENING_REPLY,
             "您申请获取的政府信息属于公开范围。根据{basis}的规定，本机关予以公开，"
-            "现按照您要求的{carriers}形式向您提供（见附件）。",
+            "现按照您要求的{carriers}形式向您提供{disclosed}（见附件）。",
         ),
     ),
     LetterKind.REPLY_PARTIALLY_GRANTED: LetterTemplate(
@@ -132,7 +132,7 @@ TEMPLATES: dict[str, LetterTemplate] = {
         (
             OPENING_REPLY,
             "您申请获取的政府信息中，{withheld_part}不予公开，其余部分能够作区分处理。根据{basis}的规定，"
-            "本机关向您提供可以公开的部分（见附件），对不予公开的部分说明理由如下：{withheld_reason}",
+            "本机关向您提供可以公开的部分{partial_given}（见附件），对不予公开的部分说明理由如下：{withheld_reason}。",
         ),
     ),
     LetterKind.REPLY_DENIED: LetterTemplate(
@@ -140,7 +140,7 @@ TEMPLATES: dict[str, LetterTemplate] = {
         "答复书",
         (
             OPENING_REPLY,
-            "您申请获取的政府信息{reason}。根据{basis}的规定，本机关决定不予公开。",
+            "您申请获取的政府信息{reason}。{withheld_reason_sentence}根据{basis}的规定，本机关决定不予公开。",
         ),
     ),
     LetterKind.REPLY_ADMIN_QUERY: LetterTemplate(

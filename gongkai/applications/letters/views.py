@@ -22,10 +22,12 @@ from .. import archive, fees, services
 from ..access import CASES
 from ..downloads import private_file
 from ..models import LetterError, LetterLocked, LetterStatus
-from . import context, workflow
+from . import context, delivery, signing, workflow
 from .numbering import settings_for
 from .render import letter_bytes
 from .settings import LetterSettingsForm, next_number_preview, save_letter_settings
+from .templates import TEMPLATES
+from .todo import returned_to
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -49,6 +51,19 @@ def letters_panel(application, allowed) -> dict:
         "fee": fees.fee_of(application),
         "delivery_proofs": list(application.delivery_proofs.all()) if personal else [],
     }
+
+
+def draft_notice_after(request, application, kind, event_type):
+    """After an event that must be told to the applicant, its notice drafted at once and opened."""
+    try:
+        letter = workflow.draft_letter(application, kind, actor=request.user)
+    except (LetterError, NotAllowed) as exc:
+        messages.warning(request, f"已记录：{event_type.label}。未能生成告知书：{exc}")
+        return redirect("applications:detail", pk=application.pk)
+    messages.success(
+        request, f"已记录：{event_type.label}，并生成{letter.get_kind_display()}草稿：请核对正文后送签。"
+    )
+    return redirect("applications:letter", pk=application.pk, letter_pk=letter.pk)
 
 
 def _letter(application, letter_pk):
@@ -99,6 +114,7 @@ def letter_detail(request, application, letter_pk):
             messages.success(request, "已保存草稿。")
             return redirect("applications:letter", pk=pk, letter_pk=letter_pk)
     own = letter.drafted_by_id == request.user.pk
+    alone = workflow.issued_by_registrar(letter)
     return render(
         request,
         "applications/letters/detail.html",
@@ -109,8 +125,29 @@ def letter_detail(request, application, letter_pk):
             "body": request.POST.get("body", letter.body) if error else letter.body,
             "addressee": request.POST.get("addressee", letter.addressee) if error else letter.addressee,
             "can_edit": not letter.is_issued and "letter.draft" in allowed,
-            "can_head_sign": letter.status == LetterStatus.DRAFT and "letter.sign" in allowed and not own,
-            "can_issue": letter.status == LetterStatus.HEAD_SIGNED and "letter.issue" in allowed and not own,
+            "can_head_sign": not alone
+            and letter.status == LetterStatus.DRAFT
+            and "letter.sign" in allowed
+            and not own,
+            "can_issue": not alone
+            and letter.status == LetterStatus.HEAD_SIGNED
+            and "letter.issue" in allowed
+            and not own,
+            "can_issue_alone": alone and letter.status == LetterStatus.DRAFT and "case.handle" in allowed,
+            "can_return_head": not alone
+            and letter.status == LetterStatus.DRAFT
+            and "letter.sign" in allowed
+            and not own,
+            "can_return_leader": letter.status == LetterStatus.HEAD_SIGNED
+            and "letter.issue" in allowed
+            and not own,
+            "alone": alone,
+            "reviews": list(letter.reviews.select_related("actor")),
+            "attachments": list(letter.attachments.all()),
+            "deliveries": list(letter.deliveries.all()),
+            "returned": letter.reviews.filter(action="returned").last()
+            if letter.status == LetterStatus.RETURNED
+            else None,
             "own": own,
             "blanks": 0
             if letter.is_issued
@@ -135,6 +172,21 @@ def letter_sign(request, application, letter_pk):
 
 
 @login_required
+@require_POST
+@CASE_WITH_LETTERS
+def letter_return(request, application, letter_pk):
+    """退回 with 意见: back to the drafter; without an 意见 nothing happens and the page says why."""
+    pk, letter = application.pk, _letter(application, letter_pk)
+    try:
+        workflow.return_letter(letter, actor=request.user, comment=request.POST.get("comment", ""))
+    except (LetterError, LetterLocked, NotAllowed) as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "已退回拟稿人修改，退回意见已记入文书的审签记录。")
+    return redirect("applications:letter", pk=pk, letter_pk=letter_pk)
+
+
+@login_required
 @CASE_WITH_LETTERS
 def letter_issue(request, application, letter_pk):
     """领导签发 cannot be undone: a confirmation page first, the POST issues."""
@@ -145,11 +197,71 @@ def letter_issue(request, application, letter_pk):
         except (LetterError, LetterLocked, NotAllowed) as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, f"已签发，文号 {letter.number}。")
+            done = "已出具" if workflow.issued_by_registrar(letter) else "已签发"
+            sent = "；将以电子邮件发送给申请人" if letter.deliveries.exists() else ""
+            messages.success(request, f"{done}，文号 {letter.number}{sent}。")
         return redirect("applications:letter", pk=pk, letter_pk=letter_pk)
     return render(
-        request, "applications/letters/confirm_issue.html", {"application": application, "letter": letter}
+        request,
+        "applications/letters/confirm_issue.html",
+        {
+            "application": application,
+            "letter": letter,
+            "alone": workflow.issued_by_registrar(letter),
+            "emailed": delivery.wants_email(application) and TEMPLATES[letter.kind].to_applicant,
+            "certificate": signing.certificate_for(application.agency),
+            "attachments": list(letter.attachments.all()),
+        },
     )
+
+
+@login_required
+@require_POST
+@CASE_WITH_LETTERS
+def attachment_add(request, application, letter_pk):
+    pk, letter = application.pk, _letter(application, letter_pk)
+    try:
+        workflow.add_attachment(
+            letter, request.FILES.get("file"), title=request.POST.get("title", ""), actor=request.user
+        )
+    except (LetterError, LetterLocked, NotAllowed) as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "已添加附件，文书的“附件”说明已列出其名称。")
+    return redirect("applications:letter", pk=pk, letter_pk=letter_pk)
+
+
+@login_required
+@CASE_WITH_LETTERS
+def attachment_remove(request, application, letter_pk, attachment_pk):
+    """Removing an attachment asks first (a page naming it); the POST removes it."""
+    pk, letter = application.pk, _letter(application, letter_pk)
+    if request.method != "POST":
+        attachment = get_object_or_404(letter.attachments, pk=attachment_pk)
+        return render(
+            request,
+            "applications/letters/confirm_remove_attachment.html",
+            {"application": application, "letter": letter, "attachment": attachment},
+        )
+    try:
+        workflow.remove_attachment(letter, attachment_pk, actor=request.user)
+    except (LetterError, LetterLocked, NotAllowed) as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "已删除附件。")
+    return redirect("applications:letter", pk=pk, letter_pk=letter_pk)
+
+
+@login_required
+@CASE_WITH_LETTERS
+def attachment_file(request, application, letter_pk, attachment_pk):
+    letter = _letter(application, letter_pk)
+    attachment = get_object_or_404(letter.attachments, pk=attachment_pk)
+    services.record_personal_data_view(
+        application, actor=request.user, what=f"letter_attachment:{attachment.pk}"
+    )
+    name = f"{application.reference}-附件-{attachment.title}{attachment.extension}"
+    return private_file(attachment.file.open("rb"), attachment.content_type, name=name)
 
 
 @login_required
@@ -240,5 +352,43 @@ def letter_settings(request, agency):
     return render(
         request,
         "applications/letters/settings.html",
-        {"agency": agency, "form": form, "next_number": next_number_preview(agency, year)},
+        {
+            "agency": agency,
+            "form": form,
+            "next_number": next_number_preview(agency, year),
+            "certificate": signing.certificate_for(agency),
+        },
     )
+
+
+@login_required
+@require_POST
+@load_authorized(Agency, "letter.settings", lookup={"code": "code"})
+def certificate_install(request, agency):
+    """The agency's signing certificate: a PKCS#12 file from its certificate authority, or a self-signed one."""
+    try:
+        if request.POST.get("self_signed"):
+            stored = signing.install_self_signed(agency, actor=request.user)
+        else:
+            upload = request.FILES.get("pkcs12")
+            if upload is None:
+                raise signing.SigningError("请选择证书文件（.p12 或 .pfx）。")
+            if upload.size > 100_000:
+                raise signing.SigningError("证书文件过大，PKCS#12 证书文件通常只有几 KB。")
+            stored = signing.install_pkcs12(
+                agency, upload.read(), request.POST.get("password", ""), actor=request.user
+            )
+    except signing.SigningError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"已设置签名证书：{stored.subject}，有效期至 {stored.not_after:%Y-%m-%d}。")
+    return redirect("applications:letter_settings", code=agency.code)
+
+
+@login_required
+def letters_returned(request):
+    """The letters signers returned to this person, each with the latest 意见."""
+    rows = []
+    for letter in returned_to(request.user):
+        rows.append((letter, letter.reviews.filter(action="returned").select_related("actor").last()))
+    return render(request, "applications/letters/returned.html", {"rows": rows})

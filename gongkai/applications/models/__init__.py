@@ -19,7 +19,19 @@ from .files import (
     private_storage,
     sha256_hex,
 )
-from .letter import Letter, LetterCounter, LetterError, LetterKind, LetterLocked, LetterSettings, LetterStatus
+from .letter import (
+    Letter,
+    LetterAttachment,
+    LetterCounter,
+    LetterDelivery,
+    LetterError,
+    LetterKind,
+    LetterLocked,
+    LetterReview,
+    LetterSettings,
+    LetterStatus,
+    SigningCertificate,
+)
 
 __all__ = [
     "Application",
@@ -32,6 +44,9 @@ __all__ = [
     "IdType",
     "IdentityDocument",
     "Letter",
+    "LetterAttachment",
+    "LetterDelivery",
+    "LetterReview",
     "LetterCounter",
     "LetterError",
     "LetterKind",
@@ -39,6 +54,7 @@ __all__ = [
     "LetterSettings",
     "LetterStatus",
     "Route",
+    "SigningCertificate",
     "delivery_proof_path",
     "identity_document_path",
     "private_storage",

@@ -6,10 +6,15 @@ and PDF with their SHA-256; from then on the row refuses every change (LetterLoc
 services — Art. 45 asks for the file as it was sent.
 """
 
+import uuid
+from pathlib import Path
+
 from django.db import models
 
 from gongkai.agencies.models import Agency
 
+from ..fields import EncryptedTextField
+from ..file_storage import encrypted_private_storage
 from .case import Application, user_reference
 
 
@@ -45,6 +50,7 @@ class LetterKind(models.TextChoices):
 class LetterStatus(models.TextChoices):
     DRAFT = "draft", "草稿"
     HEAD_SIGNED = "head_signed", "科室负责人已签字"
+    RETURNED = "returned", "已退回修改"
     ISSUED = "issued", "已签发"
 
 
@@ -66,6 +72,11 @@ class LetterSettings(models.Model):
         "管辖法院", max_length=100, blank=True, help_text="留空则写“有管辖权的人民法院”。"
     )
     litigation_months = models.PositiveSmallIntegerField("提起行政诉讼期限（月）", default=6)
+    receipt_issued_by_registrar = models.BooleanField(
+        "受理回执由登记人直接出具",
+        default=True,
+        help_text="勾选后，受理回执不经科室负责人签字和领导签发，由登记人核对后直接出具；不勾选则与其他文书相同。",
+    )
 
     class Meta:
         verbose_name = "文书设置"
@@ -117,6 +128,8 @@ class Letter(models.Model):
     docx_sha256 = models.CharField("DOCX SHA-256", max_length=64, blank=True, editable=False)
     pdf = models.BinaryField("PDF", null=True, blank=True, editable=False)
     pdf_sha256 = models.CharField("PDF SHA-256", max_length=64, blank=True, editable=False)
+    # The certificate that signed the stored PDF (PAdES), as its subject and SHA-256 fingerprint.
+    pdf_signer = models.CharField("PDF 签名证书", max_length=300, blank=True, editable=False)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     class Meta:
@@ -146,3 +159,118 @@ class Letter(models.Model):
         if self.pk is None:
             return None
         return type(self).objects.filter(pk=self.pk).values_list("status", flat=True).first()
+
+
+class LetterReview(models.Model):
+    """One step of a letter's sign-off as it happened: signed, issued or 退回 with the signer's 意见. The
+    history of the letter; a returned letter goes back to its drafter."""
+
+    class Step(models.TextChoices):
+        HEAD = "head", "科室负责人"
+        LEADER = "leader", "领导"
+
+    class Action(models.TextChoices):
+        SIGNED = "signed", "签字"
+        ISSUED = "issued", "签发"
+        RETURNED = "returned", "退回修改"
+
+    letter = models.ForeignKey(Letter, verbose_name="文书", on_delete=models.CASCADE, related_name="reviews")
+    step = models.CharField("环节", max_length=10, choices=Step.choices)
+    action = models.CharField("处理", max_length=10, choices=Action.choices)
+    comment = models.TextField("意见", blank=True)
+    actor = user_reference("处理人")
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "文书审签记录"
+        verbose_name_plural = "文书审签记录"
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.letter} {self.get_step_display()}{self.get_action_display()}"
+
+
+def letter_attachment_path(instance, filename) -> str:
+    agency = instance.letter.application.agency_id
+    return f"letters/{agency}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class LetterAttachment(models.Model):
+    """A file sent with a letter (the disclosed material); listed in the letter's 附件 line by its title."""
+
+    letter = models.ForeignKey(
+        Letter, verbose_name="文书", on_delete=models.CASCADE, related_name="attachments"
+    )
+    title = models.CharField("附件名称", max_length=100)
+    file = models.FileField(
+        "文件", upload_to=letter_attachment_path, storage=encrypted_private_storage, max_length=200
+    )
+    content_type = models.CharField("文件类型", max_length=80)
+    extension = models.CharField("扩展名", max_length=10)
+    size = models.PositiveIntegerField("大小（字节）")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    added_by = user_reference("添加人")
+    added_at = models.DateTimeField("添加时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "文书附件"
+        verbose_name_plural = "文书附件"
+        ordering = ["added_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.letter} 附件 {self.pk}"
+
+
+class SigningCertificate(models.Model):
+    """An agency's certificate for signing its issued letters (PAdES). The private key is kept encrypted
+    with the field key, like the applicants' data; only the certificate itself is stored in clear."""
+
+    agency = models.OneToOneField(
+        Agency, verbose_name="机关", on_delete=models.CASCADE, related_name="signing_certificate"
+    )
+    certificate_pem = models.TextField("证书（PEM）")
+    chain_pem = models.TextField("证书链（PEM）", blank=True)
+    key_encrypted = models.TextField("私钥（加密）", editable=False)
+    subject = models.CharField("证书主体", max_length=300)
+    fingerprint = models.CharField("证书 SHA-256 指纹", max_length=64)
+    not_after = models.DateTimeField("有效期至")
+    self_signed = models.BooleanField("自签名证书", default=False)
+    installed_by = user_reference("设置人")
+    installed_at = models.DateTimeField("设置时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "文书签名证书"
+        verbose_name_plural = "文书签名证书"
+
+    def __str__(self) -> str:
+        return f"{self.agency} 签名证书"
+
+
+class LetterDelivery(models.Model):
+    """An issued letter sent to the applicant by e-mail: the 电子送达 record, with the message id the mail
+    server accepted and the time it did (the 送达 date of an electronic delivery)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "待发送"
+        SENT = "sent", "已发送"
+        FAILED = "failed", "发送失败"
+
+    letter = models.ForeignKey(
+        Letter, verbose_name="文书", on_delete=models.PROTECT, related_name="deliveries"
+    )
+    address = EncryptedTextField("电子邮箱")
+    status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField("尝试次数", default=0)
+    message_id = models.CharField("邮件标识（Message-ID）", max_length=300, blank=True)
+    sent_at = models.DateTimeField("发送时间", null=True, blank=True)
+    error = models.TextField("最近一次错误", blank=True)
+    created_by = user_reference("发起人")
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "电子送达记录"
+        verbose_name_plural = "电子送达记录"
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.letter} 电子送达 {self.get_status_display()}"

@@ -21,7 +21,8 @@ def _cell(cell: GridCell) -> str:
     )
     if cell.address:
         attrs.append(f' id="cell-{escape(cell.address)}" data-cell="{escape(cell.address)}"')
-    tag = "th" if is_heading(cell) else "td"
+    # A row's label heads its row: a <th scope="row">, so a screen reader names the row of each number.
+    tag = "th" if is_heading(cell) or cell.role == LABEL else "td"
     if cell.role == LABEL:
         attrs.append(' scope="row"')
     return f'<{tag} class="{classes}"{"".join(attrs)}>{escape(cell.text)}</{tag}>'

@@ -29,6 +29,7 @@ PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGINS = {"top_margin": Mm(37), "bottom_margin": Mm(35), "left_margin": Mm(28), "right_margin": Mm(26)}
 TEXT_WIDTH_MM = 210 - 28 - 26
 KEEP_TOGETHER = ("section2", "section4")
+KEEP_FIRST_ROWS = 4
 
 
 def set_font(run, name: str, size: float, bold: bool = False) -> None:
@@ -85,16 +86,29 @@ def add_table(document, grid: Grid) -> None:
     # A small table stays on one page: each row keeps with the next (Word and LibreOffice honour this).
     keep_together = grid.key in KEEP_TOGETHER
     size = SMALL_TABLE_SIZE if grid.key == "section4" else TABLE_SIZE
+    # The cells are taken once, before any merge: python-docx's table.cell() walks the whole table on each
+    # call, which made a §三 table seconds of work. Merged regions never overlap, so the corners of every
+    # region taken here stay the cells they were.
+    before_merging = table._cells
+    n_cols = grid.n_cols
+
+    def at(row: int, col: int):
+        return before_merging[row * n_cols + col]
+
     for spec in grid.cells:
-        cell = table.cell(spec.row, spec.col)
+        cell = at(spec.row, spec.col)
         if spec.rowspan > 1 or spec.colspan > 1:
-            cell = cell.merge(table.cell(spec.row + spec.rowspan - 1, spec.col + spec.colspan - 1))
+            cell = cell.merge(at(spec.row + spec.rowspan - 1, spec.col + spec.colspan - 1))
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         for extra in cell.paragraphs[1:]:  # merging keeps one empty paragraph per merged cell
             extra._element.getparent().remove(extra._element)
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.LEFT if spec.role == LABEL else WD_ALIGN_PARAGRAPH.CENTER
-        if keep_together and spec.row + spec.rowspan < grid.n_rows:
+        # A small table stays whole; a long one keeps its header with its first rows, and a block's caption
+        # row with the block: no title or header left alone at the foot of a page.
+        last_row = spec.row + spec.rowspan
+        head = last_row <= grid.header_rows + KEEP_FIRST_ROWS
+        if last_row < grid.n_rows and (keep_together or head or spec.role == CAPTION):
             p.paragraph_format.keep_with_next = True
         p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(0)
         if spec.text:
