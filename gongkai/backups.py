@@ -5,7 +5,13 @@
 
 The archive is a gzip'd tar holding manifest.json, the database — SQLite through its online backup API
 (a consistent copy even while others write), PostgreSQL as `pg_dump -Fc` — and files/media,
-files/private (published attachments, identity documents, delivery proof). It holds no keys: SECRET_KEY
+files/private (published attachments, identity documents, delivery proof, imported report sources): from
+the folders under GONGKAI_DATA, or from the prefixes media/ and private/ of the bucket when the files are on
+object storage (gongkai.storage), copied as stored — identity documents stay encrypted. The archive is the
+same either way, so a backup taken on disk restores into a bucket and the other way round: that is how an
+installation moves its files. Restoring makes the files exactly those of the backup: in a bucket it puts
+every object back first and only then deletes the ones under media/ and private/ that the backup does not
+have (nothing else in the bucket is touched). It holds no keys: SECRET_KEY
 and GONGKAI_FIELD_KEY are kept apart from backups (without the field key the encrypted personal data in
 a backup cannot be read, which is the point).
 """
@@ -22,10 +28,12 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
+from gongkai import storage
 from gongkai.env import env_str
 from gongkai.search.outbox import forget_all as forget_search_indexes
 
@@ -45,6 +53,8 @@ class Manifest:
     tables: dict[str, int] = field(default_factory=dict)
     files: int = 0
     database_sha256: str = ""
+    # Where the files were taken from: "disk" or "s3" (informative: either restores to either).
+    file_storage: str = "disk"
 
     def as_json(self) -> bytes:
         return json.dumps({"format": FORMAT, **self.__dict__}, ensure_ascii=False, indent=2).encode()
@@ -123,11 +133,15 @@ def backup(path: Path) -> Manifest:
         descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as archive:
             archive.add(dump, arcname=dump.name)
-            for name, root in file_roots().items():
-                if root.exists():
-                    for file in sorted(p for p in root.rglob("*") if p.is_file()):
-                        archive.add(file, arcname=f"files/{name}/{file.relative_to(root)}")
-                        manifest.files += 1
+            if storage.on_object_storage():
+                manifest.file_storage = "s3"
+                manifest.files = _add_objects(archive)
+            else:
+                for name, root in file_roots().items():
+                    if root.exists():
+                        for file in sorted(p for p in root.rglob("*") if p.is_file()):
+                            archive.add(file, arcname=f"files/{name}/{file.relative_to(root)}")
+                            manifest.files += 1
             info = tarfile.TarInfo("manifest.json")
             data = manifest.as_json()
             info.size = len(data)
@@ -165,6 +179,8 @@ def restore(path: Path) -> dict:
         raise BackupError(
             f"备份来自 {manifest['engine']} 数据库，当前为 {engine}；请把 DATABASE_URL 指向同类数据库再恢复"
         )
+    if storage.on_object_storage():
+        _reach_bucket()  # before anything is replaced: a restore never stops half-way for a wrong key
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
         with tarfile.open(path, "r:gz") as archive:
@@ -196,11 +212,68 @@ def restore(path: Path) -> dict:
             )
         # Every server's search index describes the database just replaced: each builds its own again.
         forget_search_indexes()
-        for name, root in file_roots().items():
-            source_dir = work / "files" / name
-            if root.exists():
-                shutil.rmtree(root)
-            if source_dir.exists():
-                shutil.copytree(source_dir, root)
-                _private(root)
+        if storage.on_object_storage():
+            _restore_objects(work / "files")
+        else:
+            for name, root in file_roots().items():
+                source_dir = work / "files" / name
+                if root.exists():
+                    shutil.rmtree(root)
+                if source_dir.exists():
+                    shutil.copytree(source_dir, root)
+                    _private(root)
     return manifest
+
+
+def _add_objects(archive: tarfile.TarFile) -> int:
+    """Every object under the bucket's two prefixes into the archive, streamed as stored; how many."""
+    count = 0
+    try:
+        for folder, prefix in storage.bucket_prefixes().items():
+            for name in prefix.names():
+                size, body = prefix.read(name)
+                info = tarfile.TarInfo(f"files/{folder}/{name}")
+                info.size, info.mode = size, 0o600
+                info.mtime = int(timezone.now().timestamp())
+                archive.addfile(info, body)
+                count += 1
+    except BotoCoreError as exc:
+        raise BackupError(f"读取对象存储失败：{exc}") from exc
+    except ClientError as exc:
+        raise BackupError(f"读取对象存储失败：{_bucket_error(exc)}") from exc
+    return count
+
+
+def _reach_bucket() -> None:
+    try:
+        for prefix in storage.bucket_prefixes().values():
+            prefix.names()
+    except BotoCoreError as exc:
+        raise BackupError(f"无法访问对象存储，未恢复：{exc}") from exc
+    except ClientError as exc:
+        raise BackupError(f"无法访问对象存储，未恢复：{_bucket_error(exc)}") from exc
+
+
+def _restore_objects(files: Path) -> None:
+    """The bucket's two prefixes made to hold exactly the archive's files: all put first, then the others
+    deleted, so an interrupted restore loses nothing of the backup and can simply be run again."""
+    try:
+        for folder, prefix in storage.bucket_prefixes().items():
+            source = files / folder
+            wanted = (
+                sorted(p.relative_to(source).as_posix() for p in source.rglob("*") if p.is_file())
+                if source.exists()
+                else []
+            )
+            for name in wanted:
+                prefix.put(name, source / name)
+            prefix.delete(sorted(set(prefix.names()) - set(wanted)))
+    except BotoCoreError as exc:
+        raise BackupError(f"写入对象存储失败：{exc}") from exc
+    except ClientError as exc:
+        raise BackupError(f"写入对象存储失败：{_bucket_error(exc)}") from exc
+
+
+def _bucket_error(exc: ClientError) -> str:
+    error = exc.response.get("Error", {})
+    return f"{error.get('Code', '')} {error.get('Message', '')}".strip() or str(exc)

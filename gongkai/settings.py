@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from gongkai.env import env_bool, env_float, env_int, env_list, env_str
+from gongkai.storage import file_storages
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("GONGKAI_DATA", str(Path.cwd() / "var"))).resolve()
@@ -163,10 +164,23 @@ STATIC_ROOT = DATA_DIR / "static"
 # Project-wide assets (the stylesheet) live in gongkai/static, which is not an app's static folder.
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = DATA_DIR / "media"
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+# Uploaded files (gongkai.storage): folders under GONGKAI_DATA, or — when GONGKAI_S3_BUCKET is set — the
+# prefixes media/ and private/ of that S3-compatible bucket (MinIO, OSS, COS, OBS…), which the operator makes
+# beforehand. Keys left unset are found by boto3 itself (an instance role, ~/.aws/credentials).
+S3_BUCKET = (env_str("GONGKAI_S3_BUCKET") or "").strip()
+S3 = (
+    {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": (env_str("GONGKAI_S3_ENDPOINT_URL") or "").strip(),
+        "region_name": (env_str("GONGKAI_S3_REGION") or "").strip(),
+        "addressing_style": (env_str("GONGKAI_S3_ADDRESSING_STYLE") or "").strip().lower(),
+        "access_key": env_str("AWS_ACCESS_KEY_ID"),
+        "secret_key": env_str("AWS_SECRET_ACCESS_KEY"),
+    }
+    if S3_BUCKET
+    else None
+)
+STORAGES = file_storages(S3)
 # Serve static files straight from the apps, so a fresh checkout needs no collectstatic step.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
@@ -312,8 +326,9 @@ PAGE_CACHE_SECONDS = env_int("GONGKAI_PAGE_CACHE_SECONDS", 300)
 # (GONGKAI_FIELD_KEY_FROM_SECRET=1) may instead derive a key from SECRET_KEY; production must set it.
 FIELD_ENCRYPTION_KEYS = env_list("GONGKAI_FIELD_KEY", [])
 FIELD_KEY_FROM_SECRET = DEBUG or env_bool("GONGKAI_FIELD_KEY_FROM_SECRET", False)
-# Identity documents (身份证明) live outside MEDIA_ROOT and are served only through a permission-checked view,
-# encrypted with the field key (gongkai.applications.file_storage). Every uploaded file and folder is the
+# Identity documents (身份证明) live in the private storage (outside MEDIA_ROOT, or private/ in the bucket) and
+# are served only through a permission-checked view, encrypted with the field key
+# (gongkai.applications.file_storage). Every uploaded file and folder is the
 # service account's alone; gongkai.security.files keeps the data folder and the SQLite file so too.
 PRIVATE_FILES_ROOT = DATA_DIR / "private"
 FILE_UPLOAD_PERMISSIONS = 0o600

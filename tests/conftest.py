@@ -78,3 +78,76 @@ def fresh_rate_limits():
     # Likewise what the portal keeps per generation: a rolled-back test repeats generation numbers.
     page_cache.forget_remembered()
     yield
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """moto's S3 server on a free port of this machine, for the whole run: an S3-compatible endpoint as
+    MinIO, OSS, COS or OBS would be, with no network beyond the loopback."""
+    import socket
+
+    from moto.server import ThreadedMotoServer
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    yield f"http://127.0.0.1:{port}"
+    server.stop()
+
+
+_buckets = itertools.count()
+
+
+class Bucket:
+    """The bucket a test runs on, read directly with boto3 as the operator would, around gongkai."""
+
+    def __init__(self, endpoint: str, name: str):
+        import boto3
+
+        self.name = name
+        self.resource = boto3.resource(
+            "s3",
+            endpoint_url=endpoint,
+            region_name="us-east-1",
+            aws_access_key_id="gongkai-test",
+            aws_secret_access_key="gongkai-test-secret",
+        )
+        self.bucket = self.resource.Bucket(name)
+
+    def object_keys(self) -> list[str]:
+        return sorted(entry.key for entry in self.bucket.objects.all())
+
+    def read(self, key: str) -> bytes:
+        return self.bucket.Object(key).get()["Body"].read()
+
+    def put(self, key: str, data: bytes) -> None:
+        self.bucket.Object(key).put(Body=data)
+
+    def delete(self, key: str) -> None:
+        self.bucket.Object(key).delete()
+
+
+@pytest.fixture
+def object_storage(settings, tmp_path, s3_server):
+    """gongkai's files on a fresh bucket of the moto server, made beforehand as the operator makes it
+    (gongkai never creates one), configured as GONGKAI_S3_BUCKET etc. would configure it. The local
+    folders point at empty temporary ones, so a test can show that nothing lands there."""
+    from gongkai.storage import file_storages
+
+    bucket = Bucket(s3_server, f"gongkai-test-{next(_buckets)}")
+    bucket.resource.create_bucket(Bucket=bucket.name)
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_FILES_ROOT = tmp_path / "private"
+    settings.STORAGES = file_storages(
+        {
+            "bucket_name": bucket.name,
+            "endpoint_url": s3_server,
+            "region_name": "us-east-1",
+            "addressing_style": "path",
+            "access_key": "gongkai-test",
+            "secret_key": "gongkai-test-secret",
+        }
+    )
+    return bucket

@@ -11,8 +11,6 @@ Afterwards the old key can be dropped.
 
 import base64
 import os
-import tempfile
-from pathlib import Path
 
 from django.db import transaction
 
@@ -63,20 +61,17 @@ def rotate_field_key() -> tuple[int, int]:
 def reencrypt_files() -> int:
     """Encrypt every identity document and delivery proof with the first key (a file still plain is
     encrypted, one under an older key re-encrypted); returns how many files were rewritten. Each file is
-    replaced atomically, so an interrupted run leaves every file readable, and it can be run again."""
-    storage = encrypted_private_storage()
+    replaced atomically (gongkai.storage: overwrite), so an interrupted
+    run leaves every file readable, and it can be run again."""
+    stored = encrypted_private_storage().inner
     names = [d.file.name for d in IdentityDocument.objects.exclude(file="")]
     names += [p.file.name for p in DeliveryProof.objects.exclude(file="")]
     rewritten = 0
     for name in names:
-        path = Path(storage.path(name))
-        if not path.exists():
+        if not stored.exists(name):
             continue
-        sealed = seal(unseal(path.read_bytes()))
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".reencrypt-")
-        with os.fdopen(handle, "wb") as out:
-            out.write(sealed)
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
+        with stored.open(name, "rb") as handle:
+            sealed = seal(unseal(handle.read()))
+        stored.overwrite(name, sealed)
         rewritten += 1
     return rewritten

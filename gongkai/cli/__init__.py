@@ -18,6 +18,7 @@ import sys
 COMMAND_MODULES = [
     "gongkai.cli.site",
     "gongkai.cli.backup",
+    "gongkai.cli.files",
     "gongkai.cli.calendar",
     "gongkai.cli.report",
     "gongkai.cli.report_files",

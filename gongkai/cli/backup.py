@@ -8,7 +8,8 @@ def register(subparsers) -> None:
     b = subparsers.add_parser(
         "backup",
         help="备份数据库和上传的文件（在线备份，不必停机）",
-        description="把数据库（SQLite 在线备份或 PostgreSQL pg_dump）和 GONGKAI_DATA 下的上传文件写入一个备份文件。\n"
+        description="把数据库（SQLite 在线备份或 PostgreSQL pg_dump）和上传的文件（GONGKAI_DATA 下，或设置了 GONGKAI_S3_BUCKET 时"
+        "对象存储桶中的 media/、private/）写入一个备份文件。\n"
         "备份文件不含 SECRET_KEY 和 GONGKAI_FIELD_KEY，密钥须另行妥善保存。",
     )
     b.add_argument("file", help="备份文件，例如 gongkai-2026-12-01.tar.gz")
@@ -17,6 +18,9 @@ def register(subparsers) -> None:
     r = subparsers.add_parser(
         "restore",
         help="由备份文件恢复数据库和上传的文件（覆盖现有数据；恢复前请停止网站和后台任务）",
+        description="由备份文件恢复数据库和上传的文件。文件恢复到当前配置的位置：GONGKAI_DATA 下，或对象存储桶的 "
+        "media/、private/（先写入备份中的全部文件，再删除两处中备份里没有的文件；桶中其他内容不动）。"
+        "本地磁盘上做的备份可以恢复到对象存储，反之亦然。",
     )
     r.add_argument("file", help="gongkai backup 生成的备份文件")
     r.add_argument("--yes", action="store_true", help="不再询问确认")
@@ -25,6 +29,7 @@ def register(subparsers) -> None:
 
 def run_backup(args) -> int:
     from gongkai.backups import BackupError, backup
+    from gongkai.storage import where
 
     try:
         manifest = backup(Path(args.file))
@@ -33,7 +38,8 @@ def run_backup(args) -> int:
         return 2
     rows = sum(manifest.tables.values())
     print(
-        f"已备份到 {args.file}：{manifest.engine} 数据库 {len(manifest.tables)} 张表 {rows} 行，文件 {manifest.files} 个。"
+        f"已备份到 {args.file}：{manifest.engine} 数据库 {len(manifest.tables)} 张表 {rows} 行，"
+        f"文件 {manifest.files} 个，取自{where()}。"
     )
     return 0
 
@@ -41,6 +47,7 @@ def run_backup(args) -> int:
 def run_restore(args) -> int:
     from gongkai import audit
     from gongkai.backups import BackupError, read_manifest, restore
+    from gongkai.storage import where
 
     path = Path(args.file)
     try:
@@ -48,7 +55,10 @@ def run_restore(args) -> int:
     except BackupError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    print(f"备份时间 {manifest['created_at']}，{manifest['engine']} 数据库，文件 {manifest['files']} 个。")
+    print(
+        f"备份时间 {manifest['created_at']}，{manifest['engine']} 数据库，文件 {manifest['files']} 个；"
+        f"文件将恢复到{where()}。"
+    )
     if not args.yes:
         if not sys.stdin.isatty():
             print("恢复会覆盖现有数据，须确认：请在终端中运行，或加 --yes。", file=sys.stderr)

@@ -321,13 +321,16 @@ def attachment_upload(request, item):
 @load_authorized(ITEMS)
 def attachment_download(request, item, attachment_pk):
     attachment = get_object_or_404(item.attachments, pk=attachment_pk)
-    return FileResponse(
+    response = FileResponse(
         attachment.file.open("rb"),
         # Pictures open in place (the body editor and the preview show them); documents download.
         as_attachment=attachment.content_type not in IMAGES,
         filename=attachment.original_name,
         content_type=attachment.content_type,
     )
+    # A draft's attachment, fetched after the permission check: no cache along the way may keep it.
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required

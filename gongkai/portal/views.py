@@ -1,5 +1,7 @@
 """The public site. It shows what an agency publishes and how to reach it, never personal data."""
 
+import logging
+
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseNotModified, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -27,6 +29,8 @@ from gongkai.portal.listing import ListForm
 from gongkai.reports.public_views import is_report_column, published_versions
 from gongkai.search.service import PAGE_SIZE, public_items, search_items
 from gongkai.security import ratelimit
+
+logger = logging.getLogger(__name__)
 
 # "department" sorts before "government", so under a government its departments come before its townships.
 SIBLING_ORDER = ("kind", "name")
@@ -284,9 +288,17 @@ def _file(request, found):
     if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
         response = HttpResponseNotModified()
     else:
-        # Streamed from storage in chunks; images open in the browser, documents download under their name.
+        try:
+            content = found.file.open("rb")
+        except FileNotFoundError:
+            # The record is there but its file is not (a restore without files, a bucket emptied by hand):
+            # the reader gets the ordinary 404 page, the operator a line in the log.
+            logger.error("附件 %s 的文件 %s 不在存储中", found.pk, found.file.name)
+            raise Http404("没有找到该附件。") from None
+        # Streamed from storage in chunks (gongkai.storage: a folder or the bucket); images open in the
+        # browser, documents download under their name.
         response = FileResponse(
-            found.file.open("rb"),
+            content,
             as_attachment=found.content_type not in IMAGES,
             filename=found.original_name,
             content_type=found.content_type,

@@ -14,7 +14,6 @@ from .case import (
 from .files import (
     DeliveryProof,
     IdentityDocument,
-    PrivateStorage,
     delivery_proof_path,
     identity_document_path,
     private_storage,
@@ -54,7 +53,6 @@ __all__ = [
     "LetterLocked",
     "LetterSettings",
     "LetterStatus",
-    "PrivateStorage",
     "Route",
     "SigningCertificate",
     "delivery_proof_path",

@@ -1,4 +1,4 @@
-"""Files kept with a case: identity documents and delivery proof, in private storage outside MEDIA_ROOT, with
+"""Files kept with a case: identity documents and delivery proof, in the private storage (gongkai.storage), with
 no address of their own (the views stream them after the permission checks), encrypted at rest
 (gongkai.applications.file_storage)."""
 
@@ -6,15 +6,18 @@ import hashlib
 import uuid
 from pathlib import Path
 
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import Storage
 from django.db import models
 
-from ..file_storage import PrivateStorage, encrypted_private_storage
+from gongkai import storage
+
+from ..file_storage import encrypted_private_storage
 from .case import Application, user_reference
 
 
-def private_storage() -> FileSystemStorage:
-    return PrivateStorage()
+def private_storage() -> Storage:
+    """The private storage (kept under this name: migrations refer to it)."""
+    return storage.private()
 
 
 def identity_document_path(instance, filename) -> str:
