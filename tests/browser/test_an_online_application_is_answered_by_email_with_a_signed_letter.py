@@ -76,6 +76,7 @@ def apply_online_by_email(applicant, assert_accessible) -> tuple[str, str]:
     applicant.get_by_label("身份证明", exact=True).set_input_files(
         {"name": "身份证.png", "mimeType": "image/png", "buffer": PNG}
     )
+    applicant.get_by_label(re.compile("我已阅读上述个人信息处理告知")).check()
     applicant.get_by_role("button", name="提交申请").click()
     expect(applicant.get_by_role("heading", level=2, name="政府信息公开申请受理回执")).to_be_visible()
     # A receipt: what was asked, the Art. 31 date and the reply due date: 20 working days, 端午节 (19 June)
