@@ -1,10 +1,25 @@
-"""Browser steps of the disclosure office's case work, shared by the journeys that pass through them: the
-registrar assigns a new case from the 待办, and records a correction notice, voids it with a reason and
-enters it again before the corrected application arrives."""
+"""Browser steps of the disclosure office's case work, shared by the journeys that pass through them: a staff
+member logs in on a page of their own, the registrar assigns a new case from the 待办, and records a
+correction notice, voids it with a reason and enters it again before the corrected application arrives."""
 
 import re
 
 from playwright.sync_api import expect
+
+from tests.factories import PASSWORD
+
+
+def staff_page(browser, live_server, username):
+    """A browser page of its own for one member of staff, logged in and on the 工作台."""
+    context = browser.new_context(locale="zh-CN", base_url=live_server.url, accept_downloads=True)
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    page.goto("/accounts/login/")
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("工作台")
+    return page
 
 
 def assign_from_the_todo(registrar, reference: str, department: str = "办公室", note: str = "请核实申请内容"):

@@ -13,21 +13,10 @@ from django.utils import timezone
 from docx import Document
 from playwright.sync_api import expect
 
-from tests.factories import PASSWORD, make_personas, valid_resident_id
+from tests.browser.casework_steps import staff_page
+from tests.factories import make_personas, valid_resident_id
 
 REQUEST = "2025年度本市退役军人一次性经济补助发放名单及标准"
-
-
-def staff_page(browser, live_server, username):
-    context = browser.new_context(locale="zh-CN", base_url=live_server.url, accept_downloads=True)
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("工作台")
-    return page
 
 
 def record(page, case_url, event, fields, *, success):

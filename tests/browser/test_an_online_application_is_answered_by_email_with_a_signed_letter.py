@@ -22,8 +22,8 @@ from playwright.sync_api import expect
 
 from gongkai.applications.letters import signing
 from gongkai.applications.models import Application, LetterDelivery
-from tests.browser.casework_steps import assign_from_the_todo, void_and_reenter_correction_notice
-from tests.factories import PASSWORD, make_personas, valid_resident_id
+from tests.browser.casework_steps import assign_from_the_todo, staff_page, void_and_reenter_correction_notice
+from tests.factories import make_personas, valid_resident_id
 
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
@@ -33,18 +33,6 @@ EMAIL = "chen.xiaoming@example.cn"
 REQUEST = "2025年度乐清市退役军人一次性补助发放名单"
 # A Wednesday in a year the calendar knows: the periods below are not provisional.
 NOW = datetime(2026, 6, 10, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
-
-
-def person(browser, live_server, username):
-    context = browser.new_context(locale="zh-CN", base_url=live_server.url, accept_downloads=True)
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("工作台")
-    return page
 
 
 def public(browser, live_server):
@@ -205,26 +193,26 @@ def test_an_online_application_is_answered_by_email_with_a_signed_letter(
 ):
     with time_machine.travel(NOW, tick=True):
         people = make_personas()
-        set_certificate(person(browser, live_server, people.admin.username), assert_accessible)
+        set_certificate(staff_page(browser, live_server, people.admin.username), assert_accessible)
 
         applicant = public(browser, live_server)
         reference, query_code = apply_online_by_email(applicant, assert_accessible)
         assert any(reference in m.subject and query_code not in m.body for m in mailoutbox)
 
-        registrar = person(browser, live_server, people.registrar.username)
+        registrar = staff_page(browser, live_server, people.registrar.username)
         case_url = case_url_of(reference)
         assign_from_the_todo(registrar, reference)
         void_and_reenter_correction_notice(registrar, case_url, "2026-06-24", "补正事项写错")
         decide_partly(registrar, case_url)
         letter_url = draft_answer_with_attachment(registrar, case_url, assert_accessible)
 
-        head = person(browser, live_server, people.department_head.username)
+        head = staff_page(browser, live_server, people.department_head.username)
         opinion = "请写明名单的编排方式。"
         head_returns(head, letter_url, opinion, people.department_head.username)
         drafter_fixes(registrar, letter_url, opinion)
         head_signs(head, letter_url)
 
-        number = leader_issues(person(browser, live_server, people.leader.username), assert_accessible)
+        number = leader_issues(staff_page(browser, live_server, people.leader.username), assert_accessible)
         mailed = the_mail(mailoutbox, number)
         record = LetterDelivery.objects.get()
         assert record.status == LetterDelivery.Status.SENT and record.message_id
