@@ -56,3 +56,24 @@ def defuse_workbook(workbook) -> None:
                     quoted = safe_text(cell.value)
                     if quoted is not cell.value:
                         cell.value = quoted
+
+
+class ChunkReader:
+    """An iterator of bytes seen as a file, so that FileResponse streams a CSV made a row at a time and still
+    names the download itself (it writes the Content-Disposition only for what it can read())."""
+
+    def __init__(self, chunks):
+        self._chunks = iter(chunks)
+        self._buffer = b""
+
+    def read(self, size: int = -1) -> bytes:
+        while size < 0 or len(self._buffer) < size:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                break
+            self._buffer += chunk
+        if size < 0:
+            data, self._buffer = self._buffer, b""
+        else:
+            data, self._buffer = self._buffer[:size], self._buffer[size:]
+        return data

@@ -2,7 +2,9 @@
 what the server acknowledged; a failure raises Failure (wrong answer) or OSError (connection lost)."""
 
 import base64
+import hashlib
 import re
+from itertools import count
 from urllib.parse import urlencode
 
 from .client import Client
@@ -14,6 +16,17 @@ PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
 )
 ID_NUMBER = "330382198001010010"  # GB 11643 check character correct
+CHALLENGE = re.compile(r'name="challenge" value="([^"]+)"')
+PROOF_BITS = re.compile(r'data-proof-bits="(\d+)"')
+
+
+def solve(challenge: str, bits: int) -> str:
+    """The proof of work the form's script finds in a browser (gongkai.security.proof), found here."""
+    for n in count():
+        digest = hashlib.sha256(f"{challenge}:{n}".encode()).digest()
+        if bits == 0 or int.from_bytes(digest, "big") >> (256 - bits) == 0:
+            return str(n)
+    raise AssertionError("count() never ends")
 
 
 class Failure(Exception):
@@ -21,10 +34,18 @@ class Failure(Exception):
 
 
 def apply_online(client: Client, agency: str, n: int) -> str:
-    """Submit one online application; returns the 受理编号 shown to the applicant."""
+    """Submit one online application as a browser does (consent given, the proof of work done); returns the
+    受理编号 shown to the applicant."""
+    form = client.get(f"/apply/{agency}/")
+    challenge, bits = CHALLENGE.search(form.text), PROOF_BITS.search(form.text)
+    if form.status != 200 or not challenge or not bits:
+        raise Failure(f"申请表页面返回 {form.status}，没有防自动提交的挑战")
     response = client.post(
         f"/apply/{agency}/",
         {
+            "privacy_consent": "on",
+            "challenge": challenge.group(1),
+            "proof": solve(challenge.group(1), int(bits.group(1))),
             "applicant_type": "natural_person",
             "applicant_name": f"压力测试申请人{n}",
             "id_type": "resident_id",
@@ -65,7 +86,7 @@ def browse(client: Client, agency: str, n: int) -> int:
 def sign_off(client: Client, pk: int) -> bool:
     """The leader's 签发 of one item; True when the next page confirms publication."""
     response = client.post(
-        f"/workspace/disclosure/{pk}/approve/", {}, token_from=f"/workspace/disclosure/{pk}/"
+        f"/workspace/disclosure/{pk}/approve/", {"when": "now"}, token_from=f"/workspace/disclosure/{pk}/"
     )
     if response.status != 302:
         raise Failure(f"签发返回 {response.status}")

@@ -23,6 +23,7 @@ def setup(items: int) -> dict:
     settings.PASSWORD_HASHERS = ["loadtest.seed.QuickSeedHasher"]
     from gongkai.disclosure import workflow
     from gongkai.disclosure.models import DisclosureAttribute, Item
+    from gongkai.rules.secrecy import CODES as SECRECY_CODES
     from tests.factories import PASSWORD, make_item, make_personas
 
     people = make_personas()
@@ -39,7 +40,12 @@ def setup(items: int) -> dict:
         item = workflow.save_draft(item, people.registrar)
         workflow.submit(item, people.registrar)
         item = workflow.approve(item, people.department_head)
-        item = workflow.approve(item, people.reviewer)  # now awaiting the leader's 签发
+        item = workflow.approve(  # now awaiting the leader's 签发
+            item,
+            people.reviewer,
+            checklist=dict.fromkeys(SECRECY_CODES, False),
+            opinion="经审查，不涉及国家秘密和第三方权益，同意公开。",
+        )
         pending.append(item.pk)
     for n in range(30):  # something for readers to browse and search
         make_item(

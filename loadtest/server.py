@@ -51,6 +51,7 @@ class Installation:
             "SECURE_COOKIES": "0",
             "DEBUG": "0",
             "GONGKAI_APPLY_RATE_LIMIT": "1000000",
+            "GONGKAI_APPLY_ID_RATE_LIMIT": "1000000",  # simulated applicants share one identity number
             "GONGKAI_TRACK_RATE_LIMIT": "1000000",
             "GONGKAI_SEARCH_RATE_LIMIT": "1000000",
             "GONGKAI_LOGIN_ADDRESS_LIMIT": "1000000",

@@ -3,10 +3,10 @@
 import logging
 
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponseNotModified, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, render
 from django.utils.csp import CSP
-from django.utils.http import content_disposition_header, http_date
+from django.utils.http import http_date
 from django.views.decorators.csp import csp_override
 
 from gongkai.agencies.models import Agency
@@ -29,6 +29,7 @@ from gongkai.portal.listing import ListForm
 from gongkai.reports.public_views import is_report_column, published_versions
 from gongkai.search.service import PAGE_SIZE, public_items, search_items
 from gongkai.security import ratelimit
+from gongkai.spreadsheets import ChunkReader
 
 logger = logging.getLogger(__name__)
 
@@ -187,11 +188,12 @@ def catalogue_csv(request, code):
         sort=form.ordering() if form.is_bound else listing.DEFAULT_SORT,
     )
     name = f"{agency.name}主动公开目录" + (f"（{data['category'].name}）" if data.get("category") else "")
-    response = StreamingHttpResponse(
-        listing.csv_rows(items, agency, request.build_absolute_uri), content_type="text/csv; charset=utf-8"
+    return FileResponse(
+        ChunkReader(listing.csv_rows(items, agency, request.build_absolute_uri)),
+        as_attachment=True,
+        filename=f"{name}.csv",
+        content_type="text/csv; charset=utf-8",
     )
-    response["Content-Disposition"] = content_disposition_header(True, f"{name}.csv")
-    return response
 
 
 def item(request, code, ref):

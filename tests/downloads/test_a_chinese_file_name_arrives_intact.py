@@ -41,7 +41,15 @@ def test_a_letter_downloads_under_its_case_reference_and_kind(settings, tmp_path
 def published(agency, year=2022):
     cells = json.loads(dumps(ReportCells.blank(format_for_year(year), agency.name, year).to_dict()))
     source = "乐清市退役军人事务局2022年政府信息公开工作年度报告".encode()
-    store_imported(agency, year, cells=cells, source_name="2022年报（原件）.txt", source=source)
+    # The importer chose to publish the original (it stays private otherwise).
+    store_imported(
+        agency,
+        year,
+        cells=cells,
+        source_name="2022年报（原件）.txt",
+        source=source,
+        provenance={"source_public": True},
+    )
 
 
 def test_an_imported_reports_original_keeps_the_name_it_was_uploaded_under():
