@@ -4,7 +4,8 @@
 (() => {
   const boxes = Array.from(document.querySelectorAll("textarea.report-text"));
   const status = document.querySelector("[data-marker-status]");
-  let last = null;
+  // A box already in use when the script arrives (a slow connection) counts as the last one used.
+  let last = boxes.includes(document.activeElement) ? document.activeElement : null;
   for (const box of boxes) box.addEventListener("focus", () => { last = box; });
 
   document.addEventListener("click", (event) => {
