@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.http import Http404
 from django.urls import reverse
 
-from gongkai.disclosure.models import CatalogueCategory, DisclosureAttribute, Item, ItemStatus
+from gongkai.disclosure.models import Attachment, CatalogueCategory, DisclosureAttribute, Item, ItemStatus
 from gongkai.reports.public_views import is_report_column, published_versions
 from gongkai.search.service import category_subtree_ids, public_items
 
@@ -74,9 +74,13 @@ def item_url(item: Item) -> str:
 
 
 def _one_item(agency, column: str, value) -> Item | None:
-    columns = ", ".join(field.column for field in Item._meta.concrete_fields)
+    # Every column the page may show; not the search words, as long as the body and never displayed.
+    columns = ", ".join(f"i.{f.column}" for f in Item._meta.concrete_fields if f.name != "search_tokens")
+    # Whether it has attachments comes with the row: most items have none, and asking apart cost a query.
     rows = Item.objects.raw(
-        f"SELECT {columns} FROM {Item._meta.db_table} WHERE agency_id = %s AND {column} = %s LIMIT 1",
+        f"""SELECT {columns},
+                EXISTS (SELECT 1 FROM {Attachment._meta.db_table} f WHERE f.item_id = i.id) AS has_attachments
+            FROM {Item._meta.db_table} i WHERE i.agency_id = %s AND i.{column} = %s LIMIT 1""",
         [agency.pk, value],
     )
     return next(iter(rows), None)
@@ -86,6 +90,7 @@ def find_public_item(agency, ref: str) -> Item:
     """The item at /<code>/items/<ref>/ if the public may see it (published, or withdrawn: a notice).
 
     Drafts, items under review and signed-off items that are not 主动公开 are 404, as if they did not exist.
+    The item carries `has_attachments`.
     """
     # The agency is the one already looked up; the interpreted document (rare) is loaded when there is one.
     # One plain statement: building the same query through the ORM on every page cost three times as much

@@ -229,7 +229,7 @@ def _item(request, code, ref, current):
         if item.pk in interpreted
         else []
     )
-    attachments = public_attachments(item, agency.code) if not withdrawn else []
+    attachments = public_attachments(item, agency.code) if item.has_attachments and not withdrawn else []
     # Sanitised on save already; again on output so no stored HTML ever reaches a reader unchecked.
     body = public_body(sanitise_body(item.body), item, agency.code, attachments) if not withdrawn else ""
     return render(

@@ -100,6 +100,11 @@ def open_index(path: Path) -> tantivy.Index:
     return index
 
 
+def is_open(path: Path) -> bool:
+    """Whether this process has the build at `path` open already."""
+    return str(path) in _opened
+
+
 def forget_opened(path: Path) -> None:
     _opened.pop(str(path), None)
 
@@ -158,6 +163,32 @@ def build_query(words: list[str], filters: SearchFilters, excluded_ids) -> tanti
     return Query.boolean_query(clauses)
 
 
+def _newest_by_time(searcher, query, offset: int, limit: int):
+    """The page from `offset`, newest first, sorted on the integer publication time, or None when a run
+    of equal times crosses the page's edge.
+
+    Sorting on an integer is several times faster than on the text key, but the index orders equal times
+    arbitrarily where the database orders them by id. One neighbour is read on each side: when both
+    differ from the page's ends, every run of equal times on the page lies wholly on it and is put in
+    order by id here; otherwise only the text key gives the database's order.
+    """
+    before = 1 if offset else 0
+    result = searcher.search(
+        query, limit + before + 1, count=True, order_by_field="published", offset=offset - before
+    )
+    addresses = [address for _, address in result.hits]
+    times = [int(t) for t in searcher.fast_field_values("published", addresses)]
+    ids = [int(pk) for pk in searcher.fast_field_values("pk", addresses)]
+    rows = list(zip(times, ids, strict=True))
+    page = rows[before : before + limit]
+    if page and before and rows[0][0] == page[0][0]:
+        return None
+    if page and len(rows) > before + limit and rows[before + limit][0] == page[-1][0]:
+        return None
+    page.sort(reverse=True)
+    return result.count, page
+
+
 def search(
     index: tantivy.Index, query: tantivy.Query, *, newest: bool, offset: int, limit: int, keyed: bool = False
 ) -> IndexPage:
@@ -165,6 +196,13 @@ def search(
     try:
         index.reload()
         searcher = index.searcher()
+        by_time = _newest_by_time(searcher, query, offset, limit) if newest else None
+        if by_time is not None:
+            total, rows = by_time
+            page = IndexPage(total=total, ids=[pk for _, pk in rows])
+            if keyed:
+                page.keyed = [(newest_key(micros, pk), pk) for micros, pk in rows]
+            return page
         if newest:
             result = searcher.search(query, limit, count=True, order_by_field="newest", offset=offset)
         else:

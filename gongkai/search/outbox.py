@@ -83,9 +83,27 @@ class NodeState:
         return bool(self.token) and not self.overflow
 
 
+# The state each node last read in this process, by database: what a search may assume (assumed_state).
+_last_seen: dict[tuple[str, str], NodeState] = {}
+
+
+def _seen_key() -> tuple[str, str]:
+    return node_name(), str(connection.settings_dict["NAME"])
+
+
+def assumed_state() -> NodeState | None:
+    """The state this process read last, if a search may assume it: a usable build with nothing waiting.
+
+    A search that assumes it reads the current state with the page's rows and compares (see
+    gongkai.search.service): equal, and the answer is the one reading the state first would have given.
+    """
+    state = _last_seen.get(_seen_key())
+    return state if state is not None and state.usable and not state.pending else None
+
+
 def node_state() -> NodeState:
-    # One query: a search pays for it on every request. Read before the index is reloaded, so that an
-    # outbox row seen as applied (deleted) is already in the index the search then reads.
+    # One query, read before the index is reloaded, so that an outbox row seen as applied (deleted) is
+    # already in the index the search then reads.
     with connection.cursor() as cursor:
         cursor.execute(
             f"""SELECT n.index_token, o.item_id FROM {SearchNode._meta.db_table} n
@@ -95,9 +113,12 @@ def node_state() -> NodeState:
         )
         rows = cursor.fetchall()
     if not rows:
-        return NodeState("", [], False)
-    pending = [item_id for _, item_id in rows if item_id is not None]
-    return NodeState(rows[0][0], pending, overflow=len(pending) > PENDING_LIMIT)
+        state = NodeState("", [], False)
+    else:
+        pending = [item_id for _, item_id in rows if item_id is not None]
+        state = NodeState(rows[0][0], pending, overflow=len(pending) > PENDING_LIMIT)
+    _last_seen[_seen_key()] = state
+    return state
 
 
 def register_node() -> SearchNode:

@@ -12,13 +12,17 @@ are left out of the index's answer and judged from their rows in the database in
 rows are read from the database with the public condition again, so a withdrawn item is never shown.
 """
 
+import datetime
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.safestring import SafeString
 
 from gongkai.agencies.models import Agency
@@ -28,7 +32,9 @@ from gongkai.search import engine, outbox
 from gongkai.search.database import filtered_items, matching_ids
 from gongkai.search.documents import SearchFilters, indexed_items, public_items
 from gongkai.search.highlight import highlight, snippet
+from gongkai.search.models import SearchNode, SearchOutbox
 from gongkai.search.segment import html_to_text, words
+from gongkai.statements import prepared_cursor
 
 log = logging.getLogger(__name__)
 
@@ -37,9 +43,30 @@ ORDERS = ("newest", "relevance")
 __all__ = ["PAGE_SIZE", "Hit", "SearchResults", "category_subtree_ids", "public_items", "search_items"]
 
 
+@dataclass(frozen=True, slots=True)
+class ResultAgency:
+    pk: int
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ResultItem:
+    """What a result shows of an item, read for the page alone (never saved back)."""
+
+    pk: int
+    title: str
+    summary: str
+    published_at: datetime.datetime | None
+    index_number: str | None
+    document_number: str
+    text_without_summary: str  # the body, only where there is no summary to quote
+    agency: ResultAgency
+
+
 @dataclass
 class Hit:
-    item: Item
+    item: ResultItem
     title_html: SafeString
     summary_html: SafeString
     exact: bool  # the query was this item's 索引号 or 文号
@@ -129,9 +156,10 @@ def _merge_newest(index_keyed: list[tuple[str, int]], pending) -> list[int]:
     return [pk for _, pk in sorted(keyed, reverse=True)]
 
 
-def index_matches(query, query_words, filters, exact_ids, order, page, page_size) -> IndexMatches | None:
-    """The matches as this server's index gives them, or None where it cannot answer."""
-    state = outbox.node_state()
+def index_matches(
+    state: outbox.NodeState, query, query_words, filters, exact_ids, order, page, page_size
+) -> IndexMatches | None:
+    """The matches as this server's index gives them in `state`, or None where it cannot answer."""
     if not state.usable:
         return None
     try:
@@ -186,31 +214,111 @@ def _requested_page(page) -> int:
     return number if 1 <= number <= 100_000 else 1
 
 
-def page_items(ids: list[int]) -> list[Item]:
+def _page_statement(count: int, with_state: bool) -> str:
+    item, agency = Item._meta.db_table, Agency._meta.db_table
+    if connection.vendor == "postgresql":
+        chosen = "i.id = ANY(%s::bigint[])"  # one statement text whatever the page's length
+    else:
+        chosen = f"i.id IN ({', '.join(['%s'] * count)})" if count else "0 = 1"
+    columns = """i.id, i.title, i.summary, i.published_at, i.index_number, i.document_number,
+        CASE WHEN i.summary = '' THEN i.body ELSE '' END, a.id, a.code, a.name"""
+    public = f"{chosen} AND i.status = %s AND i.attribute = %s"
+    if not with_state:
+        return f"SELECT {columns} FROM {item} i JOIN {agency} a ON a.id = i.agency_id WHERE {public}"
+    node, waiting = SearchNode._meta.db_table, SearchOutbox._meta.db_table
+    # The node's row always comes back, with the page's rows joined to it (NULLs when there are none).
+    return f"""SELECT n.index_token, EXISTS (SELECT 1 FROM {waiting} o WHERE o.node_id = n.name), {columns}
+        FROM {node} n LEFT JOIN ({item} i JOIN {agency} a ON a.id = i.agency_id) ON {public}
+        WHERE n.name = %s"""
+
+
+def _page_params(ids: list[int]) -> list:
+    chosen = [list(ids)] if connection.vendor == "postgresql" else list(ids)
+    return [*chosen, ItemStatus.PUBLISHED, DisclosureAttribute.PROACTIVE]
+
+
+def _aware(value) -> datetime.datetime | None:
+    if isinstance(value, str):  # SQLite hands back text where the column's type is not declared
+        value = parse_datetime(value)
+    if value is not None and timezone.is_naive(value):
+        value = timezone.make_aware(value, datetime.UTC)
+    return value
+
+
+def _result_items(rows, ids: list[int]) -> list[ResultItem]:
+    found = {}
+    for pk, title, summary, published_at, index_number, document_number, text, agency_pk, code, name in rows:
+        if pk is not None:
+            agency = ResultAgency(agency_pk, code, name)
+            found[pk] = ResultItem(
+                pk, title, summary, _aware(published_at), index_number, document_number, text, agency
+            )
+    return [found[pk] for pk in ids if pk in found]
+
+
+def page_items(ids: list[int]) -> list[ResultItem]:
     """The page's items in the given order, read with the public condition again (the last word on it).
 
     Only what a result shows is read (the body only where there is no summary to quote), in one query.
     """
     if not ids:
         return []
-    item, agency = Item._meta.db_table, Agency._meta.db_table
-    marks = ", ".join(["%s"] * len(ids))
-    rows = Item.objects.raw(
-        f"""SELECT i.id, i.title, i.summary, i.published_at, i.index_number, i.document_number, i.agency_id,
-                CASE WHEN i.summary = '' THEN i.body ELSE '' END AS text_without_summary,
-                a.code AS agency_code, a.name AS agency_name
-            FROM {item} i JOIN {agency} a ON a.id = i.agency_id
-            WHERE i.id IN ({marks}) AND i.status = %s AND i.attribute = %s""",
-        [*ids, ItemStatus.PUBLISHED, DisclosureAttribute.PROACTIVE],
+    with prepared_cursor() as cursor:
+        cursor.execute(_page_statement(len(ids), with_state=False), _page_params(ids))
+        return _result_items(cursor.fetchall(), ids)
+
+
+def page_items_and_state(ids: list[int]) -> tuple[list[ResultItem], tuple[str, bool] | None]:
+    """page_items(ids), and in the same statement this node's build and whether changes wait for it
+    (None if the node is not registered)."""
+    with prepared_cursor() as cursor:
+        cursor.execute(_page_statement(len(ids), with_state=True), [*_page_params(ids), outbox.node_name()])
+        rows = cursor.fetchall()
+    if not rows:
+        return [], None
+    token, waiting = rows[0][0], bool(rows[0][1])
+    return _result_items([row[2:] for row in rows], ids), (token, waiting)
+
+
+def _index_page(state, query, query_words, filters, exact_ids, order, page, page_size):
+    """The paginator and page the index gives in `state`, or None where it cannot answer."""
+    matches = index_matches(
+        state, query, query_words, filters, exact_ids, order, _requested_page(page), page_size
     )
-    found = {}
-    for row in rows:
-        # from_db takes the values in the order the model declares its fields.
-        known = {"id": row.agency_id, "code": row.agency_code, "name": row.agency_name}
-        names = [f.attname for f in Agency._meta.concrete_fields if f.attname in known]
-        row.agency = Agency.from_db(rows.db, names, [known[name] for name in names])
-        found[row.pk] = row
-    return [found[pk] for pk in ids if pk in found]
+    if matches is None:
+        return None
+    paginator = Paginator(matches, page_size)
+    try:
+        return paginator, paginator.get_page(page)
+    except engine.IndexUnusable as exc:  # failed on a second window (a page out of range)
+        log.warning("%s", exc)
+        return None
+
+
+def from_index(query, query_words, filters, exact_ids, order, page, page_size):
+    """The paginator, page and the page's rows as this server's index answers, or None where it cannot.
+
+    The node's state (its build, the changes waiting) must be known before the index is searched. Rather
+    than a round trip of its own on every search, the state this process read last is assumed, and the
+    current one comes back in the statement that reads the page's rows. When the two agree — nearly
+    always — nothing changed that the index had not applied when it was searched, and the answer is the one
+    reading the state first would have given; otherwise the search is made again with the state read first.
+    """
+    assumed = outbox.assumed_state()
+    # Only a build this process has open: a newer one replaced the assumed build if its folder is gone.
+    if assumed is not None and engine.is_open(outbox.build_path(assumed.token)):
+        answer = _index_page(assumed, query, query_words, filters, exact_ids, order, page, page_size)
+        if answer is not None:
+            paginator, page_obj = answer
+            rows, current = page_items_and_state(list(page_obj.object_list))
+            if current == (assumed.token, False):
+                return paginator, page_obj, rows
+    state = outbox.node_state()
+    answer = _index_page(state, query, query_words, filters, exact_ids, order, page, page_size)
+    if answer is None:
+        return None
+    paginator, page_obj = answer
+    return paginator, page_obj, page_items(list(page_obj.object_list))
 
 
 def search_items(
@@ -248,23 +356,18 @@ def search_items(
     )
     query_words = words(query)
     exact_ids = identifier_ids(query, filters) if query else []
-    matches = None
+    answer = None
     if (backend or settings.SEARCH_BACKEND) == "index":
-        matches = index_matches(
-            query, query_words, filters, exact_ids, order, _requested_page(page), page_size
-        )
-    if matches is None:
-        matches = matching_ids(query, query_words, filters, exact_ids, order)
-    paginator = Paginator(matches, page_size)
-    try:
-        page_obj = paginator.get_page(page)
-    except engine.IndexUnusable as exc:  # failed on a second window (a page out of range): start again
-        log.warning("%s", exc)
+        answer = from_index(query, query_words, filters, exact_ids, order, page, page_size)
+    if answer is None:
         paginator = Paginator(matching_ids(query, query_words, filters, exact_ids, order), page_size)
         page_obj = paginator.get_page(page)
+        rows = page_items(list(page_obj.object_list))
+    else:
+        paginator, page_obj, rows = answer
     marks = query_words + ([query.lower()] if query and query.lower() not in query_words else [])
     hits = []
-    for item in page_items(list(page_obj.object_list)):
+    for item in rows:
         summary = item.summary or html_to_text(item.text_without_summary)
         hits.append(
             Hit(

@@ -14,8 +14,8 @@ def test_drafts_reviews_filed_withdrawn_and_non_proactive_items_never_appear(peo
     make_item(
         people.agency, title="行政复议公告（不予公开）", attribute="withheld", withheld_basis="process_info"
     )
-    assert [hit.item for hit in search_items("复议").hits] == [shown]
-    assert [hit.item for hit in search_items("").hits] == [shown]
+    assert [hit.item.pk for hit in search_items("复议").hits] == [shown.pk]
+    assert [hit.item.pk for hit in search_items("").hits] == [shown.pk]
 
 
 def test_a_withdrawn_item_is_not_found_even_by_its_index_number(people):
@@ -31,4 +31,4 @@ def test_a_draft_is_not_found_by_its_document_number(people):
 def test_search_can_be_limited_to_some_agencies(people):
     mine = make_item(people.agency, title="行政复议公告")
     make_item(people.other_agency, title="行政复议公告")
-    assert [hit.item for hit in search_items("复议", agencies=[people.agency]).hits] == [mine]
+    assert [hit.item.pk for hit in search_items("复议", agencies=[people.agency]).hits] == [mine.pk]

@@ -1,0 +1,49 @@
+"""A cursor for the few statements a page runs on every request, planned once per connection.
+
+On PostgreSQL a short look-up spends about as long being planned as being run, and Django's cursors
+bind parameters on the client, so the server plans the same statement again on every request. A
+`prepared_cursor()` binds on the server and keeps each statement prepared for the life of the
+connection (psycopg prepares it on first use), so later executions skip the planning. The statement
+text must therefore not vary with the number of values: pass a list to `= ANY(%s)` rather than a
+growing `IN (…)`. Queries still pass through Django's cursor wrapper (errors, query logging in tests).
+
+With a connection pooler in front of PostgreSQL, it must keep prepared statements per client
+(PgBouncer 1.21 or later with max_prepared_statements set, or session pooling).
+
+SQLite plans nothing over a network and caches its statements itself: the ordinary cursor is returned.
+"""
+
+from contextlib import contextmanager
+
+from django.db import connection
+
+
+def _prepared_class():
+    import psycopg
+
+    class PreparedCursor(psycopg.Cursor):
+        def execute(self, query, params=None, *, prepare=None, binary=None):
+            return super().execute(query, params, prepare=True, binary=binary)
+
+    return PreparedCursor
+
+
+_cursor_class = None
+
+
+@contextmanager
+def prepared_cursor():
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            yield cursor
+        return
+    global _cursor_class
+    if _cursor_class is None:
+        _cursor_class = _prepared_class()
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    connection.validate_thread_sharing()
+    raw = _cursor_class(connection.connection)
+    wrapped = connection.make_debug_cursor(raw) if connection.queries_logged else connection.make_cursor(raw)
+    with wrapped as cursor:
+        yield cursor
