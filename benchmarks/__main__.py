@@ -158,11 +158,12 @@ def main(argv=None) -> int:
         database.save_stats(stats)
         print(f"生成用时：{json.dumps(stats['seconds'], ensure_ascii=False)}", file=sys.stderr)
     else:
-        from gongkai.search.models import SearchNode
+        from benchmarks.province import build_search_engine
+        from gongkai.search import engine, outbox
 
-        if not SearchNode.objects.exclude(index_token="").exists():  # a database generated before the index
-            from benchmarks.province import build_search_engine
-
+        try:  # a database generated before the index, or whose index folder was since removed
+            engine.open_index(outbox.build_path(outbox.node_state().token))
+        except engine.IndexUnusable:
             build_search_engine()
     stats = database.load_stats()
     context = Context(items=stats["items"], agencies=stats["agencies"], queries=args.queries, seed=args.seed,

@@ -37,6 +37,8 @@ def prepare(fresh: bool, scale: str = "small", pg_name: str | None = None) -> st
     os.environ.setdefault("GONGKAI_FIELD_KEY", _field_key())
     url = os.environ.get("DATABASE_URL")
     if not url:
+        # Its own search-index folder: a build for one database removes the other database's builds.
+        os.environ.setdefault("GONGKAI_SEARCH_INDEX", str(data / "search-index-sqlite"))
         path = data / "gongkai.sqlite3"
         if fresh:
             for suffix in ("", "-wal", "-shm"):
