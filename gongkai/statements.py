@@ -11,6 +11,8 @@ With a connection pooler in front of PostgreSQL, it must keep prepared statement
 (PgBouncer 1.21 or later with max_prepared_statements set, or session pooling).
 
 SQLite plans nothing over a network and caches its statements itself: the ordinary cursor is returned.
+
+`model_from_row` makes a model instance of a row read that way, converting each value as the ORM would.
 """
 
 from contextlib import contextmanager
@@ -47,3 +49,33 @@ def prepared_cursor():
     wrapped = connection.make_debug_cursor(raw) if connection.queries_logged else connection.make_cursor(raw)
     with wrapped as cursor:
         yield cursor
+
+
+_converters: dict = {}
+
+
+def _field_converters(model, fields: tuple) -> list:
+    key = (connection.vendor, model, fields)
+    if key not in _converters:
+        found = []
+        for field in fields:
+            column = field.get_col(model._meta.db_table)
+            found.append(
+                (column, connection.ops.get_db_converters(column) + column.get_db_converters(connection))
+            )
+        _converters[key] = found
+    return _converters[key]
+
+
+def model_from_row(model, fields: tuple, values):
+    """An instance of `model` from the raw `values` of `fields` (in that order), the others deferred.
+
+    The values go through the same converters the ORM applies (dates from SQLite's text, time zones,
+    fields' own from_db_value), so the instance is the one a query through the ORM would have given.
+    """
+    converted = []
+    for value, (column, functions) in zip(values, _field_converters(model, fields), strict=True):
+        for function in functions:
+            value = function(value, column, connection)
+        converted.append(value)
+    return model.from_db(connection.alias, [field.attname for field in fields], converted)

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
@@ -29,13 +29,14 @@ from django.utils import timezone
 
 from gongkai.portal.models import PortalGeneration
 from gongkai.portal.site import display_mode
+from gongkai.statements import prepared_cursor
 
 SHOWN_APPS = ("agencies", "disclosure", "reports")
 
 
 def generation() -> int:
     # Plain SQL: this is the one query of a kept page, and building the ORM query cost more than running it.
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(f"SELECT number FROM {PortalGeneration._meta.db_table} WHERE id = 1")
         row = cursor.fetchone()
     return row[0] if row else 0
