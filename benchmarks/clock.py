@@ -37,7 +37,9 @@ def run(context) -> list[dict]:
         .prefetch_related(
             Prefetch(
                 "events",
-                queryset=ApplicationEvent.objects.only("pk", "application_id", "type", "date", "data"),
+                queryset=ApplicationEvent.objects.only(
+                    "pk", "application_id", "type", "date", "data", "voided_at"
+                ),
             )
         )
     )

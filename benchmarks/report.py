@@ -31,14 +31,16 @@ def _outcome_sql() -> str:
 
 
 def cases_sql(where: str) -> str:
-    """Per application: receipt R (a 补正 moves it), settlement S, outcome; then counted by the year's bounds."""
+    """Per application: receipt R (a 补正 moves it), settlement S, outcome; then counted by the year's bounds.
+    A voided event counts nowhere, as in gongkai."""
     return f"""
 WITH cases AS (
   SELECT a.agency_id, a.applicant_type,
          COALESCE(MAX(CASE WHEN e.type = 'correction_received' THEN e.date END), a.received_on) AS r,
          MIN(CASE WHEN e.type IN ('decided', 'withdrawn') THEN e.date END) AS s,
          MAX(CASE WHEN e.type = 'decided' THEN {_outcome_sql()} END) AS outcome
-  FROM applications_application a JOIN applications_applicationevent e ON e.application_id = a.id
+  FROM applications_application a
+  JOIN applications_applicationevent e ON e.application_id = a.id AND e.voided_at IS NULL
   WHERE {where}
   GROUP BY a.id, a.agency_id, a.applicant_type, a.received_on
 )

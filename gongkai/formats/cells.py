@@ -34,7 +34,7 @@ class ReportCells:
 
     @classmethod
     def blank(cls, fmt: ReportFormat, agency: str, year: int) -> "ReportCells":
-        return cls(fmt, agency, year, {address: None for address, _ in fmt.cells()})
+        return cls(fmt, agency, year, dict.fromkeys(place.address for place in fmt.places()))
 
     def __getitem__(self, address: str) -> Value:
         return self.values[address]
@@ -43,6 +43,12 @@ class ReportCells:
         if address not in self.values:
             raise KeyError(f"{self.format.version} 版格式没有单元格 {address}")
         self.values[address] = value
+
+    def update(self, values: dict[str, Value]) -> None:
+        """Set many cells at once; like setting each, an address the format lacks is refused."""
+        if unknown := values.keys() - self.values.keys():
+            raise KeyError(f"{self.format.version} 版格式没有单元格 {'、'.join(sorted(unknown))}")
+        self.values.update(values)
 
     def to_dict(self, sections: dict[str, str] | None = None) -> dict:
         """The JSON shape of docs/report-format.md (numbers stay int / Decimal; see `dumps`)."""

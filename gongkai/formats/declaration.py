@@ -13,6 +13,7 @@ address or tests a key's prefix.
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import ClassVar
 
 SECTION_NUMBERS = ("一", "二", "三", "四", "五", "六")
@@ -279,6 +280,10 @@ class ReportFormat:
 
     def places(self) -> tuple["CellPlace", ...]:
         """Every numeric cell with the official labels that place it, in reading order."""
+        return self._places
+
+    @cached_property  # the declaration never changes; every blank report and every check walks this
+    def _places(self) -> tuple["CellPlace", ...]:
         found = []
         for block in self.section2.blocks:
             for row in block.rows:

@@ -29,6 +29,7 @@ Each section is one grouped query, whatever the number of cases or agencies: §�
 count in the year once, with its R, S and outcome, and counts it in Python.
 """
 
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, Max, Min, Q
@@ -87,19 +88,55 @@ def _cases(agency_ids: list[int], year: int):
         yield row["agency_id"], row["applicant_type"], receipt, row["settled"], row["outcome"]
 
 
+@dataclass
+class _Section3Layout:
+    """Where §三's counts go, worked out once per format from its declaration."""
+
+    blank: dict[str, int]
+    received: dict[str, str]
+    carried_over: dict[str, str]
+    carried_forward: dict[str, str]
+    sums: list[tuple[str, list[str]]]
+    settled: dict = field(default_factory=dict)
+
+
+_layouts: dict[str, _Section3Layout] = {}
+
+
+def _section3_layout(fmt: ReportFormat) -> _Section3Layout:
+    if fmt.version not in _layouts:
+        s3 = fmt.section3
+
+        def by_column(row):
+            return {col.key: s3.address(row, col) for col in s3.applicant_columns}
+
+        # The （七）总计 row sums the outcome rows column by column; then the 总计 column sums each row.
+        sums = [
+            (s3.address(s3.total_row, col), [s3.address(row, col) for row in s3.outcome_rows])
+            for col in s3.applicant_columns
+        ]
+        sums += [(s3.total(row), [s3.address(row, col) for col in s3.applicant_columns]) for row in s3.rows]
+        _layouts[fmt.version] = _Section3Layout(
+            blank={s3.address(row, col): 0 for row in s3.rows for col in s3.columns},
+            received=by_column(s3.new_received_row),
+            carried_over=by_column(s3.carried_over_row),
+            carried_forward=by_column(s3.carried_forward_row),
+            sums=sums,
+        )
+    return _layouts[fmt.version]
+
+
 def section3_by_agency(agencies, year: int, fmt: ReportFormat | None = None) -> dict[int, dict[str, int]]:
     """{agency pk: §三 cells} for every agency of `agencies`, counted together."""
     fmt = fmt or format_for_year(year)
     s3 = fmt.section3
     start, end = _bounds(year)
-    blank = {s3.address(row, col): 0 for row in s3.rows for col in s3.columns}
+    layout = _section3_layout(fmt)
     ids = _ids(agencies)
-    by_agency = {pk: dict(blank) for pk in ids}
+    by_agency = {pk: dict(layout.blank) for pk in ids}
     # Each case adds 1 to cells of its applicant type's column; the addresses are looked up, not rebuilt.
-    received = {col.key: s3.address(s3.new_received_row, col) for col in s3.applicant_columns}
-    carried_over = {col.key: s3.address(s3.carried_over_row, col) for col in s3.applicant_columns}
-    carried_forward = {col.key: s3.address(s3.carried_forward_row, col) for col in s3.applicant_columns}
-    settled_cells = {}  # (outcome key, applicant type) → the cell, found once per pair
+    received, carried_over, carried_forward = layout.received, layout.carried_over, layout.carried_forward
+    settled_cells = layout.settled  # (outcome key, applicant type) → the cell, found once per pair
     for agency_id, applicant, receipt, settled, outcome in _cases(ids, year):
         values = by_agency[agency_id]
         open_at_start = settled is None or settled >= start
@@ -116,14 +153,8 @@ def section3_by_agency(agencies, year: int, fmt: ReportFormat | None = None) -> 
                 settled_cells[outcome, applicant] = s3.address(report_row(outcome, fmt.version), applicant)
             values[settled_cells[outcome, applicant]] += 1
 
-    # The （七）总计 row sums the outcome rows column by column; then the 总计 column sums each row.
-    sums = [
-        (s3.address(s3.total_row, col), [s3.address(row, col) for row in s3.outcome_rows])
-        for col in s3.applicant_columns
-    ]
-    sums += [(s3.total(row), [s3.address(row, col) for col in s3.applicant_columns]) for row in s3.rows]
     for values in by_agency.values():
-        for total, parts in sums:
+        for total, parts in layout.sums:
             values[total] = sum(values[address] for address in parts)
     return by_agency
 

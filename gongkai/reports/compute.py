@@ -283,8 +283,7 @@ def build_cells_for(agencies, year: int) -> dict[int, ReportCells]:
     for agency in agencies:
         cells = out[agency.pk] = ReportCells.blank(fmt, agency.name, year)
         for section in sections:
-            for address, value in section[agency.pk].items():
-                cells[address] = value
+            cells.update(section[agency.pk])
     return out
 
 
