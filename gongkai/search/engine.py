@@ -176,10 +176,10 @@ def _newest_by_time(searcher, query, offset: int, limit: int):
     result = searcher.search(
         query, limit + before + 1, count=True, order_by_field="published", offset=offset - before
     )
-    addresses = [address for _, address in result.hits]
-    times = [int(t) for t in searcher.fast_field_values("published", addresses)]
-    ids = [int(pk) for pk in searcher.fast_field_values("pk", addresses)]
-    rows = list(zip(times, ids, strict=True))
+    # Each hit comes with the time it was sorted on; only the ids are read from the fast field.
+    times = [int(time) for time, _ in result.hits]
+    ids = searcher.fast_field_values("pk", [address for _, address in result.hits])
+    rows = list(zip(times, map(int, ids), strict=True))
     page = rows[before : before + limit]
     if page and before and rows[0][0] == page[0][0]:
         return None
