@@ -163,30 +163,46 @@ def build_query(words: list[str], filters: SearchFilters, excluded_ids) -> tanti
     return Query.boolean_query(clauses)
 
 
-def _newest_by_time(searcher, query, offset: int, limit: int):
-    """The page from `offset`, newest first, sorted on the integer publication time, or None when a run
-    of equal times crosses the page's edge.
+# Matches read on each side of a page, so that a run of equal publication times crossing its edge is
+# read whole; longer runs (a large batch published at one instant) are ordered by the text key instead.
+TIE_MARGIN = 32
 
-    Sorting on an integer is several times faster than on the text key, but the index orders equal times
-    arbitrarily where the database orders them by id. One neighbour is read on each side: when both
-    differ from the page's ends, every run of equal times on the page lies wholly on it and is put in
-    order by id here; otherwise only the text key gives the database's order.
+
+def _run_is_whole(rows: list[tuple[int, int]], at: int, step: int, open_end: bool) -> bool:
+    """Whether the run of rows with the time of rows[at], walked in `step` direction, ends in the window
+    (a different time follows it), or the window reaches the end of the matches (`open_end`)."""
+    time, position = rows[at][0], at
+    while 0 <= position < len(rows) and rows[position][0] == time:
+        position += step
+    return 0 <= position < len(rows) or open_end
+
+
+def _newest_by_time(searcher, query, offset: int, limit: int) -> tuple[int, list[tuple[int, int]]] | None:
+    """How many match, and (time, id) of the page from `offset` in the database's order — newest first,
+    equal times by id, highest first — or None when a run of equal times is too long to see whole.
+
+    Sorting on the integer publication time is several times faster than on the text key, but the index
+    orders equal times arbitrarily. TIE_MARGIN matches are read on each side of the page: when the runs of
+    equal times at the page's two ends are whole in that window, sorting the window by (time, id) puts
+    the page in the database's order (runs cut at the window's edges keep their size, so no position on
+    the page moves).
     """
-    before = 1 if offset else 0
-    result = searcher.search(
-        query, limit + before + 1, count=True, order_by_field="published", offset=offset - before
-    )
+    before = min(offset, TIE_MARGIN)
+    wanted = before + limit + TIE_MARGIN
+    result = searcher.search(query, wanted, count=True, order_by_field="published", offset=offset - before)
     # Each hit comes with the time it was sorted on; only the ids are read from the fast field.
-    times = [int(time) for time, _ in result.hits]
     ids = searcher.fast_field_values("pk", [address for _, address in result.hits])
-    rows = list(zip(times, map(int, ids), strict=True))
-    page = rows[before : before + limit]
-    if page and before and rows[0][0] == page[0][0]:
+    rows = [(int(time), int(pk)) for (time, _), pk in zip(result.hits, ids, strict=True)]
+    if len(rows) <= before:
+        return result.count, []
+    last = min(before + limit, len(rows)) - 1
+    whole = _run_is_whole(rows, before, -1, open_end=offset == before) and _run_is_whole(
+        rows, last, 1, open_end=len(rows) < wanted
+    )
+    if not whole:
         return None
-    if page and len(rows) > before + limit and rows[before + limit][0] == page[-1][0]:
-        return None
-    page.sort(reverse=True)
-    return result.count, page
+    rows.sort(reverse=True)
+    return result.count, rows[before : before + limit]
 
 
 def search(

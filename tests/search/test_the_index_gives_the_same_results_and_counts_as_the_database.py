@@ -68,14 +68,14 @@ def filter_sets(shelf):
     ]
 
 
-def answer(query, backend, **options):
+def answer(query, backend, page_size=4, **options):
     """Every page of the search, as (total, ids in order)."""
-    first = search_items(query, backend=backend, page_size=4, **options)
+    first = search_items(query, backend=backend, page_size=page_size, **options)
     ids = [hit.item.pk for hit in first.hits]
     for page in range(2, first.num_pages + 1):
         ids += [
             hit.item.pk
-            for hit in search_items(query, backend=backend, page_size=4, page=page, **options).hits
+            for hit in search_items(query, backend=backend, page_size=page_size, page=page, **options).hits
         ]
     return first.total, ids
 
@@ -114,3 +114,17 @@ def test_changes_still_waiting_for_the_index_are_already_in_the_results(shelf, m
     make_item(shelf["people"].agency, title="新发布的优待证申领指南", published_at=at(2026, 12, 1))
     assert len(outbox.node_state().pending) == 5
     compare_every_search(shelf, monkeypatch)
+
+
+@pytest.mark.parametrize("batch", [3, 45])
+def test_items_published_at_one_instant_are_paged_by_id_as_the_database_does(people, batch):
+    # A batch published at one instant: a run of equal times shorter than the index's margin around a
+    # page is ordered from the window, a longer one from the text key; both must match the database.
+    instant = at(2025, 3, 1)
+    for n in range(batch):
+        make_item(people.agency, title=f"批量发布的复议公告{n}", published_at=instant)
+    for n in range(6):
+        make_item(people.agency, title=f"复议公告{n}", published_at=at(2025, 1 + n % 2 * 4, 1 + n))
+    outbox.rebuild()
+    for size in (4, 7, 20):
+        assert answer("复议", "index", size) == answer("复议", "database", size), size
