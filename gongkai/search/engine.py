@@ -165,7 +165,7 @@ def build_query(words: list[str], filters: SearchFilters, excluded_ids) -> tanti
 
 # Matches read on each side of a page, so that a run of equal publication times crossing its edge is
 # read whole; longer runs (a large batch published at one instant) are ordered by the text key instead.
-TIE_MARGIN = 32
+TIE_MARGIN = 8
 
 
 def _run_is_whole(rows: list[tuple[int, int]], at: int, step: int, open_end: bool) -> bool:
