@@ -70,6 +70,14 @@ def addresses(policy, reading) -> dict[str, str]:
     }
 
 
+SEARCH_BUTTON_GAP = """() => {
+  const main = document.querySelector(".search-form__main");
+  if (!main) return 0;
+  const box = main.querySelector("input").getBoundingClientRect();
+  return main.querySelector("button").getBoundingClientRect().top - box.bottom;
+}"""
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_every_portal_page_has_no_axe_violation_console_error_or_sideways_scroll(
     browser, live_server, portal, assert_accessible, width
@@ -91,6 +99,9 @@ def test_every_portal_page_has_no_axe_violation_console_error_or_sideways_scroll
             assert_accessible(page, f"{name}（{address}，{WIDTHS[width]} px）")
             overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 0, f"{name}（{address}）在 {WIDTHS[width]} px 下比屏幕宽 {overflow} px"
+            # The search button sits beside the box, or right under it on a phone (not a screen below).
+            gap = page.evaluate(SEARCH_BUTTON_GAP)
+            assert gap <= 24, f"{name}（{address}）在 {WIDTHS[width]} px 下检索按钮离检索框 {gap} px"
         assert errors == [], errors
     finally:
         context.close()
