@@ -20,8 +20,14 @@ def private_storage() -> Storage:
     return storage.private()
 
 
+def case_file_name(folder: str, agency_id: int, filename: str) -> str:
+    """Where a case's file is stored: a folder per kind and agency, and a random name that keeps only the
+    upload's suffix (never the uploader's name, which may carry personal data)."""
+    return f"{folder}/{agency_id}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
 def identity_document_path(instance, filename) -> str:
-    return f"identity/{instance.application.agency_id}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+    return case_file_name("identity", instance.application.agency_id, filename)
 
 
 class IdentityDocument(models.Model):
@@ -47,7 +53,7 @@ class IdentityDocument(models.Model):
 
 
 def delivery_proof_path(instance, filename) -> str:
-    return f"delivery/{instance.application.agency_id}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+    return case_file_name("delivery", instance.application.agency_id, filename)
 
 
 class DeliveryProof(models.Model):

@@ -6,9 +6,6 @@ and PDF with their SHA-256; from then on the row refuses every change (LetterLoc
 services — Art. 45 asks for the file as it was sent.
 """
 
-import uuid
-from pathlib import Path
-
 from django.db import models
 
 from gongkai.agencies.models import Agency
@@ -16,6 +13,7 @@ from gongkai.agencies.models import Agency
 from ..fields import EncryptedTextField
 from ..file_storage import encrypted_private_storage
 from .case import Application, user_reference
+from .files import case_file_name
 
 
 class LetterLocked(Exception):
@@ -191,8 +189,7 @@ class LetterReview(models.Model):
 
 
 def letter_attachment_path(instance, filename) -> str:
-    agency = instance.letter.application.agency_id
-    return f"letters/{agency}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+    return case_file_name("letters", instance.letter.application.agency_id, filename)
 
 
 class LetterAttachment(models.Model):
