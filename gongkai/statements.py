@@ -3,9 +3,12 @@
 On PostgreSQL a short look-up spends about as long being planned as being run, and Django's cursors
 bind parameters on the client, so the server plans the same statement again on every request. A
 `prepared_cursor()` binds on the server and keeps each statement prepared for the life of the
-connection (psycopg prepares it on first use), so later executions skip the planning. The statement
-text must therefore not vary with the number of values: pass a list to `= ANY(%s)` rather than a
-growing `IN (…)`. Queries still pass through Django's cursor wrapper (errors, query logging in tests).
+connection (psycopg prepares it on first use), so later executions skip the planning. A statement is
+kept per text and per parameter types, so both must stay the same from one request to the next: every
+integer is bound as a bigint (psycopg would otherwise type each one by its size, smallint to bigint, and a
+page of ids mixing small and large ones would be planned again almost every time), and a list of ids is
+bound as one placeholder per id, giving one statement per list length. Queries still pass through
+Django's cursor wrapper (errors, query logging in tests).
 
 With a connection pooler in front of PostgreSQL, it must keep prepared statements per client
 (PgBouncer 1.21 or later with max_prepared_statements set, or session pooling).
@@ -22,15 +25,20 @@ from django.db import connection
 
 def _prepared_class():
     import psycopg
+    from psycopg.types.numeric import Int8
 
     class PreparedCursor(psycopg.Cursor):
         def execute(self, query, params=None, *, prepare=None, binary=None):
+            if params is not None and not isinstance(params, dict):
+                # type(), not isinstance: a bool is an int and must stay a boolean.
+                params = [Int8(value) if type(value) is int else value for value in params]
             return super().execute(query, params, prepare=True, binary=binary)
 
     return PreparedCursor
 
 
 _cursor_class = None
+ONLY_WHEN_ASKED = 2**62
 
 
 @contextmanager
@@ -45,6 +53,12 @@ def prepared_cursor():
     connection.close_if_health_check_failed()
     connection.ensure_connection()
     connection.validate_thread_sharing()
+    if connection.connection.prepare_threshold is None:
+        # Django opens psycopg connections with automatic preparation off (a threshold of None), and
+        # psycopg then refuses even an explicit prepare=True: nothing was ever kept. A threshold no
+        # statement reaches prepares only what this cursor asks for; Django's own cursors bind on the
+        # client and are never prepared.
+        connection.connection.prepare_threshold = ONLY_WHEN_ASKED
     raw = _cursor_class(connection.connection)
     wrapped = connection.make_debug_cursor(raw) if connection.queries_logged else connection.make_cursor(raw)
     with wrapped as cursor:

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
@@ -90,12 +91,17 @@ def serve(request, parts: tuple, render: Callable[[int], HttpResponse]) -> HttpR
 
 
 _remembered: dict = {}
+# Agencies, their categories and their page frames (gongkai.portal.frames): a few per agency read.
+REMEMBERED_MAX = 2048
 
 
-def forget_remembered() -> None:
+def forget_remembered(**kwargs) -> None:
     """Drop everything `remembered` keeps (a test whose database was rolled back may see a generation
-    number again that meant other records before)."""
+    number again that meant other records before; a changed setting may change what a frame shows)."""
     _remembered.clear()
+
+
+setting_changed.connect(forget_remembered, dispatch_uid="portal-remembered-settings")
 
 
 def remembered(name, current: int, compute: Callable[[], object]):
@@ -109,6 +115,8 @@ def remembered(name, current: int, compute: Callable[[], object]):
         if entry[2] is None:
             _remembered.pop(name, None)
             return None
+        if name not in _remembered and len(_remembered) >= REMEMBERED_MAX:
+            _remembered.pop(next(iter(_remembered)))  # the longest kept
         _remembered[name] = entry
     return entry[2]
 

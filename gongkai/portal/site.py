@@ -31,6 +31,12 @@ def favicon(request):
     return HttpResponseRedirect(static("gongkai/favicon.svg"))
 
 
+def page_address(request) -> str:
+    """The page's full address as a printout names its source: without the query string, which a kept
+    page would otherwise show every later reader as the first one typed it."""
+    return request.build_absolute_uri(request.path)
+
+
 def display_mode(request) -> str:
     return ELDER if request.COOKIES.get(DISPLAY_COOKIE) == ELDER else STANDARD
 

@@ -20,7 +20,7 @@ from gongkai.disclosure.models import (
     ItemStatus,
 )
 from gongkai.disclosure.sanitize import sanitise_body
-from gongkai.portal import listing, page_cache
+from gongkai.portal import frames, listing, page_cache
 from gongkai.portal.attachments import public_attachments, public_body
 from gongkai.portal.catalogue import category_items, category_tree, find_public_item
 from gongkai.portal.forms import SearchForm
@@ -232,7 +232,7 @@ def _item(request, code, ref, current):
     attachments = public_attachments(item, agency.code) if item.has_attachments and not withdrawn else []
     # Sanitised on save already; again on output so no stored HTML ever reaches a reader unchecked.
     body = public_body(sanitise_body(item.body), item, agency.code, attachments) if not withdrawn else ""
-    return render(
+    return frames.render(
         request,
         "portal/item.html",
         {
@@ -245,6 +245,8 @@ def _item(request, code, ref, current):
             "interprets": interprets,
             "interpretations": interpretations,
         },
+        frame_of=agency.pk,
+        current=current,
     )
 
 

@@ -4,6 +4,7 @@
 portal keeps across requests while nothing it shows changes (gongkai.portal.page_cache.remembered).
 {% site_url 'portal:home' %} and {% site_static 'gongkai/gongkai.css' %} — addresses without arguments,
 the same for every request this process answers.
+{% page_address %} — this page's full address without its query string (gongkai.portal.site.page_address).
 
 Every agency page links to the same half-dozen pages; reversing each address on every render cost more
 than a third of an item page's rendering.
@@ -16,6 +17,8 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
+
+from gongkai.portal import site
 
 register = template.Library()
 
@@ -47,6 +50,11 @@ def _site_static(path: str) -> str:
 @register.simple_tag
 def site_static(path: str) -> str:
     return _site_static(path)
+
+
+@register.simple_tag(takes_context=True)
+def page_address(context) -> str:
+    return site.page_address(context["request"])
 
 
 @receiver(setting_changed)
