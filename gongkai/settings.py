@@ -114,6 +114,9 @@ def database_config() -> dict:
     url = env_str("DATABASE_URL")
     if url:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        if config["ENGINE"] == "django.db.backends.postgresql":
+            # Django's backend, checking a kept connection without a round trip (gongkai.postgresql).
+            config["ENGINE"] = "gongkai.postgresql"
     else:
         # Connections are kept for a minute on both databases: opening one (and running the PRAGMAs below)
         # per request cost more than a whole cached page.

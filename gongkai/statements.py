@@ -68,17 +68,22 @@ def prepared_cursor():
 _converters: dict = {}
 
 
-def _field_converters(model, fields: tuple) -> list:
-    key = (connection.vendor, model, fields)
-    if key not in _converters:
-        found = []
-        for field in fields:
+def _field_converters(model, fields: tuple) -> tuple:
+    """(fields, attribute names, [(position, column, converters)] of the fields that have any), kept per
+    database, model and `fields` object: hashing every field of a wide row on each call cost as much as
+    converting it."""
+    key = (connection.vendor, model, id(fields))
+    entry = _converters.get(key)
+    if entry is None or entry[0] is not fields:  # an id can be reused once its tuple is gone
+        converting = []
+        for position, field in enumerate(fields):
             column = field.get_col(model._meta.db_table)
-            found.append(
-                (column, connection.ops.get_db_converters(column) + column.get_db_converters(connection))
-            )
-        _converters[key] = found
-    return _converters[key]
+            functions = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+            if functions:
+                converting.append((position, column, functions))
+        entry = (fields, [field.attname for field in fields], converting)
+        _converters[key] = entry
+    return entry
 
 
 def model_from_row(model, fields: tuple, values):
@@ -87,9 +92,13 @@ def model_from_row(model, fields: tuple, values):
     The values go through the same converters the ORM applies (dates from SQLite's text, time zones,
     fields' own from_db_value), so the instance is the one a query through the ORM would have given.
     """
-    converted = []
-    for value, (column, functions) in zip(values, _field_converters(model, fields), strict=True):
+    _, names, converting = _field_converters(model, fields)
+    if len(values) != len(names):
+        raise ValueError(f"{len(values)} values for {len(names)} fields")
+    converted = list(values)
+    for position, column, functions in converting:
+        value = converted[position]
         for function in functions:
             value = function(value, column, connection)
-        converted.append(value)
-    return model.from_db(connection.alias, [field.attname for field in fields], converted)
+        converted[position] = value
+    return model.from_db(connection.alias, names, converted)

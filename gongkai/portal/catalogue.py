@@ -1,12 +1,15 @@
 """What the portal shows of an agency's 主动公开目录: the category tree and its public items."""
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.db.models import Count
 from django.http import Http404
 from django.urls import reverse
 
+from gongkai.agencies.models import Agency
 from gongkai.disclosure.models import Attachment, CatalogueCategory, DisclosureAttribute, Item, ItemStatus
+from gongkai.portal.models import PortalGeneration
 from gongkai.reports.public_views import is_report_column, published_versions
 from gongkai.search.service import category_subtree_ids, public_items
 from gongkai.statements import model_from_row, prepared_cursor
@@ -78,40 +81,43 @@ def item_url(item: Item) -> str:
 ITEM_PAGE_FIELDS = tuple(f for f in Item._meta.concrete_fields if f.name != "search_tokens")
 
 
-def _one_item(agency, column: str, value) -> Item | None:
+@cache
+def _item_page_statement() -> str:
     columns = ", ".join(f"i.{field.column}" for field in ITEM_PAGE_FIELDS)
-    # Whether it has attachments comes with the row: most items have none, and asking apart cost a query.
-    with prepared_cursor() as cursor:
-        cursor.execute(
-            f"""SELECT {columns},
-                    EXISTS (SELECT 1 FROM {Attachment._meta.db_table} f WHERE f.item_id = i.id)
-                FROM {Item._meta.db_table} i WHERE i.agency_id = %s AND i.{column} = %s LIMIT 1""",
-            [agency.pk, value],
-        )
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    item = model_from_row(Item, ITEM_PAGE_FIELDS, row[:-1])
-    item.has_attachments = bool(row[-1])
-    return item
+    item, agency = Item._meta.db_table, Agency._meta.db_table
+    # The generation as a one-row table, so the statement answers even when no item matches. The item is
+    # chosen by its 索引号, or by its id when it has none; a 索引号 wins over an id that reads the same.
+    return f"""SELECT g.number, {columns},
+            EXISTS (SELECT 1 FROM {Attachment._meta.db_table} f WHERE f.item_id = i.id)
+        FROM (SELECT (SELECT number FROM {PortalGeneration._meta.db_table} WHERE id = 1) AS number) g
+        LEFT JOIN {item} i ON i.id = (
+            SELECT c.id FROM {item} c JOIN {agency} a ON a.id = c.agency_id
+            WHERE a.code = %s AND (c.index_number = %s OR c.id = %s)
+            ORDER BY CASE WHEN c.index_number = %s THEN 0 ELSE 1 END LIMIT 1)"""
 
 
-def find_public_item(agency, ref: str) -> Item:
-    """The item at /<code>/items/<ref>/ if the public may see it (published, or withdrawn: a notice).
+def read_public_item(code: str, ref: str) -> tuple[int, Item]:
+    """The portal's generation (gongkai.portal.page_cache) and the item at /<code>/items/<ref>/, read in
+    one statement: a kept page needs the one, a first visit both, and a round trip to PostgreSQL cost as
+    much as the rest of a kept page. Http404 unless the public may see the item (published, or withdrawn:
+    a notice); drafts, items under review and signed-off items that are not 主动公开 are 404, as if they
+    did not exist.
 
-    Drafts, items under review and signed-off items that are not 主动公开 are 404, as if they did not exist.
-    The item carries `has_attachments`.
+    The item carries `has_attachments`; its agency is set by the caller, who has it already. The
+    statement is prepared once per connection (gongkai.statements): built through the ORM on every page
+    it cost several times as much as running it.
     """
-    # The agency is the one already looked up; the interpreted document (rare) is loaded when there is one.
-    # One plain statement, prepared once per connection: building the same query through the ORM (or a raw
-    # query set) on every page cost several times as much as running it. An index number (or an id) names
-    # one item.
-    item = _one_item(agency, "index_number", ref)
-    if item is None and ref.isdigit() and len(ref) < 19:
-        item = _one_item(agency, "id", int(ref))
-    if item is None or item.attribute != DisclosureAttribute.PROACTIVE:
+    by_id = int(ref) if ref.isascii() and ref.isdigit() and len(ref) < 19 else None
+    with prepared_cursor() as cursor:
+        cursor.execute(_item_page_statement(), [code, ref, by_id, ref])
+        row = cursor.fetchone()
+    generation, values, has_attachments = row[0] or 0, row[1:-1], row[-1]
+    if values[0] is None:
+        raise Http404("没有找到该政府信息。")
+    item = model_from_row(Item, ITEM_PAGE_FIELDS, values)
+    item.has_attachments = bool(has_attachments)
+    if item.attribute != DisclosureAttribute.PROACTIVE:
         raise Http404("没有找到该政府信息。")
     if item.status not in (ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN):
         raise Http404("没有找到该政府信息。")
-    item.agency = agency
-    return item
+    return generation, item

@@ -76,9 +76,14 @@ def put(page_key: str, html: str) -> None:
     cache.set(page_key, html, settings.PAGE_CACHE_SECONDS)
 
 
-def serve(request, parts: tuple, render: Callable[[int], HttpResponse]) -> HttpResponse:
-    """The page named by `parts`, from the cache for an anonymous reader, else `render(generation)` (kept)."""
-    current = generation()
+def serve(
+    request, parts: tuple, render: Callable[[int], HttpResponse], current: int | None = None
+) -> HttpResponse:
+    """The page named by `parts`, from the cache for an anonymous reader, else `render(generation)` (kept).
+
+    `current` is the generation when the caller read it already, with its own first statement."""
+    if current is None:
+        current = generation()
     # Kept once per display (standard or 适老化), which the page's markup carries.
     mode = display_mode(request)
     page_key = key(*parts, mode, current=current) if cacheable(request) else None

@@ -22,7 +22,7 @@ from gongkai.disclosure.models import (
 from gongkai.disclosure.sanitize import sanitise_body
 from gongkai.portal import frames, listing, page_cache
 from gongkai.portal.attachments import public_attachments, public_body
-from gongkai.portal.catalogue import category_items, category_tree, find_public_item
+from gongkai.portal.catalogue import category_items, category_tree, read_public_item
 from gongkai.portal.forms import SearchForm
 from gongkai.portal.guide import build_guide
 from gongkai.portal.listing import ListForm
@@ -197,12 +197,15 @@ def catalogue_csv(request, code):
 
 
 def item(request, code, ref):
-    return page_cache.serve(request, ("item", code, ref), lambda current: _item(request, code, ref, current))
+    current, item = read_public_item(code, ref.strip("/"))
+    return page_cache.serve(
+        request, ("item", code, ref), lambda current: _item(request, code, item, current), current=current
+    )
 
 
-def _item(request, code, ref, current):
+def _item(request, code, item, current):
     agency = _agency(code, current)
-    item = find_public_item(agency, ref.strip("/"))
+    item.agency = agency
     if item.category_id:
         # The agency's few categories, read once per generation instead of joined on every page.
         categories = page_cache.remembered(

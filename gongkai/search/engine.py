@@ -77,6 +77,35 @@ def create(path: Path) -> tantivy.Index:
 
 
 _opened: dict[str, tantivy.Index] = {}
+# Each open index's meta.json and how it looked when the index was last reloaded (see _reload).
+_meta_files: dict[int, Path] = {}
+_reloaded_at: dict[int, tuple[int, int, int]] = {}
+
+
+def _let_go(key: str) -> None:
+    index = _opened.pop(key, None)
+    if index is not None:
+        _meta_files.pop(id(index), None)
+        _reloaded_at.pop(id(index), None)
+
+
+def _reload(index: tantivy.Index) -> None:
+    """See the index's latest commit, if there is one this process has not seen yet.
+
+    Every commit (the follower's, a merge's) replaces meta.json by renaming a new file over it, so an
+    unchanged file means nothing to reload: a stat instead of reading and parsing the file on each search.
+    The file is looked at before reloading, so a commit in between is seen again next time, never missed.
+    """
+    meta = _meta_files.get(id(index))
+    try:
+        found = meta.stat() if meta is not None else None
+    except OSError:
+        found = None  # let tantivy say what is wrong
+    stamp = (found.st_ino, found.st_mtime_ns, found.st_size) if found is not None else None
+    if stamp is None or _reloaded_at.get(id(index)) != stamp:
+        index.reload()
+        if stamp is not None:
+            _reloaded_at[id(index)] = stamp
 
 
 def open_index(path: Path) -> tantivy.Index:
@@ -95,8 +124,9 @@ def open_index(path: Path) -> tantivy.Index:
             raise IndexUnusable(f"无法打开检索索引 {path}：{exc}") from exc
         # A server serves one build: letting go of the ones before it frees their mapped (deleted) files.
         for other in [name for name in _opened if Path(name).parent == path.parent]:
-            del _opened[other]
+            _let_go(other)
         _opened[key] = index
+        _meta_files[id(index)] = path / "meta.json"
     return index
 
 
@@ -106,7 +136,7 @@ def is_open(path: Path) -> bool:
 
 
 def forget_opened(path: Path) -> None:
-    _opened.pop(str(path), None)
+    _let_go(str(path))
 
 
 @dataclass
@@ -210,7 +240,7 @@ def search(
 ) -> IndexPage:
     """How many documents match, and the ids of `limit` of them from `offset`, newest or best first."""
     try:
-        index.reload()
+        _reload(index)
         searcher = index.searcher()
         by_time = _newest_by_time(searcher, query, offset, limit) if newest else None
         if by_time is not None:

@@ -15,10 +15,14 @@ def _spans(text: str, words: list[str]) -> list[tuple[int, int]]:
     lowered = text.lower()
     spans = []
     for word in words:
+        if not word:
+            continue
         start = lowered.find(word)
         while start != -1:
             spans.append((start, start + len(word)))
             start = lowered.find(word, start + len(word))
+    if len(spans) < 2:
+        return spans
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:
@@ -34,8 +38,11 @@ def highlight(text: str, words: list[str]) -> SafeString:
     text = text or ""
     # The standard library's escape (what Django's own calls) on plain pieces: a results page runs this
     # forty times, and Django's lazy-text wrapper around it cost more than the escaping.
+    spans = _spans(text, words)
+    if not spans:
+        return SafeString(escape(text))
     out, pos = [], 0
-    for start, end in _spans(text, [w for w in words if w]):
+    for start, end in spans:
         out.append(escape(text[pos:start]))
         out.append(f"<mark>{escape(text[start:end])}</mark>")
         pos = end
@@ -49,7 +56,7 @@ def snippet(text: str, words: list[str], width: int = 120) -> SafeString:
     text = text or ""
     if len(text) <= width:
         return highlight(text, words)
-    spans = _spans(text, [w for w in words if w])
+    spans = _spans(text, words)
     first = spans[0][0] if spans else 0
     start = max(0, min(first - width // 4, len(text) - width))
     # Never half a 《…》: a cut title would read as one 《 opening inside another.
