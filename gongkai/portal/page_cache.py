@@ -17,6 +17,7 @@ its categories, which items have interpretations): `remembered` computes them on
 import hashlib
 import time
 from collections.abc import Callable
+from contextlib import suppress
 
 from django.apps import apps
 from django.conf import settings
@@ -121,7 +122,9 @@ def remembered(name, current: int, compute: Callable[[], object]):
             _remembered.pop(name, None)
             return None
         if name not in _remembered and len(_remembered) >= REMEMBERED_MAX:
-            _remembered.pop(next(iter(_remembered)))  # the longest kept
+            # The longest kept; another thread may be dropping the same one, or adding one just now.
+            with suppress(KeyError, RuntimeError, StopIteration):
+                _remembered.pop(next(iter(_remembered)))
         _remembered[name] = entry
     return entry[2]
 
