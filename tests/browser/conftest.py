@@ -105,6 +105,9 @@ def axe_violations(page) -> list[dict]:
     """
     if not AXE_SCRIPT.exists():
         pytest.fail(f"找不到 axe-core（{AXE_SCRIPT}）：请运行 make test，它会用 npm 安装。")
+    # A check right after a click that navigates could otherwise read a page still being replaced
+    # (seen once on a loaded machine: "no level-one heading" on a page that has one).
+    page.wait_for_load_state("load")
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
     result = page.evaluate(
