@@ -29,14 +29,15 @@ from gongkai.portal import page_cache
 from gongkai.portal.site import display_mode, page_address
 
 # Letters and digits only, so the path's marker comes through `urlencode` unchanged; random per process,
-# so no text on a page can be taken for one.
+# so no text on a page can be taken for one. A marker holds a number, not a block's name, which could be
+# any word.
 _TOKEN = secrets.token_hex(8)
-PATH, ADDRESS = "path", "address"
-_MARKER = re.compile(f"gkframe{_TOKEN}([a-z_]+)end")
+_MARKER = re.compile(f"gkframe{_TOKEN}x([0-9]+)x")
+PATH, ADDRESS, FIRST_BLOCK = 0, 1, 2  # the values that go in, in this order, then the blocks'
 
 
-def _marker(name: str) -> str:
-    return f"gkframe{_TOKEN}{name}end"
+def _marker(number: int) -> str:
+    return f"gkframe{_TOKEN}x{number}x"
 
 
 class _FrameRequest:
@@ -66,14 +67,16 @@ def _page_blocks(template) -> tuple[str, tuple[BlockNode, ...]]:
     return extends.parent_name.resolve(Context()), blocks
 
 
-def _frame(request, template_name: str, context: dict) -> list[str]:
-    """The frame as literal pieces and marker names, alternately (re.split with one group)."""
+def _frame(request, template_name: str, context: dict) -> list:
+    """The frame as literal text and marker numbers, alternately."""
     parent, blocks = _page_blocks(get_template(template_name).template)
     source = f'{{% extends "{parent}" %}}' + "".join(
-        f"{{% block {block.name} %}}{_marker('block_' + block.name)}{{% endblock %}}" for block in blocks
+        f"{{% block {block.name} %}}{_marker(FIRST_BLOCK + number)}{{% endblock %}}"
+        for number, block in enumerate(blocks)
     )
     html = engines["django"].from_string(source).render(context, _FrameRequest(request))
-    return _MARKER.split(html)
+    pieces = _MARKER.split(html)  # one group: the numbers at the odd positions
+    return [int(piece) if position % 2 else piece for position, piece in enumerate(pieces)]
 
 
 def render(request, template_name: str, context: dict, *, frame_of, current: int) -> HttpResponse:
@@ -85,12 +88,10 @@ def render(request, template_name: str, context: dict, *, frame_of, current: int
     pieces = page_cache.remembered(key, current, lambda: _frame(request, template_name, context))
     template = get_template(template_name).template
     page = make_context(context, request)
-    values = {PATH: urlencode(request.path), ADDRESS: escape(page_address(request))}
+    values = [urlencode(request.path), escape(page_address(request))]
     with page.render_context.push_state(template), page.bind_template(template):
         page.template_name = template.name
-        for block in _page_blocks(template)[1]:
-            values["block_" + block.name] = block.render(page)
-    # Literal text at even positions, marker names at odd ones.
+        values.extend(block.render(page) for block in _page_blocks(template)[1])
     return HttpResponse(
-        "".join(piece if position % 2 == 0 else values[piece] for position, piece in enumerate(pieces))
+        "".join(values[piece] if position % 2 else piece for position, piece in enumerate(pieces))
     )
