@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db,
     pytest.mark.skipif("connection.vendor != 'postgresql'"),
 ]
 
