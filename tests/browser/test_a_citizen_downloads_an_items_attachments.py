@@ -5,13 +5,10 @@ import io
 import zipfile
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import expect
 
 from gongkai.disclosure import workflow
-from gongkai.disclosure.attachments import add_attachment
-from gongkai.disclosure.models import Item
-from tests.disclosure.conftest import approve
+from tests.disclosure.conftest import published_with_attachments
 from tests.factories import make_personas
 
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
@@ -36,26 +33,13 @@ def test_attachments_are_listed_shown_downloaded_and_gone_after_withdrawal(
 ):
     settings.MEDIA_ROOT = tmp_path
     people = make_personas()
-    item = workflow.save_draft(
-        Item(
-            agency=people.agency,
-            drafter=people.registrar,
-            title="关于优待证申领点的公告",
-            formed_on="2026-03-02",
-        ),
-        people.registrar,
+    item, (_, _, chart) = published_with_attachments(
+        people,
+        "关于优待证申领点的公告",
+        [(NAME, PDF), ("附件2：申领材料清单.xlsx", xlsx()), ("申领流程图.png", PNG)],
+        body='<p>申领流程见下图。</p><p><img src="{image}" alt="申领流程：提交、审核、发证"></p>',
+        image="申领流程图.png",
     )
-    add_attachment(item, SimpleUploadedFile(NAME, PDF), people.registrar)
-    add_attachment(item, SimpleUploadedFile("附件2：申领材料清单.xlsx", xlsx()), people.registrar)
-    chart = add_attachment(item, SimpleUploadedFile("申领流程图.png", PNG), people.registrar)
-    item.body = (
-        "<p>申领流程见下图。</p>"
-        f'<p><img src="/workspace/disclosure/{item.pk}/attachments/{chart.pk}/" alt="申领流程：提交、审核、发证"></p>'
-    )
-    workflow.save_draft(item, people.registrar)
-    workflow.submit(item, people.registrar)
-    for person in (people.department_head, people.reviewer, people.leader):
-        item = approve(item, person)
 
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(f"/{people.agency.code}/items/{item.index_number}/")

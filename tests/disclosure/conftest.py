@@ -19,6 +19,34 @@ def approve(item, person):
     return workflow.approve(item, person, **(CLEARED if item.status == "secrecy_review" else {}))
 
 
+def published_with_attachments(
+    people, title: str, files: list[tuple[str, bytes]], body: str = "", image=None
+):
+    """An item the registrar drafts with `files` attached (name, content), then takes through every review
+    to publication, as the workspace does. `body` may place the attachment named `image` where the editor
+    would: at "{image}", its workspace address. Returns the published item and its attachments in order."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from gongkai.disclosure.attachments import add_attachment
+
+    item = workflow.save_draft(
+        Item(agency=people.agency, drafter=people.registrar, title=title, formed_on="2026-03-02"),
+        people.registrar,
+    )
+    attached = [
+        add_attachment(item, SimpleUploadedFile(name, content), people.registrar) for name, content in files
+    ]
+    if body:
+        shown = next((a for a in attached if a.original_name == image), None)
+        address = f"/workspace/disclosure/{item.pk}/attachments/{shown.pk}/" if shown else ""
+        item.body = body.format(image=address)
+        workflow.save_draft(item, people.registrar)
+    workflow.submit(item, people.registrar)
+    for person in (people.department_head, people.reviewer, people.leader):
+        item = approve(item, person)
+    return item, attached
+
+
 @pytest.fixture
 def people(db):
     return make_personas()

@@ -5,15 +5,13 @@ with the site identity shown, addressed by 索引号 (one that an address must e
 
 import pytest
 from django.core.cache import cache
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.shortcuts import render as render_whole
 
 from gongkai.disclosure import workflow
-from gongkai.disclosure.attachments import add_attachment
 from gongkai.disclosure.models import Item
 from gongkai.portal import frames
 from gongkai.portal.site import DISPLAY_COOKIE, ELDER
-from tests.disclosure.conftest import approve
+from tests.disclosure.conftest import published_with_attachments
 from tests.factories import PASSWORD, make_agency, make_item, make_personas
 
 pytestmark = pytest.mark.django_db
@@ -28,22 +26,13 @@ def agency_pages(settings, tmp_path):
     people = make_personas()
     people.agency.name = '乐清市"退役军人"事务局 <试点> & 服务中心'
     people.agency.save()
-    item = workflow.save_draft(
-        Item(
-            agency=people.agency,
-            drafter=people.registrar,
-            title="关于<优待证>申领点的公告",
-            formed_on="2026-03-02",
-        ),
-        people.registrar,
+    item, _ = published_with_attachments(
+        people,
+        "关于<优待证>申领点的公告",
+        [("申领流程图.png", PNG), ("附件1：申领点一览表.png", PNG)],
+        body='<p>流程如下：</p><p><img src="{image}" alt="流程"></p>',
+        image="申领流程图.png",
     )
-    image = add_attachment(item, SimpleUploadedFile("申领流程图.png", PNG), people.registrar)
-    add_attachment(item, SimpleUploadedFile("附件1：申领点一览表.png", PNG), people.registrar)
-    item.body = f'<p>流程如下：</p><p><img src="/workspace/disclosure/{item.pk}/attachments/{image.pk}/" alt="流程"></p>'
-    workflow.save_draft(item, people.registrar)
-    workflow.submit(item, people.registrar)
-    for person in (people.department_head, people.reviewer, people.leader):
-        item = approve(item, person)
     make_item(people.agency, title="《优待证公告》解读", kind="interpretation", interprets=item)
     reading = make_item(people.agency, title="政策解读：申领流程", kind="interpretation", interprets=item)
     withdrawn = make_item(people.agency, title="已废止的通知")

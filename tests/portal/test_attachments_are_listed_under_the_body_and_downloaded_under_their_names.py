@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from gongkai.disclosure import workflow
 from gongkai.disclosure.attachments import add_attachment
 from gongkai.disclosure.models import Item
-from tests.disclosure.conftest import approve
+from tests.disclosure.conftest import published_with_attachments
 from tests.factories import make_personas
 
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n" + b"%" * 4000
@@ -22,22 +22,13 @@ NAME = "附件1：2026年优待证申领点一览表.pdf"
 def published(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     people = make_personas()
-    item = workflow.save_draft(
-        Item(
-            agency=people.agency,
-            drafter=people.registrar,
-            title="关于优待证申领点的公告",
-            formed_on="2026-03-02",
-        ),
-        people.registrar,
+    item, (pdf, image) = published_with_attachments(
+        people,
+        "关于优待证申领点的公告",
+        [(NAME, PDF), ("申领流程图.png", PNG)],
+        body='<p>申领流程如下图：</p><p><img src="{image}" alt="申领流程图"></p>',
+        image="申领流程图.png",
     )
-    pdf = add_attachment(item, SimpleUploadedFile(NAME, PDF), people.registrar)
-    image = add_attachment(item, SimpleUploadedFile("申领流程图.png", PNG), people.registrar)
-    item.body = f'<p>申领流程如下图：</p><p><img src="/workspace/disclosure/{item.pk}/attachments/{image.pk}/" alt="申领流程图"></p>'
-    workflow.save_draft(item, people.registrar)
-    workflow.submit(item, people.registrar)
-    for person in (people.department_head, people.reviewer, people.leader):
-        item = approve(item, person)
     return people, item, pdf, image
 
 
@@ -108,19 +99,8 @@ def test_attachments_of_drafts_and_other_agencies_are_not_found(published, clien
 
 def test_a_body_cannot_show_another_items_file(published, client):
     people, item, pdf, _ = published
-    other = workflow.save_draft(
-        Item(
-            agency=people.agency,
-            drafter=people.registrar,
-            title="另一条",
-            formed_on="2026-03-02",
-            body=f'<p><a href="/workspace/disclosure/{item.pk}/attachments/{pdf.pk}/">别处的附件</a></p>',
-        ),
-        people.registrar,
-    )
-    workflow.submit(other, people.registrar)
-    for person in (people.department_head, people.reviewer, people.leader):
-        other = approve(other, person)
+    link = f'<p><a href="/workspace/disclosure/{item.pk}/attachments/{pdf.pk}/">别处的附件</a></p>'
+    other, _ = published_with_attachments(people, "另一条", [], body=link)
 
     page = client.get(f"/{people.agency.code}/items/{other.index_number}/").content.decode()
     assert f"/{people.agency.code}/files/{pdf.pk}/" not in page

@@ -11,6 +11,14 @@ def people(db):
     return make_personas()
 
 
+def shown(query):
+    """What a reader is shown for `query`: the total and the ids on the first page, in order."""
+    from gongkai.search.service import search_items
+
+    results = search_items(query)
+    return results.total, [hit.item.pk for hit in results.hits]
+
+
 def at(year, month=1, day=15):
     return timezone.make_aware(datetime.datetime(year, month, day, 10, 0))
 

@@ -9,14 +9,9 @@ from gongkai.search import outbox
 from gongkai.search.service import search_items
 from tests.factories import make_item
 
-from .conftest import at
+from .conftest import at, shown
 
 pytestmark = pytest.mark.django_db
-
-
-def shown(query):
-    results = search_items(query)
-    return results.total, [hit.item.pk for hit in results.hits]
 
 
 def test_a_search_after_the_first_is_one_statement(people):

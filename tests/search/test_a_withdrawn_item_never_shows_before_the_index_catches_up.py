@@ -4,17 +4,11 @@ import pytest
 
 from gongkai.search import outbox
 from gongkai.search.models import SearchOutbox
-from gongkai.search.service import search_items
 from tests.factories import make_item
 
-from .conftest import at
+from .conftest import at, shown
 
 pytestmark = pytest.mark.django_db
-
-
-def shown(query):
-    results = search_items(query)
-    return results.total, [hit.item.pk for hit in results.hits]
 
 
 def test_a_withdrawal_is_out_of_the_results_before_the_index_applies_it(people):
