@@ -42,3 +42,38 @@ def test_the_cursor_answers_on_every_database():
     with prepared_cursor() as cursor:
         cursor.execute("SELECT %s + %s", [40_000, 2])
         assert cursor.fetchone()[0] == 40_002
+
+
+def test_statements_taking_turns_each_give_their_own_answer():
+    # SQLite's cursor keeps each text's rewriting into its placeholders; a literal %% stays a percent.
+    for number in range(3):
+        with prepared_cursor() as cursor:
+            cursor.execute("SELECT %s || '%%'", [f"第{number}次"])
+            assert cursor.fetchone()[0] == f"第{number}次%"
+        with prepared_cursor() as cursor:
+            cursor.execute("SELECT %s * 2", [number])
+            assert cursor.fetchone()[0] == number * 2
+
+
+def test_each_statement_is_seen_by_the_query_log(django_assert_num_queries):
+    with django_assert_num_queries(2) as captured:
+        for number in range(2):
+            with prepared_cursor() as cursor:
+                cursor.execute("SELECT %s", [number])
+                cursor.fetchone()
+    assert all("SELECT" in query["sql"] for query in captured.captured_queries)
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_a_results_page_is_one_statement_whatever_its_length(settings):
+    from gongkai.search.service import search_items
+    from tests.factories import make_item, make_personas
+
+    settings.SEARCH_BACKEND = "database"
+    agency = make_personas().agency
+    for number in range(7):
+        make_item(agency, title=f"{'防汛' if number < 3 else '慈善'}工作通知{number}")
+    assert [len(search_items(query).hits) for query in ("防汛", "慈善", "通知")] == [3, 4, 7]
+    kept = {text: runs for text, runs in kept_statements().items() if "disclosure_item" in text}
+    assert len(kept) == 1, kept
+    assert list(kept.values()) == [3]
