@@ -1,7 +1,8 @@
 """Rendered item pages, kept while nothing the portal shows has changed.
 
 An item page is read far more often than anything on it changes, and rendering it costs several times
-the work of answering the request. A rendered page is kept in the cache under its address together with
+the work of answering the request. A rendered page is kept in the cache under its full address (the name
+the site was reached by included, since a printed page names it) together with
 the portal's generation — a number in the database that grows after every committed save or delete of an
 agency, a disclosure record (catalogue, items, their events and attachments) or an annual report — so every server process
 sees a change at its next request, which a per-process cache could not be told otherwise. The day is part
@@ -85,9 +86,11 @@ def serve(
     `current` is the generation when the caller read it already, with its own first statement."""
     if current is None:
         current = generation()
-    # Kept once per display (standard or 适老化), which the page's markup carries.
-    mode = display_mode(request)
-    page_key = key(*parts, mode, current=current) if cacheable(request) else None
+    # Kept once per display (standard or 适老化), which the page's markup carries, and per address of the
+    # site: the printed page names the address it was read at.
+    page_key = None
+    if cacheable(request):
+        page_key = key(*parts, display_mode(request), request.scheme, request.get_host(), current=current)
     if page_key is not None and (html := get(page_key)) is not None:
         return HttpResponse(html)
     response = render(current)

@@ -120,3 +120,12 @@ def test_a_new_generation_builds_the_frame_again(agency_pages, client, django_ca
     page = client.get(url).content.decode()
     assert page.count("乐清市退役军人事务管理局") >= 2  # the crumbs and the agency's navigation
     assert "服务中心" not in page
+
+
+def test_each_address_of_the_site_prints_its_own_name(agency_pages, client, settings):
+    # One site served under two names: a page kept from a reader of one must not print the other's name.
+    settings.ALLOWED_HOSTS = ["gk.yueqing.gov.cn", "xxgk.yueqing.gov.cn"]
+    url = agency_pages[1][0]
+    for host in ("gk.yueqing.gov.cn", "xxgk.yueqing.gov.cn", "gk.yueqing.gov.cn"):
+        page = client.get(url, HTTP_HOST=host).content.decode()
+        assert f"本页来源：http://{host}{url}</p>" in page
