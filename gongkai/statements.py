@@ -6,9 +6,10 @@ bind parameters on the client, so the server plans the same statement again on e
 connection (psycopg prepares it on first use), so later executions skip the planning. A statement is
 kept per text and per parameter types, so both must stay the same from one request to the next: every
 integer is bound as a bigint (psycopg would otherwise type each one by its size, smallint to bigint, and a
-page of ids mixing small and large ones would be planned again almost every time), and a list of ids is
-bound as one placeholder per id, giving one statement per list length. Queries still pass through
-Django's cursor wrapper (errors, query logging in tests).
+page of ids mixing small and large ones would be planned again almost every time). A list of ids bound as
+one placeholder per id gives one statement per list length; bound as one array (`= ANY(%s::bigint[])`
+with the ids as an array literal, as the search results page does) it gives one statement for all.
+Queries still pass through Django's cursor wrapper (errors, query logging in tests).
 
 With a connection pooler in front of PostgreSQL, it must keep prepared statements per client
 (PgBouncer 1.21 or later with max_prepared_statements set, or session pooling).
