@@ -76,7 +76,7 @@ class Marker:
             return SafeString(_escaped(text))
         # The standard library's escape (what Django's own calls) on plain pieces: a results page runs
         # this forty times, and Django's lazy-text wrapper around it cost more than the escaping.
-        clean = _escaped if _ESCAPED.search(text) else str
+        clean = escape if _ESCAPED.search(text) else str
         out, pos = [], 0
         for start, end in spans:
             out.append(clean(text[pos:start]))
