@@ -78,15 +78,13 @@ def create(path: Path) -> tantivy.Index:
 
 _opened: dict[str, tantivy.Index] = {}
 # Each open index's meta.json and how it looked when the index was last reloaded (see _reload).
-_meta_files: dict[int, Path] = {}
-_reloaded_at: dict[int, tuple[int, int, int]] = {}
+_reloads: dict[int, list] = {}  # id of the index -> [path of meta.json, (inode, mtime, size) or None]
 
 
 def _let_go(key: str) -> None:
     index = _opened.pop(key, None)
     if index is not None:
-        _meta_files.pop(id(index), None)
-        _reloaded_at.pop(id(index), None)
+        _reloads.pop(id(index), None)
 
 
 def _reload(index: tantivy.Index) -> None:
@@ -96,16 +94,16 @@ def _reload(index: tantivy.Index) -> None:
     unchanged file means nothing to reload: a stat instead of reading and parsing the file on each search.
     The file is looked at before reloading, so a commit in between is seen again next time, never missed.
     """
-    meta = _meta_files.get(id(index))
+    seen = _reloads.get(id(index))
     try:
-        found = meta.stat() if meta is not None else None
+        found = seen[0].stat() if seen is not None else None
     except OSError:
         found = None  # let tantivy say what is wrong
     stamp = (found.st_ino, found.st_mtime_ns, found.st_size) if found is not None else None
-    if stamp is None or _reloaded_at.get(id(index)) != stamp:
+    if stamp is None or seen[1] != stamp:
         index.reload()
         if stamp is not None:
-            _reloaded_at[id(index)] = stamp
+            seen[1] = stamp
 
 
 def open_index(path: Path) -> tantivy.Index:
@@ -126,7 +124,7 @@ def open_index(path: Path) -> tantivy.Index:
         for other in [name for name in _opened if Path(name).parent == path.parent]:
             _let_go(other)
         _opened[key] = index
-        _meta_files[id(index)] = path / "meta.json"
+        _reloads[id(index)] = [path / "meta.json", None]
     return index
 
 
