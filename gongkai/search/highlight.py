@@ -51,7 +51,7 @@ class Marker:
         quick = wanted and sum(map(len, wanted)) <= QUICK_WORDS_LENGTH and not _may_overlap(wanted)
         self.whole = re.compile(alternatives, re.IGNORECASE) if quick else None
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
+    def spans(self, text: str) -> list[list[int]]:
         """Where marks go in `text`: overlapping and touching matches merged, in order."""
         if self.pattern is None:
             return []
@@ -64,7 +64,7 @@ class Marker:
                     merged[-1][1] = end
             else:
                 merged.append([start, end])
-        return [(start, end) for start, end in merged]
+        return merged
 
     def highlight(self, text: str) -> SafeString:
         """`text` escaped, with every occurrence of a word wrapped in <mark>."""
