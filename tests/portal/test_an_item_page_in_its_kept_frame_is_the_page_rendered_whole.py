@@ -129,3 +129,13 @@ def test_each_address_of_the_site_prints_its_own_name(agency_pages, client, sett
     for host in ("gk.yueqing.gov.cn", "xxgk.yueqing.gov.cn", "gk.yueqing.gov.cn"):
         page = client.get(url, HTTP_HOST=host).content.decode()
         assert f"本页来源：http://{host}{url}</p>" in page
+
+
+def test_a_name_the_site_does_not_answer_to_is_refused_and_never_printed(agency_pages, client, settings):
+    settings.ALLOWED_HOSTS = ["gk.yueqing.gov.cn"]
+    url = agency_pages[1][0]
+    response = client.get(url, HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "evil.example" not in response.content.decode()
+    page = client.get(url, HTTP_HOST="gk.yueqing.gov.cn").content.decode()
+    assert "evil.example" not in page and f"本页来源：http://gk.yueqing.gov.cn{url}</p>" in page
