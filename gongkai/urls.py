@@ -24,14 +24,24 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("accounts/", include("gongkai.security.urls")),
-    path("workspace/applications/", include("gongkai.applications.urls")),
+    # The staff's pages under one prefix, so a public address is compared with it once, not nine times.
+    path(
+        "workspace/",
+        include(
+            [
+                path("applications/", include("gongkai.applications.urls")),
+                path("appeals/", include("gongkai.appeals.urls")),
+                path("statistics/", include("gongkai.statistics.urls")),
+                path("disclosure/", include("gongkai.disclosure.urls")),
+                path("reports/", include("gongkai.reports.urls")),
+                path("ledger/", include("gongkai.ledger.urls")),
+                path("", include("gongkai.workspace.urls")),
+                path("supervision/", include("gongkai.supervision.urls")),
+                path("imports/", include("gongkai.importer.urls")),
+            ]
+        ),
+    ),
     path("apply/", include("gongkai.applications.public_urls")),
-    path("workspace/appeals/", include("gongkai.appeals.urls")),
-    path("workspace/statistics/", include("gongkai.statistics.urls")),
-    path("workspace/disclosure/", include("gongkai.disclosure.urls")),
-    path("workspace/reports/", include("gongkai.reports.urls")),
-    path("workspace/ledger/", include("gongkai.ledger.urls")),
-    path("workspace/", include("gongkai.workspace.urls")),
     # Before the portal's /<code>/ addresses, which would otherwise take /api/ and /api/items/… ("api" is a
     # reserved agency code).
     path("api/", include("gongkai.api.urls")),
@@ -41,6 +51,4 @@ urlpatterns = [
     path("display/", switch_display, name="display"),
     path("", include("gongkai.reports.public_urls")),
     path("", include("gongkai.portal.urls")),
-    path("workspace/supervision/", include("gongkai.supervision.urls")),
-    path("workspace/imports/", include("gongkai.importer.urls")),
 ]

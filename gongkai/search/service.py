@@ -16,6 +16,7 @@ import datetime
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -228,6 +229,11 @@ def _state_columns() -> str:
 
 
 def _page_statement(count: int) -> str:
+    return _page_statement_of(connection.vendor, count)
+
+
+@lru_cache(maxsize=64)
+def _page_statement_of(vendor: str, count: int) -> str:
     """The page's rows by id, with the public condition, each led by this node's build and whether changes
     wait for it (computed once).
 
@@ -236,7 +242,7 @@ def _page_statement(count: int) -> str:
     if not count:
         return f"SELECT {_state_columns()}"
     item, agency = Item._meta.db_table, Agency._meta.db_table
-    if connection.vendor == "postgresql":
+    if vendor == "postgresql":
         # The time as UTC text, like SQLite's: psycopg turning each timestamptz into a zoned datetime cost
         # more than the rest of the row.
         published = "to_char(i.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')"
