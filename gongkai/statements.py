@@ -73,24 +73,26 @@ class KeptCursor:
     """A PostgreSQL connection's reused cursor, with Django's error classes and its check that a failed
     transaction is not used on (what Django's cursor wrapper adds besides logging)."""
 
-    __slots__ = ("db", "raw", "cursor", "busy")
+    __slots__ = ("_db", "raw", "cursor", "busy")
 
     def __init__(self, db, cursor_class):
-        self.db, self.raw = db, db.connection
+        # The Django connection only weakly: it is this cursor's key in _kept, which must not keep it alive.
+        self._db, self.raw = weakref.ref(db), db.connection
         self.cursor = cursor_class(self.raw)
         self.busy = False
 
     def execute(self, sql, params=None):
-        self.db.validate_no_broken_transaction()
-        with self.db.wrap_database_errors:
+        db = self._db()
+        db.validate_no_broken_transaction()
+        with db.wrap_database_errors:
             return self.cursor.execute(sql, params)
 
     def fetchone(self):
-        with self.db.wrap_database_errors:
+        with self._db().wrap_database_errors:
             return self.cursor.fetchone()
 
     def fetchall(self):
-        with self.db.wrap_database_errors:
+        with self._db().wrap_database_errors:
             return self.cursor.fetchall()
 
 

@@ -126,3 +126,27 @@ def test_after_the_connection_is_closed_the_next_statement_opens_a_new_one():
     with prepared_cursor() as cursor:
         cursor.execute("SELECT %s", [2])
         assert cursor.fetchone() == (2,)
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_the_kept_cursor_does_not_keep_a_finished_threads_connection_alive():
+    import gc
+    import threading
+    import weakref
+
+    from django.db import connections
+
+    held = []
+
+    def in_a_thread():
+        with prepared_cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        held.append(weakref.ref(connections["default"]))
+        connections["default"].close()
+
+    worker = threading.Thread(target=in_a_thread)
+    worker.start()
+    worker.join()
+    gc.collect()
+    assert held[0]() is None
