@@ -19,7 +19,8 @@ the same question on the same database in the same run, printing each figure and
 
 A benchmark is "module:function" in BENCHMARKS (imported after Django is set up): it receives the Context
 and returns rows, either {"name", "ours": (p50_ms, p95_ms), "bare": (p50_ms, p95_ms)} (latency) or
-{"name", "ours_rate", "bare_rate", "unit"} (throughput, higher is better).
+{"name", "ours_rate", "bare_rate", "unit"} (throughput, higher is better; with "spread", the lowest and
+highest ratio of the rounds it was measured in).
 """
 
 import argparse
@@ -119,8 +120,9 @@ def print_rows(rows: list[dict]) -> None:
                   f"{ratio(o50, b50):>8} / {ratio(o95, b95)}")  # fmt: skip
         else:
             o, b = row["ours_rate"], row["bare_rate"]
+            rounds = f"（各轮 {row['spread'][0]:.1%}–{row['spread'][1]:.1%}）" if "spread" in row else ""
             print(f"{row['name']:<30}{o:>12,.1f} {row['unit']:<8}{b:>12,.1f} {row['unit']:<8}"
-                  f"{o / b:>8.1%} 的对照吞吐量")  # fmt: skip
+                  f"{o / b:>8.1%} 的对照吞吐量{rounds}")  # fmt: skip
 
 
 def main(argv=None) -> int:

@@ -2,8 +2,14 @@
 that does no work on the same server through the same middleware. The item page is measured twice: on
 the first visit to each of its pages (rendered) and then on visits served from the page cache.
 
-One client sends one request at a time for a fixed number of seconds, so requests per second is the
-inverse of the mean latency, server and client sharing the same machine. Every response must be 200.
+One client sends one request at a time, so requests per second is the inverse of the mean latency, server
+and client sharing the same machine. Every response must be 200.
+
+The sides take turns in ROUNDS short blocks (the minimal view, the catalogue, a share of the first visits,
+the kept pages, then again), and each rate is its requests over its time summed across the blocks. The
+machine's speed drifts over tens of seconds (the minimal view alone ran anywhere between 900 and 1,550 per
+second on one machine); measured one after the other, a ratio compared two different machines as much
+as two pages. Each block's ratio is kept too, and the spread is printed beside the total.
 """
 
 import http.client
@@ -23,6 +29,7 @@ REPO = Path(__file__).resolve().parent.parent
 # Pages visited once each for the first-visit rate: enough for a few seconds of requests (500 took under
 # a second, where one pause of the machine moved the rate by a tenth).
 FIRST_VISITS = 2_500
+ROUNDS = 5
 
 
 def free_port() -> int:
@@ -81,7 +88,24 @@ def get(port: int, path: str) -> int:
         conn.close()
 
 
-def rate(port: int, paths: list[str], seconds: float) -> float:
+class Side:
+    """One side's requests and seconds, summed over its blocks, and its rate in each block."""
+
+    def __init__(self):
+        self.requests, self.seconds, self.block_rates = 0, 0.0, []
+
+    def add(self, requests: int, seconds: float) -> None:
+        self.requests += requests
+        self.seconds += seconds
+        self.block_rates.append(requests / seconds)
+
+    @property
+    def rate(self) -> float:
+        return self.requests / self.seconds
+
+
+def timed(port: int, paths: list[str], seconds: float) -> tuple[int, float]:
+    """Requests to `paths` in turn for `seconds`: how many, in how long."""
     for path in paths[:5]:  # warm the worker and the database cache
         get(port, path)
     done, started = 0, time.perf_counter()
@@ -90,17 +114,24 @@ def rate(port: int, paths: list[str], seconds: float) -> float:
         if status != 200:
             raise RuntimeError(f"{paths[done % len(paths)]} 返回 {status}")
         done += 1
-    return done / (time.perf_counter() - started)
+    return done, time.perf_counter() - started
 
 
-def one_pass(port: int, paths: list[str]) -> float:
-    """Each path once, in order: requests per second."""
+def one_pass(port: int, paths: list[str]) -> tuple[int, float]:
+    """Each path once, in order: how many, in how long."""
     started = time.perf_counter()
     for path in paths:
         status = get(port, path)
         if status != 200:
             raise RuntimeError(f"{path} 返回 {status}")
-    return len(paths) / (time.perf_counter() - started)
+    return len(paths), time.perf_counter() - started
+
+
+def spread(ours: Side, baseline: Side) -> tuple[float, float]:
+    """The lowest and highest of the blocks' ratios, each block against the minimal view's block of the
+    same round."""
+    ratios = [o / b for o, b in zip(ours.block_rates, baseline.block_rates, strict=True)]
+    return min(ratios), max(ratios)
 
 
 def run(context) -> list[dict]:
@@ -112,40 +143,45 @@ def run(context) -> list[dict]:
         .order_by("?")
         .values_list("index_number", flat=True)[:FIRST_VISITS]
     )
+    item_paths = [f"/{agency.code}/items/{ref}/" for ref in items]
+    minimal, catalogue, item_first, item_kept = Side(), Side(), Side(), Side()
+    block = context.seconds / ROUNDS
     port = free_port()
     server = start_server(port)
     try:
-        minimal = rate(port, ["/bench/minimal/"], context.seconds)
-        catalogue = rate(port, [f"/{agency.code}/catalogue/"], context.seconds)
-        item_paths = [f"/{agency.code}/items/{ref}/" for ref in items]
-        # First visits render every page; afterwards the same pages come from the page cache (until
-        # anything they show changes), which is what most readers of a popular item get.
-        item_first = one_pass(port, item_paths)
-        item_kept = rate(port, item_paths, context.seconds)
-        minimal_again = rate(port, ["/bench/minimal/"], context.seconds)
+        for number in range(ROUNDS):
+            minimal.add(*timed(port, ["/bench/minimal/"], block))
+            catalogue.add(*timed(port, [f"/{agency.code}/catalogue/"], block))
+            # First visits render every page; afterwards the same pages come from the page cache (until
+            # anything they show changes), which is what most readers of a popular item get.
+            visited = item_paths[: len(item_paths) * (number + 1) // ROUNDS]
+            item_first.add(*one_pass(port, visited[len(item_paths) * number // ROUNDS :]))
+            item_kept.add(*timed(port, visited, block))
     finally:
         server.terminate()
         server.wait(timeout=30)
-    baseline = (minimal + minimal_again) / 2  # before and after, so a change in load is shared out
     return [
         {
             "name": f"目录页（{agency.name}）",
-            "ours_rate": catalogue,
-            "bare_rate": baseline,
+            "ours_rate": catalogue.rate,
+            "bare_rate": minimal.rate,
+            "spread": spread(catalogue, minimal),
             "unit": "次/秒",
             "goal": {"at_least": 0.25},
         },
         {
             "name": "信息页（首次访问，渲染）",
-            "ours_rate": item_first,
-            "bare_rate": baseline,
+            "ours_rate": item_first.rate,
+            "bare_rate": minimal.rate,
+            "spread": spread(item_first, minimal),
             "unit": "次/秒",
             "goal": {"at_least": 0.40},
         },
         {
             "name": "信息页（再次访问，页面缓存）",
-            "ours_rate": item_kept,
-            "bare_rate": baseline,
+            "ours_rate": item_kept.rate,
+            "bare_rate": minimal.rate,
+            "spread": spread(item_kept, minimal),
             "unit": "次/秒",
         },
     ]
