@@ -49,6 +49,8 @@ urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
     # Standard or 适老化 display, remembered in a cookie ("display" is a reserved agency code).
     path("display/", switch_display, name="display"),
-    path("", include("gongkai.reports.public_urls")),
+    # The portal before the agencies' reports: no address of one can take an address of the other, and an
+    # item page (the busiest) is then tried after fewer patterns.
     path("", include("gongkai.portal.urls")),
+    path("", include("gongkai.reports.public_urls")),
 ]

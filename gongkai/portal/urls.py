@@ -13,6 +13,9 @@ urlpatterns = [
     path("search/", views.site_search, name="search"),
     path("search/advanced/", views.advanced_search, name="advanced_search"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # The busiest address first among an agency's. A 索引号 contains a slash (e.g. 005275134/2017-00180),
+    # hence path: rather than slug:.
+    path("<slug:code>/items/<path:ref>/", views.item, name="item"),
     path("<slug:code>/", views.agency, name="agency"),
     path("<slug:code>/guide/", views.guide, name="guide"),
     path("<slug:code>/catalogue/", views.catalogue, name="catalogue"),
@@ -21,8 +24,6 @@ urlpatterns = [
     path("<slug:code>/list.csv", views.catalogue_csv, name="catalogue_csv"),
     path("<slug:code>/catalogue/<slug:category_code>/", views.category, name="category"),
     path("<slug:code>/catalogue/<slug:category_code>/feed/", CategoryFeed(), name="category_feed"),
-    # A 索引号 contains a slash (e.g. 005275134/2017-00180), hence path: rather than slug:.
-    path("<slug:code>/items/<path:ref>/", views.item, name="item"),
     path("<slug:code>/search/", views.agency_search, name="agency_search"),
     path("<slug:code>/files/<int:pk>/", views.attachment, name="attachment"),
 ]
