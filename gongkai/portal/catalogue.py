@@ -36,9 +36,10 @@ def category_tree(agency) -> list[Node]:
     reports = None
     for c in categories:
         if is_report_column(c):
-            # The 年报 column lists the published annual reports (gongkai.reports), and counts them.
+            # The 年报 column lists the published annual reports (gongkai.reports) besides its own items,
+            # and counts both.
             reports = len(published_versions(agency)) if reports is None else reports
-            c.own = reports
+            c.own = reports + own.get(c.pk, 0)
         else:
             c.own = own.get(c.pk, 0)
     nodes = {c.pk: Node(c, c.own) for c in categories}

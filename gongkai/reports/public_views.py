@@ -6,12 +6,15 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from gongkai.agencies.models import Agency
+from gongkai.disclosure.models import CatalogueCategory, Item
 from gongkai.reports.models import AnnualReport, FileKind, ReportVersion
 from gongkai.reports.views import file_response, version_preview
+from gongkai.search.service import category_subtree_ids, public_items
 
 PUBLIC_FILES = (FileKind.PDF, FileKind.DOCX, FileKind.HTML, FileKind.SOURCE)
 # How agencies name the 主动公开基本目录 column of their annual reports; that column shows the published
-# reports themselves, so the catalogue and the 年度报告 page never disagree.
+# reports themselves and whatever was published in it as ordinary information (reports from before gongkai,
+# or put out as documents), and so does the 年度报告 page: the two never disagree.
 REPORT_COLUMN_WORDS = ("年报", "年度报告")
 
 
@@ -33,12 +36,28 @@ def published_versions(agency) -> list[ReportVersion]:
     return list(latest.values())
 
 
+def report_column_items(agency):
+    """The public items the agency filed in its 年报 column (and below it), newest first."""
+    columns = [c for c in CatalogueCategory.objects.filter(agency=agency) if is_report_column(c)]
+    if not columns:
+        return Item.objects.none()
+    ids = set().union(*(category_subtree_ids(column) for column in columns))
+    return (
+        public_items().filter(category_id__in=ids).select_related("agency").order_by("-published_at", "-pk")
+    )
+
+
 def report_list(request, code):
     agency = get_object_or_404(Agency, code=code)
     return render(
         request,
         "reports/public/list.html",
-        {"agency": agency, "versions": published_versions(agency), "section": "reports"},
+        {
+            "agency": agency,
+            "versions": published_versions(agency),
+            "items": list(report_column_items(agency)),
+            "section": "reports",
+        },
     )
 
 
