@@ -40,6 +40,7 @@ from gongkai.disclosure.models import (
     Validity,
     WithheldBasis,
 )
+from gongkai.rules.punctuation import book_title
 from gongkai.rules.secrecy import CODES as SECRECY_CODES
 from gongkai.statistics.models import Matter, MatterKind, StatisticEntry, StatisticKind
 from gongkai.statistics.services import record_entry, record_matter
@@ -464,10 +465,8 @@ def _publish(agency, drafter, *, title, formed_on, published_on, category, **fie
         status=ItemStatus.PUBLISHED,
         attribute=DisclosureAttribute.PROACTIVE,
         published_at=_aware(published_on),
-        # A title that already opens with a 书名号 (a 政策解读 of 《…》) is not wrapped again.
-        summary=fields.pop(
-            "summary", f"{agency.name}发布{title if title.startswith('《') else f'《{title}》'}。"
-        ),
+        # In 《 》 with the title's own 《 》 as 〈 〉: the marks never nest as 《…《…》…》.
+        summary=fields.pop("summary", f"{agency.name}发布{book_title(title)}。"),
         body=fields.pop("body", f"<p>{title}。</p><p>（演示数据）</p>"),
         **fields,
     )

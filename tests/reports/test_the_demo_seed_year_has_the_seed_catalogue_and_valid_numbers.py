@@ -54,3 +54,15 @@ def test_the_seed_catalogue_numbers_and_outreach():
     for code in ("yqszf", "yqsmzj", "yqsczj", "yqslsz"):
         years = set(Item.objects.filter(agency__code=code).values_list("index_year", flat=True))
         assert len(years) >= 5
+
+
+def test_no_demo_summary_nests_its_book_title_marks():
+    load_demo()
+    nested = [
+        summary
+        for summary in Item.objects.values_list("summary", flat=True)
+        if "《" in summary and "《" in summary[summary.index("《") + 1 : summary.rindex("》")]
+    ]
+    assert nested == []
+    quoted = Item.objects.get(agency__code="yqszf", title__contains="印发《乡村振兴管理办法》")
+    assert "《乐清市人民政府关于印发〈乡村振兴管理办法〉的通知》" in quoted.summary
