@@ -43,7 +43,10 @@ def report_column_items(agency):
         return Item.objects.none()
     ids = set().union(*(category_subtree_ids(column) for column in columns))
     return (
-        public_items().filter(category_id__in=ids).select_related("agency").order_by("-published_at", "-pk")
+        public_items()
+        .filter(agency=agency, category_id__in=ids)
+        .select_related("agency")
+        .order_by("-published_at", "-pk")
     )
 
 
