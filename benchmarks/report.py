@@ -7,12 +7,11 @@ must give the same cells, or the benchmark stops.
 """
 
 import random
-import time
 from collections import defaultdict
 
 from django.db import connection
 
-from benchmarks.search import percentiles
+from benchmarks.search import in_turns, percentiles
 from benchmarks.section2 import ENTRIES_SQL, ITEMS_SQL
 from benchmarks.section2 import bare as bare_section2
 from gongkai.agencies.models import Agency, Level
@@ -163,13 +162,7 @@ def run(context) -> list[dict]:
         # Both sides once untimed: the agency's rows are then in the cache for both alike, not just the second.
         for side in sides.values():
             side()
-        # Then timed, taking turns to go first (as the search benchmark's sides do), so neither side is always
-        # the one that runs straight after the other.
-        cells = {}
-        for name in ("ours", "bare") if number % 2 == 0 else ("bare", "ours"):
-            t0 = time.perf_counter()
-            cells[name] = sides[name]()
-            timings[name].append((time.perf_counter() - t0) * 1000)
+        cells = in_turns(number, sides, timings)
         _same(cells["ours"], cells["bare"], agency.name)
 
     city = Agency.objects.filter(level=Level.CITY).order_by("pk").first() or agencies[0]
@@ -177,14 +170,13 @@ def run(context) -> list[dict]:
     ids = [a.pk for a in subtree]
     sub = {"ours": [], "bare": []}
     build_cells_for(subtree, YEAR), bare_section2_grouped(ids), bare_sections34(ids, fmt)  # warm, as above
+    sides = {
+        "ours": lambda: {pk: cells.values for pk, cells in build_cells_for(subtree, YEAR).items()},
+        "bare": lambda: (bare_section2_grouped(ids), bare_sections34(ids, fmt)),
+    }
     for number in range(max(4, context.queries // 40)):
-        for name in ("ours", "bare") if number % 2 == 0 else ("bare", "ours"):
-            t0 = time.perf_counter()
-            if name == "ours":
-                mine = {pk: cells.values for pk, cells in build_cells_for(subtree, YEAR).items()}
-            else:
-                s2, s34 = bare_section2_grouped(ids), bare_sections34(ids, fmt)
-            sub[name].append((time.perf_counter() - t0) * 1000)
+        answers = in_turns(number, sides, sub)
+    mine, (s2, s34) = answers["ours"], answers["bare"]
     for pk in ids:
         _same(mine[pk], s2[pk] | s34[pk], pk)
     return [

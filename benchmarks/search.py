@@ -24,6 +24,7 @@ import shutil
 import statistics
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import tantivy
@@ -155,20 +156,29 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), p95
 
 
+def in_turns(number: int, sides: dict, timings: dict[str, list[float]]) -> dict:
+    """Each side of `sides` (name: function of no arguments) once, its milliseconds added to `timings`,
+    the side that goes first moving on with the round's `number`: what each returned.
+
+    Whichever runs first can leave the database's or the processor's caches ready for the next (the
+    first to search a word reads its pages from disk), so no side may always be first."""
+    names = list(sides)
+    shift = number % len(names)
+    answers = {}
+    for name in names[shift:] + names[:shift]:
+        t0 = time.perf_counter()
+        answers[name] = sides[name]()
+        timings[name].append((time.perf_counter() - t0) * 1000)
+    return answers
+
+
 def compare(rounds: list[str], sides: list[tuple[str, object]]) -> dict[str, list[float]]:
     """Milliseconds of each side on each round, the sides taking turns to go first."""
     for _, fn in sides:
         fn(rounds[0])  # warm the connection and the caches for every side alike
     timings = {name: [] for name, _ in sides}
     for number, query in enumerate(rounds):
-        found = {}
-        # The first to search a word reads its pages from disk and leaves them cached for the other,
-        # which on a database larger than memory decides the median.
-        shift = number % len(sides)
-        for name, fn in sides[shift:] + sides[:shift]:
-            t0 = time.perf_counter()
-            found[name] = fn(query)
-            timings[name].append((time.perf_counter() - t0) * 1000)
+        found = in_turns(number, {name: partial(fn, query) for name, fn in sides}, timings)
         assert len(set(found.values())) == 1, (query, found)  # the same question
     return timings
 

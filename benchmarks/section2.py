@@ -2,12 +2,11 @@
 declaration, one query per cell) versus one hand-written SQL aggregate per table answering the same cells."""
 
 import random
-import time
 from decimal import Decimal
 
 from django.db import connection
 
-from benchmarks.search import percentiles
+from benchmarks.search import in_turns, percentiles
 from gongkai.agencies.models import Agency
 from gongkai.formats import format_for_year
 from gongkai.reports.compute import section2_cells
@@ -74,11 +73,7 @@ def run(context) -> list[dict]:
         }
         for side in sides.values():
             side()  # warm the agency's rows for both sides alike
-        cells = {}
-        for name in ("ours", "bare") if number % 2 == 0 else ("bare", "ours"):  # taking turns to go first
-            t0 = time.perf_counter()
-            cells[name] = sides[name]()
-            timings[name].append((time.perf_counter() - t0) * 1000)
+        cells = in_turns(number, sides, timings)
         # Both sides answer the same question, cell by cell.
         assert {k: cells["ours"][k] for k in cells["bare"]} == cells["bare"], agency.name
     return [
