@@ -388,6 +388,15 @@ TOPICS = {
     "yqslsz": ["村级组织", "农村宅基地", "人居环境整治", "征地拆迁", "防汛防台", "民生实事"],
     SEED: ["退役军人就业", "优抚对象", "双拥工作", "烈士褒扬", "军休服务", "权益维护"],
 }
+# The agencies' 发文字号 for the later years' 行政规范性文件, which (as published ones do) carry a 文号 a
+# reader can search by. The 2020 seed year numbers its own 公文 from the ledger.
+DOCUMENT_PREFIXES = {
+    "yqszf": "乐政发",
+    "yqsmzj": "乐民发",
+    "yqsczj": "乐财发",
+    "yqslsz": "柳政发",
+    SEED: "乐退役军人发",
+}
 
 
 @dataclass(frozen=True)
@@ -655,6 +664,7 @@ def _later_years(agency, drafter, categories, rng: random.Random) -> None:
             published_on=formed + timedelta(days=5),
             category=categories["gfxwj"],
             kind=ItemKind.NORMATIVE,
+            document_number=f"{DOCUMENT_PREFIXES[agency.code]}〔{year}〕{3 + year % 7}号",
             genre="通知",
             topic=topic,
             valid_from=formed + timedelta(days=30),

@@ -411,7 +411,9 @@ def search_items(
         rows = page_items(list(page_obj.object_list))
     else:
         paginator, page_obj, rows = answer
-    marker = Marker(query_words + [query.lower()] if query else query_words)
+    # A 文号 or 索引号 found as such is marked whole, not as the single characters it segments into (乐政发
+    # 〔2024〕6号 would mark every 乐 of every title).
+    marker = Marker([query.lower()] if exact_ids else query_words + [query.lower()] if query else query_words)
     hits = []
     for item in rows:
         summary = item.summary or html_to_text(item.text_without_summary)

@@ -66,3 +66,16 @@ def test_no_demo_summary_nests_its_book_title_marks():
     assert nested == []
     quoted = Item.objects.get(agency__code="yqszf", title__contains="印发《乡村振兴管理办法》")
     assert "《乐清市人民政府关于印发〈乡村振兴管理办法〉的通知》" in quoted.summary
+
+
+def test_every_later_normative_document_carries_a_文号_a_reader_finds_it_by(client):
+    load_demo()
+    normative = Item.objects.filter(kind="normative", formed_on__year__gt=2020, status="published")
+    assert normative.count() >= 5 * 5  # five agencies, 2021 onwards
+    for item in normative:
+        validate_document_number(item.document_number)
+    # The search hint offers looking a document up by its 文号; the demo's own numbers answer it.
+    item = normative.get(agency__code="yqszf", title__contains="《乡村振兴管理办法》")
+    page = client.get("/search/", {"q": item.document_number}).content.decode()
+    # Whole, with no character of it marked as a search word.
+    assert item.title in page
