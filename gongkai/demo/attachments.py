@@ -24,6 +24,11 @@ SERVICE_POINTS = [
 STEPS = ["提交申请", "窗口受理", "科室审核", "结果公示", "办结通知"]
 
 
+def measures_name(topic: str) -> str:
+    """The measures' name for a topic: 国有资产管理 gives 国有资产管理办法, not 国有资产管理管理办法."""
+    return f"{topic}办法" if topic.endswith("管理") else f"{topic}管理办法"
+
+
 def measures_pdf(agency_name: str, topic: str) -> bytes:
     from weasyprint import HTML  # heavy; loaded only when the demo is built
 
@@ -41,7 +46,7 @@ def measures_pdf(agency_name: str, topic: str) -> bytes:
         "@page { size: A4; margin: 3.7cm 2.6cm 3.5cm 2.8cm; }"
         "body { font-family: 'Noto Serif CJK SC', 'Noto Sans CJK SC', serif; font-size: 16pt; line-height: 1.8; }"
         "h1 { font-size: 22pt; text-align: center; font-weight: normal; } p { text-indent: 2em; margin: 0; }"
-        f"</style></head><body><h1>{escape(topic)}管理办法</h1>{body}</body></html>"
+        f"</style></head><body><h1>{escape(measures_name(topic))}</h1>{body}</body></html>"
     )
     return HTML(string=html).write_pdf()
 
@@ -113,7 +118,7 @@ def attach_policy_files(policy: Item, interpretation: Item | None, topic: str, a
     """The measures (PDF), the application form (DOCX) and the service points (XLSX) on the policy; the
     flow chart (PNG) on its interpretation, shown in the body. Items that have attachments are left alone."""
     if not policy.attachments.exists():
-        _attach(policy, f"{topic}管理办法.pdf", measures_pdf(policy.agency.name, topic), actor)
+        _attach(policy, f"{measures_name(topic)}.pdf", measures_pdf(policy.agency.name, topic), actor)
         _attach(policy, f"附件1：{topic}申请表.docx", application_form_docx(topic), actor)
         _attach(policy, f"附件2：{topic}受理点一览表.xlsx", service_points_xlsx(topic), actor)
     if interpretation is not None and not interpretation.attachments.exists():

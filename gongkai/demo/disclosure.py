@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from gongkai.agencies.models import Membership, Role
 from gongkai.demo.agencies import SEED
-from gongkai.demo.attachments import attach_policy_files
+from gongkai.demo.attachments import attach_policy_files, measures_name
 from gongkai.disclosure import workflow
 from gongkai.disclosure.index_numbers import assign_index_number
 from gongkai.disclosure.models import (
@@ -389,13 +389,14 @@ TOPICS = {
     SEED: ["退役军人就业", "优抚对象", "双拥工作", "烈士褒扬", "军休服务", "权益维护"],
 }
 # The agencies' 发文字号 for the later years' 行政规范性文件, which (as published ones do) carry a 文号 a
-# reader can search by. The 2020 seed year numbers its own 公文 from the ledger.
+# reader can search by; the seed agency's is the one its 2020 公文 ledger uses. The 市政府's 2024 measures
+# are 乐政办发〔2024〕12号, the example every search hint gives.
 DOCUMENT_PREFIXES = {
-    "yqszf": "乐政发",
+    "yqszf": "乐政办发",
     "yqsmzj": "乐民发",
     "yqsczj": "乐财发",
     "yqslsz": "柳政发",
-    SEED: "乐退役军人发",
+    SEED: "乐退役军人",
 }
 
 
@@ -659,12 +660,12 @@ def _later_years(agency, drafter, categories, rng: random.Random) -> None:
         policy, _ = _publish(
             agency,
             drafter,
-            title=f"{agency.name}关于印发《{topic}管理办法》的通知",
+            title=f"{agency.name}关于印发《{measures_name(topic)}》的通知",
             formed_on=formed,
             published_on=formed + timedelta(days=5),
             category=categories["gfxwj"],
             kind=ItemKind.NORMATIVE,
-            document_number=f"{DOCUMENT_PREFIXES[agency.code]}〔{year}〕{3 + year % 7}号",
+            document_number=f"{DOCUMENT_PREFIXES[agency.code]}〔{year}〕{year - 2012}号",
             genre="通知",
             topic=topic,
             valid_from=formed + timedelta(days=30),
@@ -678,7 +679,7 @@ def _later_years(agency, drafter, categories, rng: random.Random) -> None:
         interpretation, _ = _publish(
             agency,
             drafter,
-            title=f"《{topic}管理办法》政策解读",
+            title=f"《{measures_name(topic)}》政策解读",
             formed_on=formed,
             published_on=formed + timedelta(days=5),
             category=categories["wzjd"],

@@ -1,5 +1,7 @@
 """The demo's 2020 of the seed agency: 8 大类 and 18 小类, valid 文号, national-form 索引号, the seed's outreach."""
 
+import re
+
 import pytest
 from django.db.models import Sum
 
@@ -79,3 +81,15 @@ def test_every_later_normative_document_carries_a_文号_a_reader_finds_it_by(cl
     page = client.get("/search/", {"q": item.document_number}).content.decode()
     # Whole, with no character of it marked as a search word.
     assert item.title in page
+
+
+def test_the_search_hints_example_finds_a_document_in_the_demo_and_no_title_doubles_a_word(client):
+    load_demo()
+    page = client.get("/search/").content.decode()
+    example = re.search(r"文号（如 ([^）]+号)）", page).group(1)
+    found = client.get("/search/", {"q": example}).content.decode()
+    assert "文号/索引号匹配" in found and "（共 1 条）" in found
+    assert not Item.objects.filter(title__contains="管理管理").exists()
+    # The seed agency's later 文号 use the prefix of its 2020 ledger, so one prefix finds them all.
+    seed_numbers = Item.objects.filter(agency__code="yqtyjrswj").exclude(document_number="")
+    assert all(n.startswith("乐退役军人〔") for n in seed_numbers.values_list("document_number", flat=True))
