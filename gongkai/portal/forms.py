@@ -67,13 +67,21 @@ class SearchForm(forms.Form):
         else:
             self.fields["agency"].queryset = Agency.objects.order_by("name")
         chosen = agency if agency is not None else self._chosen_agency()
+        # Set when a category chosen earlier is not one of the agency now chosen (the reader changed the
+        # agency and left the category as it was): the search runs over all categories and says so,
+        # instead of stopping at an error about a field the reader did not touch.
+        self.category_dropped = False
         if chosen is None:
             self.fields["category"].help_text = "先选择机关并检索一次，再按该机关的目录类目筛选。"
             self.fields["category"].disabled = True
         else:
-            self.fields["category"].queryset = CatalogueCategory.objects.filter(agency=chosen).order_by(
-                "position", "code"
-            )
+            categories = CatalogueCategory.objects.filter(agency=chosen).order_by("position", "code")
+            self.fields["category"].queryset = categories
+            raw = (self.data.get("category") or "").strip() if self.is_bound else ""
+            if raw and not (raw.isascii() and raw.isdigit() and categories.filter(pk=int(raw)).exists()):
+                self.data = self.data.copy()
+                self.data["category"] = ""
+                self.category_dropped = True
 
     def _chosen_agency(self):
         code = (self.data.get("agency") or "").strip() if self.is_bound else ""
@@ -89,6 +97,20 @@ class SearchForm(forms.Form):
             if day and not datetime.date(1900, 1, 1) <= day <= datetime.date(2100, 12, 31):
                 self.add_error(name, "请填写 1900 年至 2100 年之间的日期。")
         return data
+
+    def applied_filters(self) -> list[tuple[str, str]]:
+        """The filters a valid search applied, as (label, value) the reader can read back."""
+        shown = []
+        for name, value in self.cleaned_data.items():
+            if name in ("q", "order") or value in (None, ""):
+                continue
+            field = self.fields[name]
+            if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+                value = dict(field.choices).get(value, value)
+            elif isinstance(value, datetime.date):
+                value = value.strftime(DATE_FORMAT)
+            shown.append((field.label, str(value)))
+        return shown
 
     def agency_choice(self):
         """The agency searched: the page's own, or the one chosen (None: every agency)."""

@@ -1,6 +1,7 @@
 """The public site. It shows what an agency publishes and how to reach it, never personal data."""
 
 import logging
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseNotModified
@@ -344,6 +345,7 @@ def _search(request, agency, *, advanced=False):
         )
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
+    applied = form.applied_filters() if results is not None else []
     return render(
         request,
         "portal/search.html",
@@ -353,6 +355,11 @@ def _search(request, agency, *, advanced=False):
             "form": form,
             "results": results,
             "query_string": query_without_page.urlencode(),
+            "applied_filters": applied,
+            # The same words with no filter (and, on an agency's page, across the whole site).
+            "unfiltered_query": urlencode({"q": results.query})
+            if results is not None and results.query
+            else "",
         },
     )
 

@@ -14,6 +14,7 @@ rows are read from the database with the public condition again, so a withdrawn 
 
 import datetime
 import logging
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -78,6 +79,9 @@ class Hit:
     title_html: SafeString
     summary_html: SafeString
     exact: bool  # the query was this item's 索引号 or 文号
+    # Marked too: a search for part of a 文号 (乐政发) matches there and nowhere in the title.
+    document_number_html: SafeString = SafeString("")
+    index_number_html: SafeString = SafeString("")
 
 
 @dataclass
@@ -112,6 +116,17 @@ def category_subtree_ids(category) -> set[int]:
     return found
 
 
+def identifier_forms(text: str) -> tuple[set[str], set[str]]:
+    """The query as a 索引号 may be stored, and as a 文号 may be (its corrected standard form included).
+    Typed in full-width mode (２０２６, ／, －), a number is read as its ordinary characters too."""
+    typed = {text, unicodedata.normalize("NFKC", text)}
+    numbers = set(typed)
+    for variant in typed:
+        if normalised := normalise_document_number(variant):
+            numbers.add(normalised)
+    return typed, numbers
+
+
 def identifier_ids(query: str, filters: SearchFilters) -> list[int]:
     """Items whose 索引号 or 文号 is exactly the query (a 文号 also in its corrected standard form), newest first.
 
@@ -120,12 +135,10 @@ def identifier_ids(query: str, filters: SearchFilters) -> list[int]:
     text = query.strip()
     if not text or len(text) > 100 or not any(ch.isdigit() for ch in text):
         return []
-    numbers = {text}
-    if normalised := normalise_document_number(text):
-        numbers.add(normalised)
+    typed, numbers = identifier_forms(text)
     # Exact values, not iexact, so both unique/btree indexes serve the look-up.
     qs = filtered_items(filters).filter(
-        Q(index_number__in={text, text.upper()}) | Q(document_number__in=numbers)
+        Q(index_number__in=typed | {t.upper() for t in typed}) | Q(document_number__in=numbers)
     )
     return list(qs.order_by("-published_at", "-pk").values_list("pk", flat=True)[:PAGE_SIZE])
 
@@ -367,6 +380,19 @@ def from_index(query, query_words, filters, exact_ids, order, page, page_size):
     return paginator, page_obj, page_items(list(page_obj.object_list))
 
 
+def marked_words(query: str, query_words: list[str], identifier: bool) -> list[str]:
+    """What a results page marks. A 文号 or 索引号 found as such is marked whole. Otherwise the query and
+    its words, but a single character only when the query has no longer word: 乐政发 segments into 乐 and
+    政发, and marking 乐 marked every 乐清市 in every title, as if that were what matched."""
+    if not query:
+        return query_words
+    if identifier:
+        typed, numbers = identifier_forms(query)
+        return sorted(typed | numbers)
+    longer = [word for word in query_words if len(word) > 1]
+    return (longer or query_words) + [query.lower()]
+
+
 def search_items(
     query: str = "",
     *,
@@ -411,9 +437,7 @@ def search_items(
         rows = page_items(list(page_obj.object_list))
     else:
         paginator, page_obj, rows = answer
-    # A 文号 or 索引号 found as such is marked whole, not as the single characters it segments into (乐政发
-    # 〔2024〕6号 would mark every 乐 of every title).
-    marker = Marker([query.lower()] if exact_ids else query_words + [query.lower()] if query else query_words)
+    marker = Marker(marked_words(query, query_words, bool(exact_ids)))
     hits = []
     for item in rows:
         summary = item.summary or html_to_text(item.text_without_summary)
@@ -423,6 +447,8 @@ def search_items(
                 title_html=marker.highlight(item.title),
                 summary_html=marker.snippet(summary),
                 exact=item.pk in exact_ids,
+                document_number_html=marker.highlight(item.document_number),
+                index_number_html=marker.highlight(item.index_number or ""),
             )
         )
     total = paginator.count

@@ -40,7 +40,7 @@ def test_the_home_page_links_advanced_search_which_filters_by_agency_category_da
     assert [hit.item.title for hit in response.context["results"].hits] == ["优待证办法"]
 
 
-def test_wrong_dates_and_another_agencys_category_get_chinese_messages(client):
+def test_wrong_dates_get_a_chinese_message_and_another_agencys_category_is_dropped_with_a_notice(client):
     p = make_personas()
     other = make_agency("乐清市民政局")
     theirs = make_category(other, "机构职能")
@@ -53,4 +53,6 @@ def test_wrong_dates_and_another_agencys_category_get_chinese_messages(client):
             "published_to": "2024-05-01",
         },
     ).content.decode()
-    assert "请选择所选机关的目录类目" in html and "结束日期不能早于开始日期" in html
+    # The reader changed the agency and left the category: told so, not stopped by an error on it.
+    assert "原先选择的目录类目不属于现在选择的机关" in html and "请选择所选机关的目录类目" not in html
+    assert "结束日期不能早于开始日期" in html

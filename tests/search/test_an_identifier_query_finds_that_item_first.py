@@ -38,3 +38,29 @@ def test_an_index_number_finds_exactly_its_item(people):
 def test_an_index_number_in_lower_case_is_still_recognised(people):
     uscc_based = make_item(people.agency, title="某公告")
     assert search_items(uscc_based.index_number.lower()).hits[0].item.pk == uscc_based.pk
+
+
+def test_a_number_typed_in_full_width_mode_finds_its_item(people):
+    # A Chinese keyboard left in full-width mode types ２０２４ and ／ －, not 2024 and / -.
+    target = make_item(people.agency, title="优待证通知", document_number="乐退役军人〔2024〕12号")
+    full_width = "乐退役军人〔２０２４〕１２号"
+    hit = search_items(full_width).hits[0]
+    assert hit.item.pk == target.pk and hit.exact
+    assert "<mark>乐退役军人〔2024〕12号</mark>" in hit.document_number_html
+    typed_index = target.index_number.replace("/", "／").replace("-", "－")
+    assert search_items(typed_index).hits[0].item.pk == target.pk
+
+
+def test_part_of_a_document_number_is_marked_where_it_matched_not_as_single_characters(people):
+    make_item(
+        people.agency,
+        title="乐清市退役军人优待证办法",
+        summary="乐清市发布的办法。",
+        document_number="乐退役军人〔2024〕12号",
+    )
+    hit = search_items("乐退役").hits[0]
+    # 乐退役 segments into 乐 and 退役: marking 乐 alone would mark the 乐 of 乐清市 as if that matched.
+    assert "<mark>乐</mark>" not in hit.title_html and "<mark>乐</mark>" not in hit.summary_html
+    assert "<mark>乐退役</mark>" in hit.document_number_html
+    # A search for one character still marks it.
+    assert "<mark>乐</mark>" in search_items("乐").hits[0].title_html
