@@ -71,6 +71,7 @@ class ResultItem:
     document_number: str
     text_without_summary: str  # the body, only where there is no summary to quote
     agency: ResultAgency
+    keywords: str = ""
 
 
 @dataclass
@@ -82,6 +83,8 @@ class Hit:
     # Marked too: a search for part of a 文号 (乐政发) matches there and nowhere in the title.
     document_number_html: SafeString = SafeString("")
     index_number_html: SafeString = SafeString("")
+    # Shown only when the words matched there and nowhere else on the result, so the reader sees why.
+    keywords_html: SafeString = SafeString("")
 
 
 @dataclass
@@ -264,7 +267,8 @@ def _page_statement_of(vendor: str, count: int) -> str:
         # As text: the column's declared type would run Django's converter on it first.
         published, chosen = "CAST(i.published_at AS TEXT)", f"IN ({', '.join(['%s'] * count)})"
     return f"""SELECT {_state_columns()}, i.id, i.title, i.summary, {published}, i.index_number,
-            i.document_number, CASE WHEN i.summary = '' THEN i.body ELSE '' END, a.id, a.code, a.name
+            i.document_number, CASE WHEN i.summary = '' THEN i.body ELSE '' END, a.id, a.code, a.name,
+            i.keywords
         FROM {item} i JOIN {agency} a ON a.id = i.agency_id
         WHERE i.id {chosen} AND i.status = %s AND i.attribute = %s"""
 
@@ -304,12 +308,13 @@ def _result_items(rows, ids: list[int]) -> list[ResultItem]:
         agency_pk,
         code,
         name,
+        keywords,
     ) in rows:
         agency = agencies.get(agency_pk)
         if agency is None:
             agency = agencies[agency_pk] = ResultAgency(agency_pk, code, name)
         found[pk] = ResultItem(
-            pk, title, summary, _published(published), index_number, document_number, text, agency
+            pk, title, summary, _published(published), index_number, document_number, text, agency, keywords
         )
     return [found[pk] for pk in ids if pk in found]
 
@@ -441,14 +446,21 @@ def search_items(
     hits = []
     for item in rows:
         summary = item.summary or html_to_text(item.text_without_summary)
+        title_html, summary_html = marker.highlight(item.title), marker.snippet(summary)
+        keywords_html = SafeString("")
+        if item.keywords and "<mark>" not in title_html and "<mark>" not in summary_html:
+            keywords_html = marker.highlight(item.keywords)
+            if "<mark>" not in keywords_html:
+                keywords_html = SafeString("")
         hits.append(
             Hit(
                 item=item,
-                title_html=marker.highlight(item.title),
-                summary_html=marker.snippet(summary),
+                title_html=title_html,
+                summary_html=summary_html,
                 exact=item.pk in exact_ids,
                 document_number_html=marker.highlight(item.document_number),
                 index_number_html=marker.highlight(item.index_number or ""),
+                keywords_html=keywords_html,
             )
         )
     total = paginator.count

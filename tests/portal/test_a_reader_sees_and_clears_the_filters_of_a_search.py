@@ -64,3 +64,11 @@ def test_each_result_says_which_number_is_which(client, site):
     item = make_item(p.agency, title="优待证通知", document_number="乐退役军人〔2024〕12号")
     page = text(client.get("/search/", {"q": "优待证通知"}).content.decode())
     assert f"文号：乐退役军人〔2024〕12号 · 索引号：{item.index_number} · 发布日期：" in page
+
+
+def test_a_search_without_words_says_it_lists_everything(client, site):
+    p, other, rules, theirs = site
+    assert "未输入检索词，下面列出全部公开政府信息。" in text(client.get("/search/", {"q": ""}).content.decode())
+    filtered = client.get("/search/", {"q": "", "agency": other.code}).content.decode()
+    assert "未输入检索词，下面列出符合筛选条件的公开政府信息。" in text(filtered)
+    assert "未输入检索词" not in text(client.get("/search/", {"q": "优待证"}).content.decode())

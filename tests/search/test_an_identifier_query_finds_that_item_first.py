@@ -64,3 +64,12 @@ def test_part_of_a_document_number_is_marked_where_it_matched_not_as_single_char
     assert "<mark>乐退役</mark>" in hit.document_number_html
     # A search for one character still marks it.
     assert "<mark>乐</mark>" in search_items("乐").hits[0].title_html
+
+
+def test_a_result_found_by_its_keywords_alone_shows_them_marked(people):
+    only_keywords = make_item(people.agency, title="年度工作说明", summary="说明。", keywords="乡村振兴")
+    in_title = make_item(people.agency, title="乡村振兴工作通知", summary="通知。", keywords="乡村振兴")
+    hits = {hit.item.pk: hit for hit in search_items("乡村振兴").hits}
+    assert "<mark>乡村振兴</mark>" in hits[only_keywords.pk].keywords_html
+    # Where the title already shows the match, the keywords are not repeated.
+    assert hits[in_title.pk].keywords_html == ""
