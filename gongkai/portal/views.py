@@ -345,6 +345,8 @@ def _search(request, agency, *, advanced=False):
         )
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
+    if form.category_dropped:
+        query_without_page.pop("category", None)  # the next pages search as this one did
     applied = form.applied_filters() if results is not None else []
     return render(
         request,

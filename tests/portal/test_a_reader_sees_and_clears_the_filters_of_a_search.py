@@ -49,6 +49,13 @@ def test_a_category_left_from_another_agency_does_not_stop_the_search(client, si
     assert "原先选择的目录类目不属于现在选择的机关" in text(html)
     assert "优待证办法" in text(html) and "（共 1 条）" in text(html)
     assert "请更正" not in html
+    # The next pages search as this one did, without the dropped category.
+    assert (
+        f"category={theirs.pk}"
+        not in client.get(
+            "/search/", {"q": "优待证", "agency": p.agency.code, "category": theirs.pk}
+        ).context["query_string"]
+    )
 
 
 def test_an_agencys_search_that_finds_nothing_offers_the_whole_site(client, site):
@@ -68,7 +75,9 @@ def test_each_result_says_which_number_is_which(client, site):
 
 def test_a_search_without_words_says_it_lists_everything(client, site):
     p, other, rules, theirs = site
-    assert "未输入检索词，下面列出全部公开政府信息。" in text(client.get("/search/", {"q": ""}).content.decode())
+    assert "未输入检索词，下面列出全部公开政府信息。" in text(
+        client.get("/search/", {"q": ""}).content.decode()
+    )
     filtered = client.get("/search/", {"q": "", "agency": other.code}).content.decode()
     assert "未输入检索词，下面列出符合筛选条件的公开政府信息。" in text(filtered)
     assert "未输入检索词" not in text(client.get("/search/", {"q": "优待证"}).content.decode())
