@@ -98,6 +98,15 @@ class SearchForm(forms.Form):
                 self.add_error(name, "请填写 1900 年至 2100 年之间的日期。")
         return data
 
+    def filter_names(self) -> str:
+        """The filter panel's fields by their labels (the date range once), for its heading."""
+        names = []
+        for name, field in self.fields.items():
+            label = "发布日期" if name in ("published_from", "published_to") else field.label
+            if name != "q" and label not in names:
+                names.append(label)
+        return "、".join(names)
+
     def applied_filters(self) -> list[tuple[str, str]]:
         """The filters a valid search applied, as (label, value) the reader can read back."""
         shown = []

@@ -446,17 +446,13 @@ def search_items(
     hits = []
     for item in rows:
         summary = item.summary or html_to_text(item.text_without_summary)
-        title_html, summary_html = marker.highlight(item.title), marker.snippet(summary)
-        keywords_html = SafeString("")
-        if item.keywords and "<mark>" not in title_html and "<mark>" not in summary_html:
-            keywords_html = marker.highlight(item.keywords)
-            if "<mark>" not in keywords_html:
-                keywords_html = SafeString("")
+        shows_why = marker.spans(item.keywords) and not marker.spans(item.title) and not marker.spans(summary)
+        keywords_html = marker.highlight(item.keywords) if shows_why else SafeString("")
         hits.append(
             Hit(
                 item=item,
-                title_html=title_html,
-                summary_html=summary_html,
+                title_html=marker.highlight(item.title),
+                summary_html=marker.snippet(summary),
                 exact=item.pk in exact_ids,
                 document_number_html=marker.highlight(item.document_number),
                 index_number_html=marker.highlight(item.index_number or ""),
