@@ -69,7 +69,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: every later step (log-in limits, the audit) sees the client's address behind a trusted proxy.
+    # Before everything: a view's first statement goes to the database while the rest of the middleware
+    # runs (gongkai.readahead). It reads nothing of the request but its method and address.
+    "gongkai.readahead.ReadAheadMiddleware",
+    # Next: every later step (log-in limits, the audit) sees the client's address behind a trusted proxy.
     "gongkai.security.proxies.TrustedProxyMiddleware",
     # Outside every view and the CSRF check, so it sees each refusal they answer (403, 404, 429).
     "gongkai.security.denials.DeniedActionAuditMiddleware",

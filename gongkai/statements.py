@@ -22,6 +22,11 @@ SQLite plans nothing over a network and keeps compiled statements per connection
 cursor here only remembers each statement's rewriting into SQLite's placeholders, which Django's cursor
 redoes with a regular expression on every execution.
 
+`send_ahead` sends a statement without waiting for its answer, and `fetchone` takes the answer when it
+is the statement asked for (or runs it then): on PostgreSQL the database works while the caller goes on
+(gongkai.readahead). Elsewhere, and whenever the statement could not be sent ahead, `fetchone` simply
+runs it.
+
 `model_from_row` makes a model instance of a row read that way, converting each value as the ORM would.
 """
 
@@ -149,6 +154,27 @@ def prepared_cursor():
     wrapped = db.make_debug_cursor(raw) if db.queries_logged else db.make_cursor(raw)
     with wrapped as cursor:
         yield cursor
+
+
+def send_ahead(sql: str, params):
+    """`sql` sent now, its answer read later by `fetchone` with the same text and parameters; None when
+    nothing was sent: not PostgreSQL through gongkai's backend, inside a transaction, or while the query
+    log or a wrapper must see every statement run (they would miss this one)."""
+    db = connections[DEFAULT_DB_ALIAS]
+    sender = getattr(db, "send_ahead", None)
+    if sender is None or db.queries_logged or db.execute_wrappers:
+        return None
+    return sender(sql, params)
+
+
+def fetchone(sql: str, params, ahead=None):
+    """The first row of `sql` with `params`: the answer of `ahead` when that is this very statement and
+    it ran, else from running it now."""
+    if ahead is not None and ahead.sql == sql and ahead.params == tuple(params) and ahead.answered():
+        return ahead.fetchone()
+    with prepared_cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()
 
 
 _converters: dict = {}

@@ -12,7 +12,7 @@ from gongkai.disclosure.models import Attachment, CatalogueCategory, DisclosureA
 from gongkai.portal.models import PortalGeneration
 from gongkai.reports.public_views import is_report_column, published_versions
 from gongkai.search.service import category_subtree_ids, public_items
-from gongkai.statements import model_from_row, prepared_cursor
+from gongkai.statements import fetchone, model_from_row
 
 
 @dataclass
@@ -100,7 +100,15 @@ def _item_page_statement(by_id: bool) -> str:
         WHERE a.code = %s AND {chosen} LIMIT 1"""
 
 
-def read_public_item(code: str, ref: str) -> tuple[int, Item]:
+def item_page_query(code: str, ref: str) -> tuple[str, list]:
+    """The statement and parameters that read the item at /<code>/items/<ref>/ (see read_public_item)."""
+    ref = ref.strip("/")
+    if ref.isascii() and ref.isdigit() and len(ref) < 19:
+        return _item_page_statement(True), [code, ref, int(ref), ref]
+    return _item_page_statement(False), [code, ref]
+
+
+def read_public_item(code: str, ref: str, ahead=None) -> tuple[int, Item]:
     """The portal's generation (gongkai.portal.page_cache) and the item at /<code>/items/<ref>/, read in
     one statement: a kept page needs the one, a first visit both, and a round trip to PostgreSQL cost as
     much as the rest of a kept page. Http404 unless the public may see the item (published, or withdrawn:
@@ -109,15 +117,10 @@ def read_public_item(code: str, ref: str) -> tuple[int, Item]:
 
     The item carries `has_attachments`; its agency is set by the caller, who has it already. The
     statement is prepared once per connection (gongkai.statements): built through the ORM on every page
-    it cost several times as much as running it.
+    it cost several times as much as running it. `ahead` is that statement sent as the request arrived
+    (gongkai.readahead), if it was.
     """
-    by_id = int(ref) if ref.isascii() and ref.isdigit() and len(ref) < 19 else None
-    with prepared_cursor() as cursor:
-        if by_id is None:
-            cursor.execute(_item_page_statement(False), [code, ref])
-        else:
-            cursor.execute(_item_page_statement(True), [code, ref, by_id, ref])
-        row = cursor.fetchone()
+    row = fetchone(*item_page_query(code, ref), ahead=ahead)
     if row is None:
         raise Http404("没有找到该政府信息。")
     generation, values, has_attachments = row[0] or 0, row[1:-1], row[-1]

@@ -23,10 +23,11 @@ from gongkai.disclosure.models import (
 from gongkai.disclosure.sanitize import sanitise_body
 from gongkai.portal import frames, listing, page_cache
 from gongkai.portal.attachments import public_attachments, public_body
-from gongkai.portal.catalogue import category_items, category_tree, read_public_item
+from gongkai.portal.catalogue import category_items, category_tree, item_page_query, read_public_item
 from gongkai.portal.forms import SearchForm
 from gongkai.portal.guide import build_guide
 from gongkai.portal.listing import ListForm
+from gongkai.readahead import reads_ahead, sent_ahead
 from gongkai.reports.public_views import is_report_column, published_versions
 from gongkai.search.service import PAGE_SIZE, public_items, search_items
 from gongkai.security import ratelimit
@@ -197,8 +198,9 @@ def catalogue_csv(request, code):
     )
 
 
+@reads_ahead(item_page_query)
 def item(request, code, ref):
-    current, item = read_public_item(code, ref.strip("/"))
+    current, item = read_public_item(code, ref, sent_ahead(request))
     return page_cache.serve(
         request, ("item", code, ref), lambda current: _item(request, code, item, current), current=current
     )
