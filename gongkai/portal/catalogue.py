@@ -120,6 +120,8 @@ def read_public_item(code: str, ref: str, ahead=None) -> tuple[int, Item]:
     it cost several times as much as running it. `ahead` is that statement sent as the request arrived
     (gongkai.readahead), if it was.
     """
+    if "\x00" in ref:
+        raise Http404("没有找到该政府信息。")  # PostgreSQL text holds no NUL, so no item is named by one
     row = fetchone(*item_page_query(code, ref), ahead=ahead)
     if row is None:
         raise Http404("没有找到该政府信息。")

@@ -12,25 +12,30 @@ waiting, Django's own check runs and reads it. A silently dropped network link i
 before the query itself; TCP keepalives are the remedy for that (docs/operator-guide.md).
 
 `send_ahead` sends one statement and returns at once; the database runs it while the caller goes on
-(gongkai.readahead: a view's first statement, sent while the middleware runs). Until its answer is read
-the connection can carry nothing else, so every way into the connection (a cursor, the health check, a
-change of autocommit, a commit or rollback) reads that answer first and keeps it for whoever asked; the
-statement is only ever sent outside a transaction, where no other statement depends on it.
+(gongkai.readahead: a view's first statement, sent while the middleware runs). It goes in libpq's
+pipeline mode, prepared in the same batch the first time on a connection, so it never waits for an
+answer. Until the answer is read the connection can carry nothing else, so every way into it (a cursor,
+the health check, a change of autocommit, a commit or rollback) reads the answer first and keeps it for
+whoever asked; the statement is only sent outside a transaction, where nothing depends on it. Whenever
+the answer is not there to take (the connection closed meanwhile, the server no longer knew the prepared
+statement, reading it failed), the caller runs the statement itself.
 """
 
 import re
 import select
 import weakref
+from contextlib import suppress
 
 from django.db.backends.postgresql import base
-from psycopg import errors, pq
+from psycopg import capabilities, errors, pq
 from psycopg.adapt import PyFormat, Transformer
 from psycopg.types.numeric import Int8
 
-# Statements sent ahead, prepared once per connection under names of their own (psycopg keeps its own
-# prepared statements under other names and never sees these).
+# Statements sent ahead are prepared under names of their own (psycopg keeps its own prepared statements
+# under other names), per psycopg connection: a pool keeps that object together with its server session.
 AHEAD_PREFIX = "gongkai_ahead_"
 _PLACEHOLDER = re.compile(r"%%|%s|%")
+SENT, ANSWERED, LOST = "sent", "answered", "lost"
 
 
 def _numbered(sql: str) -> str:
@@ -42,64 +47,147 @@ def _numbered(sql: str) -> str:
         if match.group() == "%%":
             return "%"
         if match.group() == "%":
-            raise ValueError(f"未转义的 % 不能用于预先发送的语句：{sql}")
+            raise ValueError(f"预先发送的语句只能用 %s 占位：{sql}")
         count += 1
         return f"${count}"
 
     return _PLACEHOLDER.sub(number, sql)
 
 
+class _Prepared:
+    """The statements prepared on one connection, each under a name never used before on it: a name
+    that may have been dropped (psycopg deallocates everything after a rollback) is not used again, so
+    preparing anew can never meet an old statement of the same name."""
+
+    def __init__(self):
+        self.names: dict[tuple, bytes] = {}
+        self.count = 0
+
+    def new_name(self, key: tuple) -> bytes:
+        self.count += 1
+        name = self.names[key] = f"{AHEAD_PREFIX}{self.count}".encode()
+        return name
+
+
+_prepared: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _prepared_on(connection) -> _Prepared:
+    kept = _prepared.get(connection)
+    if kept is None:
+        kept = _prepared[connection] = _Prepared()
+    return kept
+
+
+def _wait(pgconn, event: int) -> None:
+    # poll(), not select(): a busy server process may hold more than 1,024 files.
+    poller = select.poll()
+    poller.register(pgconn.socket, event)
+    poller.poll()
+
+
+def _send(pgconn) -> None:
+    while pgconn.flush():
+        _wait(pgconn, select.POLLOUT)
+
+
+def _next_result(pgconn):
+    pgconn.consume_input()
+    while pgconn.is_busy():
+        _wait(pgconn, select.POLLIN)
+        pgconn.consume_input()
+    return pgconn.get_result()
+
+
+def _pipeline_answers(pgconn, commands: int) -> list[list]:
+    """The results of each of `commands` commands sent in pipeline mode, then the sync that ends them."""
+    answers = []
+    for _ in range(commands):
+        results = []
+        while (result := _next_result(pgconn)) is not None:
+            results.append(result)
+        answers.append(results)
+    end = _next_result(pgconn)
+    if end is None or end.status != pq.ExecStatus.PIPELINE_SYNC:
+        raise errors.InterfaceError("管道模式下的结果与所发送的命令不符")
+    return answers
+
+
 class Ahead:
     """One statement sent ahead on a connection: its first row once read, or the error it ended in."""
 
-    __slots__ = ("_db", "sql", "params", "_row", "_error", "_read", "_lost")
+    __slots__ = ("_db", "sql", "params", "_key", "_preparing", "_row", "_error", "_state")
 
-    def __init__(self, db, sql: str, params: tuple):
+    def __init__(self, db, sql: str, params: tuple, key: tuple, preparing: bool):
         self._db = weakref.ref(db)
         self.sql, self.params = sql, params
-        self._row, self._error, self._read, self._lost = None, None, False, False
+        self._key, self._preparing = key, preparing  # whether the batch prepares the statement first
+        self._row, self._error, self._state = None, None, SENT
+
+    def matches(self, sql: str, params) -> bool:
+        """Whether this is `sql` with these very `params` (equal and of the same types: 1 is not True)."""
+        params = tuple(params)
+        return (
+            sql == self.sql
+            and params == self.params
+            and tuple(map(type, params)) == tuple(map(type, self.params))
+        )
 
     def collect(self) -> None:
         """Read the answer off the connection (waiting for it if it has not come yet) and keep it."""
-        if self._read:
+        if self._state != SENT:
             return
-        self._read = True
         db = self._db()
-        if db is None or db.ahead is not self:
-            # The connection was closed meanwhile, and the statement with it: the caller runs it again.
-            self._lost = True
+        if db is None or db.ahead is not self or db.connection is None:
+            self._state = LOST  # the connection was closed meanwhile, and the statement with it
+            return
+        connection = db.connection
+        try:
+            answers = _pipeline_answers(connection.pgconn, 2 if self._preparing else 1)
+            connection.pgconn.exit_pipeline_mode()
+        except BaseException as interrupted:
+            # Half read: nobody may meet this connection again. The caller runs the statement itself, on
+            # a new connection, and meets whatever went wrong there.
+            self._state, db.ahead = LOST, None
+            with suppress(Exception):
+                db.close()
+            if not isinstance(interrupted, Exception):
+                raise
             return
         db.ahead = None
-        try:
-            results = _answers(db.connection.pgconn)
-            for result in results:
-                if result.status == pq.ExecStatus.FATAL_ERROR:
-                    raise errors.error_from_result(result, encoding=db.connection.info.encoding)
-            rows = results[0] if results else None
-            if rows is not None and rows.ntuples:
-                loader = Transformer(db.connection)
-                loader.set_pgresult(rows)
+        self._state = ANSWERED
+        results = answers[-1]
+        status = results[0].status if results else pq.ExecStatus.PIPELINE_ABORTED
+        if status in (pq.ExecStatus.TUPLES_OK, pq.ExecStatus.COMMAND_OK):
+            if results[0].ntuples:
+                loader = Transformer(connection)
+                loader.set_pgresult(results[0])
                 self._row = loader.load_row(0, tuple)
-        except errors.InvalidSqlStatementName:
-            # The server forgot what this connection prepared (DISCARD ALL, a pooler between sessions):
-            # prepare again next time; this once the caller runs the statement itself.
-            db._ahead_names = None
-            self._lost = True
-        except Exception as error:  # kept for fetchone(): whoever reads the connection next is not to blame
+            return
+        error = None
+        if status == pq.ExecStatus.FATAL_ERROR:
+            error = errors.error_from_result(results[0], encoding=connection.info.encoding)
+        if error is None or isinstance(error, errors.InvalidSqlStatementName):
+            # Not prepared (the batch's prepare failed, and the rest was skipped) or no longer known to
+            # the server (deallocated since): prepared again next time, under a new name; this once the
+            # caller runs the statement itself, and meets any error the prepare met.
+            _prepared_on(connection).names.pop(self._key, None)
+            self._state = LOST
+        else:
             self._error = error
 
     def answered(self) -> bool:
-        """Whether the answer is here (False when the connection closed or the server no longer knew the
-        statement: nothing was done, and the caller runs the statement itself)."""
+        """Whether the answer is here; False when nothing was done, and the caller runs the statement."""
         self.collect()
-        return not self._lost
+        return self._state == ANSWERED
 
     def fetchone(self) -> tuple | None:
         """The statement's first row (None when it has none); its error, as Django's, if it failed."""
-        self.collect()
+        if not self.answered():
+            raise RuntimeError("预先发送的语句没有结果，应由调用者自己执行")
         if self._error is not None:
             db = self._db()
-            if db is None or not isinstance(self._error, errors.Error):
+            if db is None:
                 raise self._error
             with db.wrap_database_errors:  # as Django's own error classes
                 raise self._error
@@ -108,32 +196,6 @@ class Ahead:
     def discard(self) -> None:
         """Leave the connection free; the answer, if nobody read it, is dropped."""
         self.collect()
-
-
-def _wait(pgconn, *, writing: bool) -> None:
-    if writing:
-        select.select([], [pgconn.socket], [])
-    else:
-        select.select([pgconn.socket], [], [])
-
-
-def _send(pgconn) -> None:
-    while pgconn.flush():
-        _wait(pgconn, writing=True)
-
-
-def _answers(pgconn) -> list:
-    """Every result of the command in flight, until libpq says it is complete."""
-    results = []
-    while True:
-        pgconn.consume_input()
-        while pgconn.is_busy():
-            _wait(pgconn, writing=False)
-            pgconn.consume_input()
-        result = pgconn.get_result()
-        if result is None:
-            return results
-        results.append(result)
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
@@ -149,7 +211,9 @@ class DatabaseWrapper(base.DatabaseWrapper):
         if connection.info.transaction_status != pq.TransactionStatus.IDLE:
             return super().is_usable()
         try:
-            waiting, _, _ = select.select([connection.fileno()], [], [], 0)
+            poller = select.poll()
+            poller.register(connection.fileno(), select.POLLIN)
+            waiting = poller.poll(0)
         except (OSError, ValueError):
             return False
         return super().is_usable() if waiting else True
@@ -158,48 +222,54 @@ class DatabaseWrapper(base.DatabaseWrapper):
 
     def send_ahead(self, sql: str, params) -> Ahead | None:
         """Send `sql` with `params` (Django's %s placeholders) and return without waiting for the answer;
-        None, and nothing sent, inside a transaction or while another statement is in flight. Whatever
-        uses the connection next reads the answer first."""
-        if self.in_atomic_block or self.ahead is not None:
+        None, and nothing sent, inside a transaction, while another statement is in flight, or when the
+        statement cannot be sent. Whatever uses the connection next reads the answer first."""
+        if self.in_atomic_block or self.ahead is not None or not capabilities.has_pipeline():
             return None
         self.close_if_health_check_failed()
         self.ensure_connection()
         connection = self.connection
         if not connection.autocommit or connection.info.transaction_status != pq.TransactionStatus.IDLE:
             return None
-        # Integers as bigint, as gongkai.statements binds them: one prepared statement whatever their size.
-        values = tuple(Int8(value) if type(value) is int else value for value in params)
-        dumper = Transformer(connection)
-        buffers = dumper.dump_sequence(values, [PyFormat.TEXT] * len(values))
+        params = tuple(params)
+        try:
+            # Integers as bigint, as gongkai.statements binds them: one statement whatever their size.
+            values = [Int8(value) if type(value) is int else value for value in params]
+            dumper = Transformer(connection)
+            buffers = dumper.dump_sequence(values, [PyFormat.TEXT] * len(values))
+            key = (sql, tuple(dumper.types))
+            text = _numbered(sql).encode()
+        except (errors.Error, ValueError, TypeError):
+            return None  # a value PostgreSQL cannot take (a NUL in a text): the caller will say what
+        prepared = _prepared_on(connection)
+        name = prepared.names.get(key)
+        preparing = name is None
         pgconn = connection.pgconn
-        with self.wrap_database_errors:
-            name = self._ahead_statement(connection, sql, tuple(dumper.types))
+        try:
+            pgconn.enter_pipeline_mode()
+            if preparing:
+                name = prepared.new_name(key)
+                pgconn.send_prepare(name, text, key[1])
             pgconn.send_query_prepared(name, buffers)
+            pgconn.pipeline_sync()
             _send(pgconn)
-        self.ahead = Ahead(self, sql, tuple(params))
+        except BaseException:
+            # Half sent: nobody may meet this connection again.
+            with suppress(Exception):
+                self.close()
+            raise
+        self.ahead = Ahead(self, sql, params, key, preparing)
         return self.ahead
-
-    def _ahead_statement(self, connection, sql: str, types: tuple) -> bytes:
-        """The name `sql` is prepared under on this connection, preparing it the first time."""
-        kept = getattr(self, "_ahead_names", None)
-        if kept is None or kept[0] is not connection:
-            kept = self._ahead_names = (connection, {})
-        names = kept[1]
-        name = names.get((sql, types))
-        if name is None:
-            name = f"{AHEAD_PREFIX}{len(names)}".encode()
-            pgconn = connection.pgconn
-            pgconn.send_prepare(name, _numbered(sql).encode(), types)
-            _send(pgconn)
-            for result in _answers(pgconn):
-                if result.status == pq.ExecStatus.FATAL_ERROR:
-                    raise errors.error_from_result(result, encoding=connection.info.encoding)
-            names[(sql, types)] = name
-        return name
 
     def _read_ahead(self) -> None:
         if self.ahead is not None:
             self.ahead.collect()
+
+    def _forget_prepared(self) -> None:
+        # psycopg deallocates every prepared statement after a rollback when it holds any of its own;
+        # whether it did or not, the next statement is prepared anew under a name not used before.
+        if self.connection is not None:
+            _prepared_on(self.connection).names.clear()
 
     # ##### Every other way into the connection reads a statement sent ahead first #####
 
@@ -217,10 +287,14 @@ class DatabaseWrapper(base.DatabaseWrapper):
 
     def _rollback(self):
         self._read_ahead()
+        self._forget_prepared()
         return super()._rollback()
 
+    def _savepoint_rollback(self, sid):
+        self._forget_prepared()
+        return super()._savepoint_rollback(sid)
+
     def _close(self):
-        # Closing drops whatever is in flight; the statement's reader is told the connection went.
+        # Closing drops whatever is in flight; the statement's reader runs it again.
         self.ahead = None
-        self._ahead_names = None
         return super()._close()

@@ -5,6 +5,9 @@ connection free for the next one, a failed statement reported where it is read, 
 the prepared statement costing nobody an error. These run outside a test transaction, as requests do:
 inside one nothing is sent ahead."""
 
+import os
+import resource
+import select
 from unittest import mock
 
 import pytest
@@ -148,6 +151,76 @@ def test_an_answer_is_only_taken_for_the_statement_it_answers():
     ahead = statements.send_ahead("SELECT %s::int * 2", [21])
     assert statements.fetchone("SELECT %s::int * 2", [5], ahead) == (10,)
     assert statements.fetchone("SELECT %s::int * 2", [21], ahead) == (42,)
+    # Equal is not enough: True == 1, but it is another statement with another answer.
+    ahead = statements.send_ahead("SELECT pg_typeof(%s)::text", [1])
+    assert statements.fetchone("SELECT pg_typeof(%s)::text", [True], ahead) == ("boolean",)
+
+
+@on_postgresql
+def test_after_a_rollback_the_statement_is_prepared_again_in_the_same_batch():
+    # psycopg drops every prepared statement after a rollback when it holds any of its own; the next
+    # statement sent ahead must still be answered, not run a second time.
+    statements.fetchone("SELECT %s::int + 1", [1])  # one of psycopg's own
+    first = statements.send_ahead("SELECT %s::text || '次'", ["1"])
+    assert first.answered()
+    with pytest.raises(ZeroDivisionError), transaction.atomic():
+        User.objects.count()
+        raise ZeroDivisionError
+    after = statements.send_ahead("SELECT %s::text || '次'", ["2"])
+    assert after.answered() and statements.fetchone("SELECT %s::text || '次'", ["2"], after) == ("2次",)
+    # And on a connection where psycopg held none (nothing was dropped), preparing anew meets no old name.
+    connection.close()
+    kept = statements.send_ahead("SELECT %s::text || '回'", ["1"])
+    assert kept.answered()
+    with pytest.raises(ZeroDivisionError), transaction.atomic():
+        raise ZeroDivisionError
+    again = statements.send_ahead("SELECT %s::text || '回'", ["2"])
+    assert again.answered() and statements.fetchone("SELECT %s::text || '回'", ["2"], again) == ("2回",)
+
+
+@on_postgresql
+def test_a_connection_numbered_past_1024_files_still_sends_and_checks():
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard < 1200:
+        pytest.skip("this machine allows fewer than 1,200 open files")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 1200), hard))
+    held = [os.open(os.devnull, os.O_RDONLY) for _ in range(1100)]
+    try:
+        connection.close()
+        connection.ensure_connection()
+        assert connection.connection.fileno() >= 1024
+        ahead = statements.send_ahead("SELECT %s::text", ["第1025个"])
+        assert statements.fetchone("SELECT %s::text", ["第1025个"], ahead) == ("第1025个",)
+        assert connection.is_usable()
+    finally:
+        connection.close()
+        for descriptor in held:
+            os.close(descriptor)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+@on_postgresql
+def test_an_interrupted_wait_closes_the_connection_and_the_statement_is_run_again(monkeypatch):
+    sql = "SELECT %s::text || '条' FROM pg_sleep(0.3)"
+    ahead = statements.send_ahead(sql, ["7"])
+
+    def interrupted():
+        raise KeyboardInterrupt  # a worker told to stop while it waits for the answer
+
+    with monkeypatch.context() as patched:
+        patched.setattr(select, "poll", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            ahead.collect()
+    assert connection.connection is None  # not left half read for the next request
+    assert statements.fetchone(sql, ["7"], ahead) == ("7条",)
+
+
+def test_an_address_with_a_nul_is_404_with_the_usual_headers(client):
+    p = make_personas()
+    response = client.get(f"/{p.agency.code}/items/a%00b/")
+    assert response.status_code == 404
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert "页面不存在" in response.content.decode()
 
 
 def test_nothing_is_sent_inside_a_transaction_or_while_every_statement_is_logged(
