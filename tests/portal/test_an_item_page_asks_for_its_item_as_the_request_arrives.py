@@ -184,12 +184,13 @@ def test_a_connection_numbered_past_1024_files_still_sends_and_checks():
     if hard != resource.RLIM_INFINITY and hard < 1200:
         pytest.skip("this machine allows fewer than 1,200 open files")
     resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 1200), hard))
+    connection.close()  # its descriptor, freed, would be the new connection's
     held = [os.open(os.devnull, os.O_RDONLY) for _ in range(1100)]
     try:
-        connection.close()
         connection.ensure_connection()
         assert connection.connection.fileno() >= 1024
         ahead = statements.send_ahead("SELECT %s::text", ["第1025个"])
+        assert ahead.answered()  # waited for, not given up and run again
         assert statements.fetchone("SELECT %s::text", ["第1025个"], ahead) == ("第1025个",)
         assert connection.is_usable()
     finally:
