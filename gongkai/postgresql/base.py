@@ -31,8 +31,7 @@ from psycopg import capabilities, errors, pq
 from psycopg.adapt import PyFormat, Transformer
 from psycopg.types.numeric import Int8
 
-# Statements sent ahead are prepared under names of their own (psycopg keeps its own prepared statements
-# under other names), per psycopg connection: a pool keeps that object together with its server session.
+# Statements sent ahead are prepared under names of their own; psycopg keeps its own under other names.
 AHEAD_PREFIX = "gongkai_ahead_"
 _PLACEHOLDER = re.compile(r"%%|%s|%")
 SENT, ANSWERED, LOST = "sent", "answered", "lost"
@@ -69,6 +68,7 @@ class _Prepared:
         return name
 
 
+# Per psycopg connection, not per Django wrapper: a pool keeps that object with its server session.
 _prepared: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
