@@ -167,10 +167,10 @@ def send_ahead(sql: str, params):
     return sender(sql, params)
 
 
-def fetchone(sql: str, params, ahead=None):
+def fetchone(sql: str, params=None, ahead=None):
     """The first row of `sql` with `params`: the answer of `ahead` when that is this very statement and
     it ran, else from running it now."""
-    if ahead is not None and ahead.matches(sql, params) and ahead.answered():
+    if ahead is not None and ahead.matches(sql, params or ()) and ahead.answered():
         return ahead.fetchone()
     with prepared_cursor() as cursor:
         cursor.execute(sql, params)

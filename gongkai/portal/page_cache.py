@@ -32,16 +32,14 @@ from django.utils import timezone
 
 from gongkai.portal.models import PortalGeneration
 from gongkai.portal.site import display_mode
-from gongkai.statements import prepared_cursor
+from gongkai.statements import fetchone
 
 SHOWN_APPS = ("agencies", "disclosure", "reports")
 
 
 def generation() -> int:
     # Plain SQL: this is the one query of a kept page, and building the ORM query cost more than running it.
-    with prepared_cursor() as cursor:
-        cursor.execute(f"SELECT number FROM {PortalGeneration._meta.db_table} WHERE id = 1")
-        row = cursor.fetchone()
+    row = fetchone(f"SELECT number FROM {PortalGeneration._meta.db_table} WHERE id = 1")
     return row[0] if row else 0
 
 
